@@ -1,0 +1,3 @@
+from kh121.cli import main
+
+main()

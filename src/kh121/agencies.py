@@ -1,0 +1,108 @@
+"""Who is who, and who took over from whom: the agency index."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from kh121.models import Agency, AgencyKind
+
+
+def fold(text: str) -> str:
+    """Lower case without Vietnamese marks, for searching: 'Sở Y tế' -> 'so y te'."""
+    decomposed = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(bare.lower().split())
+
+
+@dataclass(frozen=True)
+class AgencyIndex:
+    agencies: tuple[Agency, ...]
+    by_code: dict[str, Agency] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, agencies: Iterable[Agency]) -> AgencyIndex:
+        items = tuple(agencies)
+        by_code: dict[str, Agency] = {}
+        for a in items:
+            by_code.setdefault(a.code, a)
+        return cls(items, by_code)
+
+    def get(self, code: str) -> Agency | None:
+        return self.by_code.get(code)
+
+    def name(self, code: str, short: bool = True) -> str:
+        a = self.by_code.get(code)
+        if a is None:
+            return code
+        return a.short if short else a.name
+
+    def chain(self, code: str) -> list[str]:
+        """The code and every successor after it, in order (stops at a cycle)."""
+        out = [code]
+        seen = {code}
+        a = self.by_code.get(code)
+        while a is not None and a.merged_into is not None:
+            nxt = a.merged_into.successor
+            if nxt in seen:
+                break
+            out.append(nxt)
+            seen.add(nxt)
+            a = self.by_code.get(nxt)
+        return out
+
+    def resolve(self, code: str, on: dt.date) -> str:
+        """The agency responsible on a day for what `code` was given."""
+        current = code
+        seen = {code}
+        a = self.by_code.get(current)
+        while a is not None and a.merged_into is not None and on >= a.merged_into.on:
+            current = a.merged_into.successor
+            if current in seen:
+                break
+            seen.add(current)
+            a = self.by_code.get(current)
+        return current
+
+    def predecessors(self, code: str) -> set[str]:
+        """Every agency whose chain of mergers leads to `code` (not itself)."""
+        return {a.code for a in self.agencies if a.code != code and code in self.chain(a.code)}
+
+    def members(self, group: str) -> set[str]:
+        g = self.by_code.get(group)
+        if g is None or not g.is_group:
+            return set()
+        found = set(g.members)
+        if g.member_kinds:
+            found.update(a.code for a in self.agencies if a.kind in g.member_kinds)
+        return found
+
+    def covers(self, given: str, agency: str, on: dt.date) -> bool:
+        """Whether a task given to `given` (an agency or a group) falls to `agency` on a day."""
+        if self.resolve(given, on) == agency:
+            return True
+        if given in self.by_code and self.by_code[given].is_group:
+            for m in self.members(given):
+                if self.resolve(m, on) == agency:
+                    return True
+        return False
+
+    def search(self, query: str) -> list[str]:
+        """Codes matching a code, or any part of a name or alias, with or without marks."""
+        q = query.strip()
+        if q.upper() in self.by_code:
+            return [q.upper()]
+        needle = fold(q)
+        if not needle:
+            return []
+        return [
+            a.code
+            for a in self.agencies
+            if any(needle in fold(n) for n in (a.name, a.short, *a.aliases))
+        ]
+
+    def is_kind(self, code: str, kind: AgencyKind) -> bool:
+        a = self.by_code.get(code)
+        return a is not None and a.kind is kind

@@ -1,0 +1,57 @@
+"""The one way kh121 writes a file: a temporary file beside it, synced, then renamed."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+
+class FileExistsRefusedError(Exception):
+    """The target exists and the command promised not to overwrite it."""
+
+
+def write_atomic(path: Path, data: bytes | str, overwrite: bool = True) -> bool:
+    """Write data to path atomically; return False when the content was already there.
+
+    On any failure the old file is left as it was. With overwrite=False an
+    existing file is never replaced (FileExistsRefusedError), even by a race.
+    """
+    blob = data.encode("utf-8") if isinstance(data, str) else data
+    if path.exists():
+        if not overwrite:
+            raise FileExistsRefusedError(str(path))
+        if path.read_bytes() == blob:
+            return False  # unchanged: leave the file and its time stamp alone
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(blob)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if overwrite:
+            os.replace(tmp, path)
+        else:
+            os.link(tmp, path)  # fails if the target appeared meanwhile
+            os.unlink(tmp)
+    except FileExistsError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise FileExistsRefusedError(str(path)) from exc
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    _sync_dir(path.parent)
+    return True
+
+
+def _sync_dir(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

@@ -1,0 +1,156 @@
+"""Deadlines in time: occurrences, working days and effective due dates. Pure."""
+
+from __future__ import annotations
+
+import calendar as _cal
+import datetime as dt
+from dataclasses import dataclass
+
+from kh121.models import (
+    CalendarFile,
+    DateDeadline,
+    Deadline,
+    HalfYearlyDeadline,
+    MonthDeadline,
+    OngoingDeadline,
+    PeriodRule,
+    QuarterDeadline,
+    QuarterlyDeadline,
+    Span,
+    SpanDeadline,
+    YearDeadline,
+    YearlyDeadline,
+)
+
+
+def month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, _cal.monthrange(year, month)[1])
+
+
+def day_in(year: int, month: int, day: int) -> dt.date:
+    """That day of that month, or the month's last day (29/02 in a common year -> 28/02)."""
+    return dt.date(year, month, min(day, _cal.monthrange(year, month)[1]))
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One time a task falls due. `key` names it: 'once', '2026', '2026-H1', '2026-Q3'."""
+
+    key: str
+    start: dt.date  # from when it is assigned (counted in the totals)
+    due: dt.date | None  # None: ongoing, never overdue
+    assumed: bool = False  # the source gives no day; the due day is our reading
+
+
+def occurrences(deadline: Deadline, span: Span) -> list[Occurrence]:
+    """Every occurrence of a deadline within the plan's span, in time order."""
+    years = range(span.start.year, span.end.year + 1)
+    match deadline:
+        case DateDeadline(date=d):
+            return [Occurrence("once", span.start, d)]
+        case MonthDeadline(year=y, month=m):
+            return [Occurrence("once", span.start, month_end(y, m))]
+        case QuarterDeadline(year=y, quarter=q):
+            return [Occurrence("once", span.start, month_end(y, q * 3))]
+        case YearDeadline(year=y):
+            return [Occurrence("once", span.start, dt.date(y, 12, 31))]
+        case SpanDeadline(end_year=y):
+            return [Occurrence("once", span.start, dt.date(y, 12, 31))]
+        case OngoingDeadline():
+            return [Occurrence("once", span.start, None)]
+        case YearlyDeadline(month=m, day=d):
+            out = []
+            for y in years:
+                due = day_in(y, m, d) if m and d else dt.date(y, 12, 31)
+                out.append(Occurrence(str(y), max(dt.date(y, 1, 1), span.start), due, not m))
+            return [o for o in out if o.due and span.start <= o.due <= span.end]
+        case HalfYearlyDeadline():
+            return _periodic(span, 6, "H")
+        case QuarterlyDeadline():
+            return _periodic(span, 3, "Q")
+    raise AssertionError(deadline)  # pragma: no cover - the union is closed
+
+
+def _periodic(span: Span, months: int, letter: str) -> list[Occurrence]:
+    out = []
+    for y in range(span.start.year, span.end.year + 1):
+        for i in range(12 // months):
+            first = dt.date(y, i * months + 1, 1)
+            due = month_end(y, (i + 1) * months)
+            if span.start <= due <= span.end:
+                out.append(Occurrence(f"{y}-{letter}{i + 1}", max(first, span.start), due))
+    return out
+
+
+@dataclass(frozen=True)
+class WorkCalendar:
+    """Working days: weekends and public holidays off, announced swaps applied."""
+
+    weekend: frozenset[int]
+    days_off: frozenset[dt.date]
+    working: frozenset[dt.date]
+    years: frozenset[int]
+
+    @classmethod
+    def from_file(cls, cal: CalendarFile) -> WorkCalendar:
+        return cls(
+            weekend=frozenset(cal.weekend),
+            days_off=frozenset(d.date for d in (*cal.holidays, *cal.extra_days_off)),
+            working=frozenset(d.date for d in cal.makeup_working_days),
+            years=frozenset(cal.years),
+        )
+
+    def is_working_day(self, day: dt.date) -> bool:
+        if day in self.working:
+            return True
+        return day.isoweekday() not in self.weekend and day not in self.days_off
+
+    def effective(self, due: dt.date) -> dt.date:
+        """Civil Code 2015 art. 148(5): a period ending on a day off ends on the next working day."""
+        day = due
+        for _ in range(366):
+            if self.is_working_day(day):
+                return day
+            day += dt.timedelta(days=1)
+        return due  # a calendar with no working day at all; keep the nominal date
+
+    def working_days_between(self, start: dt.date, end: dt.date) -> int:
+        """Working days after `start` up to and including `end` (negative if end < start)."""
+        if end < start:
+            return -self.working_days_between(end, start)
+        count = 0
+        day = start + dt.timedelta(days=1)
+        while day <= end:
+            count += self.is_working_day(day)
+            day += dt.timedelta(days=1)
+        return count
+
+
+@dataclass(frozen=True)
+class Period:
+    """A reporting period, e.g. 2026-H1 (the six-month report due 15/05/2026)."""
+
+    id: str
+    year: int
+    rule: PeriodRule
+
+    @property
+    def due(self) -> dt.date:
+        return day_in(self.year, self.rule.due_month, self.rule.due_day)
+
+
+def periods(rules: tuple[PeriodRule, ...], span: Span) -> list[Period]:
+    """Every reporting period whose due date falls within the plan's span, in order."""
+    out = [
+        Period(f"{y}-{r.key}", y, r)
+        for y in range(span.start.year, span.end.year + 1)
+        for r in rules
+    ]
+    return sorted((p for p in out if span.start <= p.due <= span.end), key=lambda p: p.due)
+
+
+def parse_period(text: str, rules: tuple[PeriodRule, ...], span: Span) -> Period | None:
+    for p in periods(rules, span):
+        if p.id == text:
+            return p
+    return None

@@ -1,0 +1,166 @@
+"""The command line: option declarations and one call into the core each.
+
+Heavy modules (pydantic models, python-docx, jinja2, holidays) are imported
+inside the commands that use them, so that `kh121 --help` stays quick.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+app = typer.Typer(
+    name="kh121",
+    help="Theo dõi thực hiện Kế hoạch 121-KH/TU trên tệp văn bản thuần. "
+    "(Track a provincial plan over plain files.)",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+report_app = typer.Typer(help="Tệp báo cáo của các cơ quan. (Agencies' report files.)",
+                         no_args_is_help=True)
+calendar_app = typer.Typer(help="Lịch làm việc và ngày nghỉ lễ. (Working days and holidays.)",
+                           no_args_is_help=True)
+app.add_typer(report_app, name="report")
+app.add_typer(calendar_app, name="calendar")
+
+RootOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--root",
+        help="Thư mục chứa data/, reports/, templates/ (mặc định: thư mục hiện tại hoặc cha"
+        " gần nhất có data/tasks.yaml; hoặc biến KH121_ROOT).",
+        file_okay=False,
+    ),
+]
+LangOpt = Annotated[
+    str,
+    typer.Option("--lang", help="Ngôn ngữ: vi (mặc định) hoặc en.", case_sensitive=False),
+]
+AsOfOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        help="Ngày xét, 2026-11-29 hoặc 29/11/2026 (mặc định: hôm nay, giờ Việt Nam).",
+        metavar="DATE",
+    ),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="In kết quả dạng JSON.")]
+
+
+def _lang(lang: str) -> str:
+    lang = lang.lower()
+    if lang not in ("vi", "en"):
+        raise typer.BadParameter("vi | en", param_hint="--lang")
+    return lang
+
+
+def _as_of(text: str | None, option: str = "--as-of") -> dt.date:
+    from kh121.dates import parse_date, today_vn
+
+    if text is None:
+        return today_vn()
+    try:
+        return parse_date(text)
+    except ValueError:
+        raise typer.BadParameter(
+            f"'{text}': ngày không hợp lệ, viết 2026-11-29 hoặc 29/11/2026", param_hint=option
+        ) from None
+
+
+def _root(root: Path | None) -> Path:
+    from kh121.paths import find_root
+
+    return find_root(root)
+
+
+def _guard(action: object, lang: str) -> NoReturn:
+    from kh121.errors import run_guarded
+
+    run_guarded(action, lang)  # type: ignore[arg-type]
+
+
+@app.command()
+def validate(
+    targets: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Tệp hoặc thư mục báo cáo cần kiểm tra (mặc định: cả reports/).",
+                       show_default=False),
+    ] = None,
+    root: RootOpt = None,
+    as_of: AsOfOpt = None,
+    lang: LangOpt = "vi",
+    as_json: JsonOpt = False,
+) -> None:
+    """Kiểm tra data/ và các tệp báo cáo; in mọi lỗi kèm tệp, dòng, cột.
+
+    Exit 0 khi không có lỗi (cho phép cảnh báo), 1 khi có lỗi, 2 khi dùng sai lệnh.
+    """
+    lng = _lang(lang)
+    day = _as_of(as_of)
+
+    def action() -> int:
+        from kh121.commands import validate as cmd
+
+        return cmd.run(_root(root), list(targets or []), day, lng, as_json)
+
+    _guard(action, lng)
+
+
+@app.command()
+def schema(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Thư mục ghi lược đồ.")] = Path(
+        "schemas"
+    ),
+    check: Annotated[
+        bool, typer.Option("--check", help="Không ghi; exit 1 nếu lược đồ đã cũ.")
+    ] = False,
+    lang: LangOpt = "vi",
+) -> None:
+    """Ghi JSON Schema của từng loại tệp vào schemas/ (để trình soạn thảo gợi ý khóa)."""
+    lng = _lang(lang)
+
+    def action() -> int:
+        from kh121.commands import schema as cmd
+
+        return cmd.run(out, check, lng)
+
+    _guard(action, lng)
+
+
+def main() -> None:
+    app()
+
+
+@calendar_app.command("update")
+def calendar_update(
+    years: Annotated[
+        str, typer.Option("--years", help="Các năm, ví dụ 2023-2030 hoặc 2026,2027.")
+    ] = "",
+    country: Annotated[str, typer.Option("--country", help="Mã quốc gia của gói holidays.")] = "VN",
+    root: RootOpt = None,
+    lang: LangOpt = "vi",
+) -> None:
+    """Ghi ngày nghỉ lễ các năm vào data/calendar.yaml (giữ ngày nghỉ, ngày làm bù nhập tay)."""
+    lng = _lang(lang)
+
+    def action() -> int:
+        from kh121.commands import calendar as cmd
+        from kh121.workspace import load_workspace
+
+        folder = _root(root)
+        wanted = years
+        if not wanted:
+            span = load_workspace(folder, [])[0].plan.plan.span
+            wanted = f"{span.start.year}-{span.end.year}"
+        try:
+            year_list = cmd.parse_years(wanted)
+        except ValueError:
+            raise typer.BadParameter(wanted, param_hint="--years") from None
+        return cmd.run(folder, year_list, country, lng)
+
+    _guard(action, lng)

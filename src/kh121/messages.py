@@ -1,0 +1,215 @@
+"""The message catalogue: every user-facing sentence, in Vietnamese and English.
+
+Messages are looked up by a stable key (a problem code or a UI key), so that a
+problem stays a value and its wording is chosen only when it is printed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+LANGS = ("vi", "en")
+
+# code -> (Vietnamese, English). Placeholders use str.format names.
+CATALOGUE: dict[str, tuple[str, str]] = {
+    # --- reading files -------------------------------------------------------
+    "E001": (
+        "không đọc được tệp: {reason}",
+        "cannot read the file: {reason}",
+    ),
+    "E002": (
+        "tệp không phải UTF-8 (byte {byte} không hợp lệ){guess}; hãy lưu lại tệp với mã UTF-8",
+        "the file is not UTF-8 (invalid byte {byte}){guess}; save it again as UTF-8",
+    ),
+    "E003": (
+        "tệp rỗng; tệp phải có ít nhất khóa 'schema_version'",
+        "the file is empty; it needs at least the key 'schema_version'",
+    ),
+    "E004": (
+        "lỗi cú pháp YAML: {detail}{hint}",
+        "YAML syntax error: {detail}{hint}",
+    ),
+    "E005": (
+        "nội dung tệp phải là một bảng khóa: giá trị (mapping), không phải {got}",
+        "the file must hold a mapping of keys to values, not {got}",
+    ),
+    "E006": (
+        "khóa '{key}' bị lặp (đã có ở dòng {first_line}); YAML sẽ lặng lẽ giữ giá trị sau"
+        " và làm mất giá trị trước: hãy gộp hoặc xóa một khóa",
+        "duplicate key '{key}' (first at line {first_line}); YAML would silently keep the"
+        " last value and lose the first: merge or remove one",
+    ),
+    "E007": (
+        "không chấp nhận neo/bí danh YAML (&, *); hãy viết đầy đủ giá trị",
+        "YAML anchors and aliases (&, *) are not accepted; write the value out in full",
+    ),
+    "E008": (
+        "thẻ YAML '{tag}' không được phép; chỉ dùng văn bản, số, danh sách và bảng khóa",
+        "the YAML tag '{tag}' is not allowed; use plain text, numbers, lists and mappings",
+    ),
+    "E009": (
+        "'{value}' là giá trị đúng/sai trong YAML 1.1 nên dễ bị đọc nhầm; viết true/false,"
+        " hoặc đặt trong dấu nháy nếu là văn bản: \"{value}\"",
+        "'{value}' is a YAML 1.1 boolean and easily misread; write true/false, or quote it"
+        " if it is text: \"{value}\"",
+    ),
+    "E010": (
+        "cấu trúc lồng quá sâu (hơn {limit} cấp)",
+        "nesting is too deep (more than {limit} levels)",
+    ),
+    "E011": (
+        "tệp quá lớn ({size} byte, tối đa {limit} byte)",
+        "the file is too large ({size} bytes, at most {limit})",
+    ),
+    "E012": (
+        "ký tự điều khiển U+{codepoint} không được phép trong văn bản; hãy xóa nó",
+        "control character U+{codepoint} is not allowed in text; remove it",
+    ),
+    # --- schema --------------------------------------------------------------
+    "E020": (
+        "thiếu khóa bắt buộc '{key}'",
+        "missing required key '{key}'",
+    ),
+    "E021": (
+        "khóa không hợp lệ '{key}'{suggestion}",
+        "unknown key '{key}'{suggestion}",
+    ),
+    "E022": (
+        "'{field}': cần {expected}, nhận được {got}{hint}",
+        "'{field}': expected {expected}, got {got}{hint}",
+    ),
+    "E023": (
+        "'{field}': giá trị không hợp lệ: {detail}",
+        "'{field}': invalid value: {detail}",
+    ),
+    "E024": (
+        "'{field}': ngày không hợp lệ '{value}'; viết theo dạng YYYY-MM-DD, ví dụ 2026-05-15",
+        "'{field}': invalid date '{value}'; write it as YYYY-MM-DD, e.g. 2026-05-15",
+    ),
+    "E025": (
+        "phiên bản lược đồ {got} không được hỗ trợ (hỗ trợ: {supported})",
+        "schema version {got} is not supported (supported: {supported})",
+    ),
+    "E026": (
+        "'{field}': '{value}' không thuộc các giá trị cho phép: {allowed}",
+        "'{field}': '{value}' is not one of the allowed values: {allowed}",
+    ),
+    # --- checks across files -------------------------------------------------
+    "E030": (
+        "mã nhiệm vụ '{task}' bị trùng (đã có ở dòng {first_line})",
+        "task id '{task}' is used twice (first at line {first_line})",
+    ),
+    "E031": (
+        "không có cơ quan hay nhóm mã '{code}' trong data/agencies.yaml{suggestion}",
+        "no agency or group with code '{code}' in data/agencies.yaml{suggestion}",
+    ),
+    "E032": (
+        "chuỗi sáp nhập của '{code}' quay vòng: {chain}",
+        "the merger chain of '{code}' is a cycle: {chain}",
+    ),
+    "E033": (
+        "thời hạn {due} nằm ngoài thời gian của kế hoạch ({start} - {end})",
+        "deadline {due} is outside the plan's span ({start} - {end})",
+    ),
+    "E034": (
+        "không có nhiệm vụ '{task}' trong kế hoạch{suggestion}",
+        "there is no task '{task}' in the plan{suggestion}",
+    ),
+    "E035": (
+        "tệp báo cáo phải ở '{expected}' (theo cơ quan và kỳ báo cáo trong tệp), không phải '{actual}'",
+        "the report file must be at '{expected}' (from its agency and period), not '{actual}'",
+    ),
+    "E036": (
+        "kỳ báo cáo '{period}' không hợp lệ; viết dạng NĂM-KỲ, ví dụ 2026-H1, 2026-H2, trong"
+        " thời gian của kế hoạch ({start_year}-{end_year})",
+        "invalid period '{period}'; write YEAR-PART, e.g. 2026-H1, 2026-H2, within the plan"
+        " ({start_year}-{end_year})",
+    ),
+    "E037": (
+        "ngày {field} {value} ở sau ngày xét {as_of}; ngày trong tương lai là nhầm lẫn",
+        "{field} date {value} is after the as-of date {as_of}; a future date is a mistake",
+    ),
+    "E038": (
+        "mã cơ quan '{code}' không hợp lệ: chỉ dùng chữ in hoa A-Z, số và dấu gạch dưới",
+        "invalid agency code '{code}': use only upper-case A-Z, digits and underscores",
+    ),
+    "E039": (
+        "nhiệm vụ '{task}' được kê hai lần trong cùng báo cáo (đã có ở dòng {first_line})",
+        "task '{task}' is listed twice in the same report (first at line {first_line})",
+    ),
+    "E040": (
+        "ngày {later_field} ({later}) ở trước ngày {earlier_field} ({earlier})",
+        "{later_field} ({later}) is before {earlier_field} ({earlier})",
+    ),
+    "E041": (
+        "mã cơ quan '{code}' bị trùng (đã có ở dòng {first_line})",
+        "agency code '{code}' is used twice (first at line {first_line})",
+    ),
+    "E042": (
+        "'{code}' là một nhóm, không thể là cơ quan chủ trì hay cơ quan gửi báo cáo",
+        "'{code}' is a group; it cannot lead a task or send a report",
+    ),
+    "E043": (
+        "mã nhiệm vụ '{task}' phải bắt đầu bằng mã phần '{section}.'",
+        "task id '{task}' must start with its section id '{section}.'",
+    ),
+    "W050": (
+        "cơ quan {agency} không chủ trì cũng không phối hợp nhiệm vụ {task}",
+        "agency {agency} neither leads nor coordinates task {task}",
+    ),
+    "W051": (
+        "văn bản không ở dạng chuẩn NFC (dấu tiếng Việt tổ hợp); kh121 đã chuẩn hóa khi đọc,"
+        " chạy 'kh121 fmt' để sửa tệp",
+        "text is not in NFC (decomposed Vietnamese marks); kh121 normalised it on reading,"
+        " run 'kh121 fmt' to fix the file",
+    ),
+    "W052": (
+        "{agency} đã thôi hoạt động từ {ended}; {successor} tiếp nhận nhiệm vụ và báo cáo",
+        "{agency} ceased on {ended}; {successor} took over its tasks and reports",
+    ),
+    "W053": (
+        "chưa có ngày nghỉ lễ của năm {year} trong data/calendar.yaml; chạy"
+        " 'kh121 calendar update --years {year}'",
+        "data/calendar.yaml has no public holidays for {year}; run"
+        " 'kh121 calendar update --years {year}'",
+    ),
+    "W054": (
+        "nhiệm vụ {task} có trạng thái 'đã hoàn thành' nhưng thiếu {missing}",
+        "task {task} is marked done but has no {missing}",
+    ),
+    # --- merge ---------------------------------------------------------------
+    "E060": (
+        "cơ quan {agency} có hai tệp báo cáo trong kỳ {period}: {other}",
+        "agency {agency} has two report files in period {period}: {other}",
+    ),
+    "W061": (
+        "mâu thuẫn ở nhiệm vụ {task}: {lead} (chủ trì) báo '{lead_state}', {agency} báo '{state}'",
+        "contradiction on task {task}: {lead} (lead) says '{lead_state}', {agency} says '{state}'",
+    ),
+    "W062": (
+        "nhiệm vụ {task}: ngày hoàn thành {completed} ở sau ngày báo cáo {report_date}",
+        "task {task}: completion date {completed} is after the report's date {report_date}",
+    ),
+    # --- summary -------------------------------------------------------------
+    "summary.clean": ("không có lỗi nào", "no problems"),
+    "summary.problems": ("{errors} lỗi, {warnings} cảnh báo", "{errors} errors, {warnings} warnings"),
+}
+
+
+def render_message(key: str, args: Mapping[str, Any], lang: str = "vi") -> str:
+    vi, en = CATALOGUE[key]
+    template = en if lang == "en" else vi
+    return template.format(**{k: _localise(v, lang) for k, v in args.items()})
+
+
+def _localise(value: Any, lang: str) -> Any:
+    # A value may itself be a (vi, en) pair, e.g. a type name or a hint.
+    if isinstance(value, tuple) and len(value) == 2 and all(isinstance(v, str) for v in value):
+        return value[1] if lang == "en" else value[0]
+    return value
+
+
+def t(vi: str, en: str, lang: str) -> str:
+    """Pick the sentence in the user's language."""
+    return en if lang == "en" else vi

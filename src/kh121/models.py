@@ -1,0 +1,318 @@
+"""The data model: frozen pydantic records for every kind of file kh121 reads."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+
+SCHEMA_VERSION = 1
+MAX_TEXT = 200_000
+
+_DMY = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
+
+
+def _to_date(value: Any) -> Any:
+    """Accept a date, 'YYYY-MM-DD' or 'dd/mm/yyyy'; reject a date with a time."""
+    if isinstance(value, dt.datetime):
+        raise ValueError("date_with_time")
+    if isinstance(value, str):
+        m = _DMY.match(value)
+        if m:
+            d, mth, y = (int(g) for g in m.groups())
+            return dt.date(y, mth, d)  # ValueError for 31/02 is reported as a bad date
+        return dt.date.fromisoformat(value.strip())
+    return value
+
+
+Date = Annotated[dt.date, BeforeValidator(_to_date)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT)]
+Code = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9_]{0,31}$")]
+TaskId = Annotated[str, StringConstraints(pattern=r"^[IVXLC]+\.[0-9]+$", max_length=16)]
+PeriodId = Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-[A-Z][A-Z0-9]{0,3}$")]
+Year = Annotated[int, Field(ge=1900, le=2200)]
+Month = Annotated[int, Field(ge=1, le=12)]
+Day = Annotated[int, Field(ge=1, le=31)]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+# --------------------------------------------------------------------- agencies
+
+
+class AgencyKind(StrEnum):
+    PROVINCIAL_COMMITTEE = "provincial_committee"
+    DEPARTMENT = "department"
+    DISTRICT_COMMITTEE = "district_committee"
+    COMMUNE_COMMITTEE = "commune_committee"
+    PRESS = "press"
+    ASSOCIATION = "association"
+    EDUCATION = "education"
+    SCIENCE = "science"
+    OTHER = "other"
+    GROUP = "group"
+
+
+class Succession(Record):
+    successor: Code
+    on: Date = Field(description="The first day on which the successor is responsible.")
+    basis: Text | None = Field(default=None, description="The legal act behind the change.")
+
+
+class Agency(Record):
+    code: Code
+    name: Text
+    short: Text
+    kind: AgencyKind
+    aliases: tuple[Text, ...] = ()
+    started: Date | None = None
+    merged_into: Succession | None = None
+    members: tuple[Code, ...] = Field(default=(), description="Groups: members by code.")
+    member_kinds: tuple[AgencyKind, ...] = Field(
+        default=(), description="Groups: every agency of these kinds is a member."
+    )
+    unverified: bool = False
+    note: Text | None = None
+
+    @property
+    def is_group(self) -> bool:
+        return self.kind is AgencyKind.GROUP
+
+    def exists_on(self, day: dt.date) -> bool:
+        if self.started and day < self.started:
+            return False
+        return not (self.merged_into and day >= self.merged_into.on)
+
+
+class AgenciesFile(Record):
+    schema_version: Literal[1]
+    agencies: tuple[Agency, ...]
+
+
+# --------------------------------------------------------------------- deadlines
+
+
+class _Deadline(Record):
+    text: Text = Field(description="The deadline as the source words it.")
+
+
+class DateDeadline(_Deadline):
+    kind: Literal["date"]
+    date: Date
+
+
+class MonthDeadline(_Deadline):
+    kind: Literal["month"]
+    year: Year
+    month: Month
+
+
+class QuarterDeadline(_Deadline):
+    kind: Literal["quarter"]
+    year: Year
+    quarter: Annotated[int, Field(ge=1, le=4)]
+
+
+class YearDeadline(_Deadline):
+    kind: Literal["year"]
+    year: Year
+
+
+class SpanDeadline(_Deadline):
+    kind: Literal["span"]
+    start_year: Year
+    end_year: Year
+
+
+class YearlyDeadline(_Deadline):
+    """Every year; on a day and month, or (with neither) by the end of the year."""
+
+    kind: Literal["yearly"]
+    month: Month | None = None
+    day: Day | None = None
+
+
+class HalfYearlyDeadline(_Deadline):
+    kind: Literal["half_yearly"]
+
+
+class QuarterlyDeadline(_Deadline):
+    kind: Literal["quarterly"]
+
+
+class OngoingDeadline(_Deadline):
+    kind: Literal["ongoing"]
+
+
+Deadline = Annotated[
+    DateDeadline
+    | MonthDeadline
+    | QuarterDeadline
+    | YearDeadline
+    | SpanDeadline
+    | YearlyDeadline
+    | HalfYearlyDeadline
+    | QuarterlyDeadline
+    | OngoingDeadline,
+    Field(discriminator="kind"),
+]
+
+RECURRING_KINDS = frozenset({"yearly", "half_yearly", "quarterly"})
+
+# --------------------------------------------------------------------- the plan
+
+
+class DocRef(Record):
+    kind: Text
+    number: Text | None = None
+    date: Date | None = None
+    year: Year | None = None
+    issuer: Text | None = None
+    title: Text | None = None
+
+
+class Signer(Record):
+    capacity: Text | None = Field(default=None, description="e.g. 'KT. CHỦ TỊCH'")
+    title: Text
+    name: Text
+
+
+class Span(Record):
+    start: Date
+    end: Date
+    note: Text | None = None
+
+
+class PlanMeta(Record):
+    code: Text
+    title: Text
+    issuer: Text
+    date: Date
+    province: Text
+    carries_out: DocRef
+    approved_by: DocRef
+    signer: Signer
+    proposals: tuple[DocRef, ...] = ()
+    span: Span
+
+
+class PeriodRule(Record):
+    key: Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9]{0,3}$")]
+    due_month: Month
+    due_day: Day
+    label_vi: Text
+    label_en: Text
+
+
+class Reporting(Record):
+    to: Code
+    recipient: Code
+    reporters: tuple[Code, ...]
+    periods: tuple[PeriodRule, ...]
+    text: Text | None = None
+
+
+class Obligation(Record):
+    id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_.-]{1,32}$")]
+    text: Text
+    agencies: tuple[Code, ...] = ()
+
+
+class Task(Record):
+    id: TaskId
+    number: Text = Field(description="The row number as the source writes it (TT).")
+    content: Text
+    product: Text
+    lead: Code
+    lead_text: Text
+    coordinators: tuple[Code, ...] = ()
+    coordinators_text: Text
+    deadline: Deadline
+
+
+class Section(Record):
+    id: Annotated[str, StringConstraints(pattern=r"^[IVXLC]+$")]
+    title: Text
+    tasks: tuple[Task, ...]
+
+
+class PlanFile(Record):
+    schema_version: Literal[1]
+    plan: PlanMeta
+    reporting: Reporting
+    obligations: tuple[Obligation, ...] = ()
+    sections: tuple[Section, ...]
+
+    def tasks(self) -> list[Task]:
+        return [t for s in self.sections for t in s.tasks]
+
+
+# --------------------------------------------------------------------- calendar
+
+
+class DayEntry(Record):
+    date: Date
+    name: Text
+
+
+class CalendarFile(Record):
+    schema_version: Literal[1]
+    timezone: Text = "Asia/Ho_Chi_Minh"
+    weekend: tuple[Annotated[int, Field(ge=1, le=7)], ...] = (6, 7)
+    years: tuple[Year, ...] = Field(default=(), description="Years whose holidays are listed.")
+    holidays: tuple[DayEntry, ...] = ()
+    extra_days_off: tuple[DayEntry, ...] = ()
+    makeup_working_days: tuple[DayEntry, ...] = ()
+
+
+# --------------------------------------------------------------------- reports
+
+
+class TaskState(StrEnum):
+    DONE = "done"
+    IN_PROGRESS = "in_progress"
+    NOT_STARTED = "not_started"
+
+
+class Delivered(Record):
+    number: Text | None = None
+    date: Date
+    for_year: Year | None = Field(
+        default=None, description="The year whose product this is; by default the period's year."
+    )
+
+
+class TaskReport(Record):
+    task: Annotated[str, StringConstraints(max_length=64)]
+    state: TaskState | None = None
+    done: Text | None = Field(default=None, description="What was done in the period.")
+    completed_on: Date | None = None
+    evidence: Text | None = None
+    delivered: Delivered | None = None
+    difficulties: Text | None = None
+    proposals: Text | None = None
+
+
+class ReportFile(Record):
+    schema_version: Literal[1]
+    agency: Annotated[str, StringConstraints(max_length=64)]
+    period: Annotated[str, StringConstraints(max_length=16)]
+    number: Text | None = None
+    date: Date | None = None
+    received: Date | None = None
+    tasks: tuple[TaskReport, ...] = ()
+    difficulties: Text | None = None
+    proposals: Text | None = None
+
+
+FILE_MODELS: dict[str, type[Record]] = {
+    "agencies": AgenciesFile,
+    "tasks": PlanFile,
+    "calendar": CalendarFile,
+    "report": ReportFile,
+}

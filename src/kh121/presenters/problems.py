@@ -1,0 +1,23 @@
+"""Printing problems: `path:line:col: error[CODE]: message`, sorted, then a count."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import TextIO
+
+from kh121.problems import Problem, sorted_problems, summary_line
+
+
+def print_problems(
+    problems: list[Problem], lang: str, as_json: bool, stream: TextIO | None = None
+) -> None:
+    out = stream or sys.stdout
+    ordered = sorted_problems(problems)
+    if as_json:
+        json.dump([p.as_json(lang) for p in ordered], out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return
+    for p in ordered:
+        out.write(p.format(lang) + "\n")
+    out.write(summary_line(ordered, lang) + "\n")

@@ -1,0 +1,69 @@
+"""Problems are values: a place, a stable code, a severity and message arguments."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from enum import StrEnum
+from typing import Any, NamedTuple
+
+from kh121.messages import render_message
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+class Problem(NamedTuple):
+    """One thing wrong with the input, at a place."""
+
+    file: str
+    line: int
+    col: int
+    code: str
+    severity: Severity
+    args: Mapping[str, Any]
+
+    def message(self, lang: str = "vi") -> str:
+        return render_message(self.code, self.args, lang)
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.file, self.line, self.col, self.code)
+
+    def format(self, lang: str = "vi") -> str:
+        return f"{self.file}:{self.line}:{self.col}: {self.severity}[{self.code}]: {self.message(lang)}"
+
+    def as_json(self, lang: str = "vi") -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "line": self.line,
+            "col": self.col,
+            "code": self.code,
+            "severity": str(self.severity),
+            "message": self.message(lang),
+        }
+
+
+def error(file: str, line: int, col: int, code: str, **args: Any) -> Problem:
+    return Problem(file, line, col, code, Severity.ERROR, args)
+
+
+def warning(file: str, line: int, col: int, code: str, **args: Any) -> Problem:
+    return Problem(file, line, col, code, Severity.WARNING, args)
+
+
+def sorted_problems(problems: Iterable[Problem]) -> list[Problem]:
+    """Sorted and without exact repeats, so that output is stable."""
+    unique = {(p.sort_key(), p.message("en")): p for p in problems}
+    return [unique[k] for k in sorted(unique)]
+
+
+def has_errors(problems: Iterable[Problem]) -> bool:
+    return any(p.severity is Severity.ERROR for p in problems)
+
+
+def summary_line(problems: list[Problem], lang: str = "vi") -> str:
+    errors = sum(1 for p in problems if p.severity is Severity.ERROR)
+    warnings = len(problems) - errors
+    key = "summary.problems" if problems else "summary.clean"
+    return render_message(key, {"errors": errors, "warnings": warnings}, lang)

@@ -1,0 +1,309 @@
+"""Reading YAML so that nothing is lost and every node keeps its place.
+
+PyYAML's constructors silently keep the last of two equal keys, expand aliases
+without bound and read `no` as false. We compose the node graph with the C
+parser when it is there, then build plain Python values ourselves from that
+graph, so that each of those cases becomes a problem with a line and a column.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kh121.problems import Problem, error, warning
+
+try:
+    _Loader: type[Any] = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_DEPTH = 40
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x84\x86-\x9f]")
+_TAG = "tag:yaml.org,2002:"
+_YAML11_BOOLS = {"yes", "no", "on", "off", "y", "n"}
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+
+PathT = tuple[str | int, ...]
+
+
+@dataclass
+class Document:
+    """A YAML file read into plain values; it can find the place of any path in it."""
+
+    path: str  # as shown to the user
+    text: str
+    data: Any
+    _root: yaml.Node | None = field(default=None, repr=False)
+
+    def root(self) -> yaml.Node | None:
+        if self._root is None and self.text:
+            try:
+                self._root = yaml.compose(self.text, Loader=_Loader)
+            except yaml.YAMLError:
+                return None
+        return self._root
+
+    def where(self, path: Sequence[str | int], key: bool = False) -> tuple[int, int]:
+        """Line and column (1-based) of the value at path, or of its key."""
+        node = self.root()
+        line, col = 1, 1
+        if node is None:
+            return line, col
+        line, col = _mark(node)
+        for step in path:
+            found = _child(node, step)
+            if found is None:
+                continue  # a step of the schema's, e.g. a union's tag, not of the file's
+            key_node, node = found
+            line, col = _mark(node)
+            if key and key_node is not None and step == path[-1]:
+                line, col = _mark(key_node)
+        return line, col
+
+    def error(
+        self, path: Sequence[str | int], code: str, at_key: bool = False, **args: Any
+    ) -> Problem:
+        line, col = self.where(path, at_key)
+        return error(self.path, line, col, code, **args)
+
+    def warning(
+        self, path: Sequence[str | int], code: str, at_key: bool = False, **args: Any
+    ) -> Problem:
+        line, col = self.where(path, at_key)
+        return warning(self.path, line, col, code, **args)
+
+    def raw_scalar(self, path: Sequence[str | int]) -> tuple[str, bool] | None:
+        """The source text of a scalar and whether it was quoted."""
+        node = self.root()
+        for step in path:
+            if node is None:
+                return None
+            found = _child(node, step)
+            node = found[1] if found else None
+        if isinstance(node, yaml.ScalarNode):
+            return node.value, node.style in ("'", '"')
+        return None
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _child(node: yaml.Node, step: str | int) -> tuple[yaml.Node | None, yaml.Node] | None:
+    if isinstance(node, yaml.MappingNode):
+        for k, v in node.value:
+            if isinstance(k, yaml.ScalarNode) and k.value == str(step):
+                return k, v
+    elif isinstance(node, yaml.SequenceNode) and isinstance(step, int):
+        if 0 <= step < len(node.value):
+            return None, node.value[step]
+    return None
+
+
+def read_yaml(path: Path, shown: str) -> tuple[Document | None, list[Problem]]:
+    """Read one YAML file from disk; None when nothing usable could be read."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [error(shown, 1, 1, "E001", reason=exc.strerror or str(exc))]
+    return parse_yaml(raw, shown)
+
+
+def parse_yaml(raw: bytes, shown: str) -> tuple[Document | None, list[Problem]]:
+    """Decode, normalise and parse YAML bytes into a Document and its problems."""
+    if len(raw) > MAX_BYTES:
+        return None, [error(shown, 1, 1, "E011", size=len(raw), limit=MAX_BYTES)]
+    text, problems = _decode(raw, shown)
+    if text is None:
+        return None, problems
+    if not text.strip() or all(
+        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
+    ):
+        return None, [*problems, error(shown, 1, 1, "E003")]
+    controls = [_control_problem(text, m.start(), shown) for m in _CONTROL.finditer(text)]
+    if controls:
+        return None, [*problems, *controls[:20]]
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        return None, [*problems, _syntax_problem(exc, shown)]
+    except yaml.YAMLError as exc:
+        return None, [*problems, error(shown, 1, 1, "E004", detail=str(exc), hint="")]
+    if root is None:
+        return None, [*problems, error(shown, 1, 1, "E003")]
+    builder = _Builder(shown)
+    data = builder.build(root, 0)
+    problems.extend(builder.problems)
+    if not isinstance(root, yaml.MappingNode):
+        line, col = _mark(root)
+        got = ("một danh sách", "a list") if isinstance(root, yaml.SequenceNode) else (
+            "một giá trị đơn",
+            "a single value",
+        )
+        problems.append(error(shown, line, col, "E005", got=got))
+        return None, problems
+    return Document(shown, text, data, root), problems
+
+
+def _decode(raw: bytes, shown: str) -> tuple[str | None, list[Problem]]:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        guess = ("", "")
+        try:
+            raw.decode("cp1258")
+            guess = (
+                " — có thể tệp được lưu bằng Windows-1258 hoặc Latin-1",
+                " — it may have been saved as Windows-1258 or Latin-1",
+            )
+        except UnicodeDecodeError:
+            pass
+        byte = f"0x{raw[exc.start]:02X}"
+        return None, [error(shown, line, col, "E002", byte=byte, guess=guess)]
+    problems: list[Problem] = []
+    if not unicodedata.is_normalized("NFC", text):
+        for i, ln in enumerate(text.splitlines(), 1):
+            if not unicodedata.is_normalized("NFC", ln):
+                col = next(
+                    j
+                    for j, ch in enumerate(ln, 1)
+                    if unicodedata.combining(ch) or not unicodedata.is_normalized("NFC", ch)
+                )
+                problems.append(warning(shown, i, max(col - 1, 1), "W051"))
+                break
+        text = unicodedata.normalize("NFC", text)
+    return text, problems
+
+
+def _control_problem(text: str, pos: int, shown: str) -> Problem:
+    before = text[:pos]
+    line = before.count("\n") + 1
+    col = pos - (before.rfind("\n") + 1) + 1
+    return error(shown, line, col, "E012", codepoint=f"{ord(text[pos]):04X}")
+
+
+_SYNTAX_HINTS: tuple[tuple[str, tuple[str, str]], ...] = (
+    ("tab character", ("dùng dấu cách để thụt lề, không dùng phím Tab", "indent with spaces, not tabs")),
+    (
+        "while scanning a quoted scalar",
+        ("có thể thiếu dấu nháy đóng", "a closing quote may be missing"),
+    ),
+    (
+        "mapping values are not allowed",
+        (
+            "thêm dấu cách sau ':' hoặc đặt văn bản có ':' trong dấu nháy",
+            "add a space after ':' or quote text that contains ':'",
+        ),
+    ),
+    (
+        "expected <block end>",
+        ("thụt lề không khớp với các dòng trên", "the indentation does not match the lines above"),
+    ),
+    (
+        "did not find expected key",
+        ("thụt lề không khớp với các dòng trên", "the indentation does not match the lines above"),
+    ),
+    (
+        "exceeded maximum nesting depth",
+        ("cấu trúc lồng quá sâu", "the structure is nested too deeply"),
+    ),
+    (
+        "expected a single document",
+        ("mỗi tệp chỉ chứa một tài liệu YAML (bỏ dòng '---' thừa)", "one YAML document per file"),
+    ),
+)
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, shown: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    detail = " ".join(x for x in (exc.context, exc.problem) if x)
+    full = str(exc)
+    hint: tuple[str, str] = ("", "")
+    for needle, (vi, en) in _SYNTAX_HINTS:
+        if needle in full:
+            hint = (f" — {vi}", f" — {en}")
+            break
+    return error(shown, line, col, "E004", detail=detail, hint=hint)
+
+
+class _Builder:
+    def __init__(self, shown: str) -> None:
+        self.shown = shown
+        self.problems: list[Problem] = []
+        self.seen: set[int] = set()
+
+    def _err(self, node: yaml.Node, code: str, **args: Any) -> None:
+        line, col = _mark(node)
+        self.problems.append(error(self.shown, line, col, code, **args))
+
+    def build(self, node: yaml.Node, depth: int) -> Any:
+        if id(node) in self.seen:
+            self._err(node, "E007")
+            return None
+        self.seen.add(id(node))
+        if depth > MAX_DEPTH:
+            self._err(node, "E010", limit=MAX_DEPTH)
+            return None
+        tag = node.tag
+        if isinstance(node, yaml.MappingNode):
+            if tag != _TAG + "map":
+                self._err(node, "E008", tag=_short_tag(tag))
+                return None
+            out: dict[str, Any] = {}
+            first: dict[str, int] = {}
+            for knode, vnode in node.value:
+                if not isinstance(knode, yaml.ScalarNode) or knode.tag == _TAG + "merge":
+                    self._err(knode, "E008", tag=_short_tag(knode.tag))
+                    continue
+                key = knode.value
+                if key in first:
+                    self._err(knode, "E006", key=key, first_line=first[key])
+                    continue
+                first[key] = knode.start_mark.line + 1
+                out[key] = self.build(vnode, depth + 1)
+            return out
+        if isinstance(node, yaml.SequenceNode):
+            if tag != _TAG + "seq":
+                self._err(node, "E008", tag=_short_tag(tag))
+                return None
+            return [self.build(item, depth + 1) for item in node.value]
+        return self._scalar(node)
+
+    def _scalar(self, node: yaml.Node) -> Any:
+        tag, value = node.tag, node.value
+        if tag == _TAG + "str":
+            return value
+        if tag == _TAG + "null":
+            return None
+        if tag == _TAG + "bool":
+            if value.lower() in _YAML11_BOOLS:
+                self._err(node, "E009", value=value)
+                return value
+            return value.lower() == "true"
+        if tag == _TAG + "int":
+            return _CONSTRUCTOR.construct_yaml_int(node)
+        if tag == _TAG + "float":
+            return _CONSTRUCTOR.construct_yaml_float(node)
+        if tag == _TAG + "timestamp":
+            try:
+                return _CONSTRUCTOR.construct_yaml_timestamp(node)
+            except ValueError:
+                return value  # an impossible date: the schema reports it where it stands
+        self._err(node, "E008", tag=_short_tag(tag))
+        return None
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
