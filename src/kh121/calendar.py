@@ -106,7 +106,7 @@ class WorkCalendar:
         return day.isoweekday() not in self.weekend and day not in self.days_off
 
     def effective(self, due: dt.date) -> dt.date:
-        """Civil Code 2015 art. 148(5): a period ending on a day off ends on the next working day."""
+        """Civil Code 2015 art. 148(5): a day off as last day moves to the next working day."""
         day = due
         for _ in range(366):
             if self.is_working_day(day):

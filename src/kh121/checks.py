@@ -35,7 +35,9 @@ def check_task_ids(ws: Workspace, as_of: dt.date) -> list[Problem]:
         task = section.tasks[ti]
         line, _ = ws.plan_doc.where([*path, "id"])
         if task.id in first:
-            out.append(ws.plan_doc.error([*path, "id"], "E030", task=task.id, first_line=first[task.id]))
+            out.append(
+                ws.plan_doc.error([*path, "id"], "E030", task=task.id, first_line=first[task.id])
+            )
         else:
             first[task.id] = line
         if not task.id.startswith(section.id + "."):
@@ -114,7 +116,10 @@ def check_successions(ws: Workspace, as_of: dt.date) -> list[Problem]:
             cycle = " → ".join([*chain, last.merged_into.successor])
             out.append(
                 ws.agencies_doc.error(
-                    ["agencies", i, "merged_into", "successor"], "E032", code=agency.code, chain=cycle
+                    ["agencies", i, "merged_into", "successor"],
+                    "E032",
+                    code=agency.code,
+                    chain=cycle,
                 )
             )
         if agency.started and agency.merged_into.on <= agency.started:
@@ -197,23 +202,34 @@ def _report_checks(report: LoadedReport, ws: Workspace, as_of: dt.date) -> list[
     period = cal.parse_period(r.period, ws.plan.reporting.periods, span)
     if period is None:
         out.append(
-            doc.error(["period"], "E036", period=r.period, start_year=span.start.year,
-                      end_year=span.end.year)
+            doc.error(
+                ["period"],
+                "E036",
+                period=r.period,
+                start_year=span.start.year,
+                end_year=span.end.year,
+            )
         )
     agency = ws.agencies.get(r.agency)
     if not _CODE.match(r.agency):
         out.append(doc.error(["agency"], "E038", code=r.agency))
     elif agency is None:
         out.append(
-            doc.error(["agency"], "E031", code=r.agency,
-                      suggestion=_suggest(r.agency, sorted(ws.agencies.by_code)))
+            doc.error(
+                ["agency"],
+                "E031",
+                code=r.agency,
+                suggestion=_suggest(r.agency, sorted(ws.agencies.by_code)),
+            )
         )
     elif agency.is_group:
         out.append(doc.error(["agency"], "E042", code=r.agency))
     elif period is not None and agency.merged_into and period.due >= agency.merged_into.on:
         out.append(
             doc.warning(
-                ["agency"], "W052", agency=agency.short,
+                ["agency"],
+                "W052",
+                agency=agency.short,
                 ended=agency.merged_into.on.strftime("%d/%m/%Y"),
                 successor=ws.agencies.name(ws.agencies.resolve(r.agency, period.due)),
             )
@@ -226,14 +242,24 @@ def _report_checks(report: LoadedReport, ws: Workspace, as_of: dt.date) -> list[
         value = getattr(r, field)
         if value is not None and value > as_of:
             out.append(
-                doc.error([field], "E037", field=field, value=value.strftime("%d/%m/%Y"),
-                          as_of=as_of.strftime("%d/%m/%Y"))
+                doc.error(
+                    [field],
+                    "E037",
+                    field=field,
+                    value=value.strftime("%d/%m/%Y"),
+                    as_of=as_of.strftime("%d/%m/%Y"),
+                )
             )
     if r.date and r.received and r.received < r.date:
         out.append(
-            doc.error(["received"], "E040", later_field="received",
-                      later=r.received.strftime("%d/%m/%Y"), earlier_field="date",
-                      earlier=r.date.strftime("%d/%m/%Y"))
+            doc.error(
+                ["received"],
+                "E040",
+                later_field="received",
+                later=r.received.strftime("%d/%m/%Y"),
+                earlier_field="date",
+                earlier=r.date.strftime("%d/%m/%Y"),
+            )
         )
     out.extend(_report_task_checks(report, ws, period.due if period else as_of))
     return out
@@ -249,8 +275,11 @@ def _report_task_checks(report: LoadedReport, ws: Workspace, on: dt.date) -> lis
         where: list[str | int] = ["tasks", i, "task"]
         task = tasks.get(entry.task)
         if task is None:
-            out.append(doc.error(where, "E034", task=entry.task,
-                                 suggestion=_suggest(entry.task, list(tasks))))
+            out.append(
+                doc.error(
+                    where, "E034", task=entry.task, suggestion=_suggest(entry.task, list(tasks))
+                )
+            )
             continue
         line, _ = doc.where(where)
         if entry.task in first:
@@ -264,8 +293,11 @@ def _report_task_checks(report: LoadedReport, ws: Workspace, on: dt.date) -> lis
         if entry.state == "done":
             one_time = cal.occurrences(task.deadline, ws.plan.plan.span)[0].key == "once"
             if one_time and entry.completed_on is None:
-                out.append(doc.warning(["tasks", i, "state"], "W054", task=entry.task,
-                                       missing="completed_on"))
+                out.append(
+                    doc.warning(
+                        ["tasks", i, "state"], "W054", task=entry.task, missing="completed_on"
+                    )
+                )
     return out
 
 

@@ -21,10 +21,12 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-report_app = typer.Typer(help="Tệp báo cáo của các cơ quan. (Agencies' report files.)",
-                         no_args_is_help=True)
-calendar_app = typer.Typer(help="Lịch làm việc và ngày nghỉ lễ. (Working days and holidays.)",
-                           no_args_is_help=True)
+report_app = typer.Typer(
+    help="Tệp báo cáo của các cơ quan. (Agencies' report files.)", no_args_is_help=True
+)
+calendar_app = typer.Typer(
+    help="Lịch làm việc và ngày nghỉ lễ. (Working days and holidays.)", no_args_is_help=True
+)
 app.add_typer(report_app, name="report")
 app.add_typer(calendar_app, name="calendar")
 
@@ -88,8 +90,10 @@ def _guard(action: object, lang: str) -> NoReturn:
 def validate(
     targets: Annotated[
         list[Path] | None,
-        typer.Argument(help="Tệp hoặc thư mục báo cáo cần kiểm tra (mặc định: cả reports/).",
-                       show_default=False),
+        typer.Argument(
+            help="Tệp hoặc thư mục báo cáo cần kiểm tra (mặc định: cả reports/).",
+            show_default=False,
+        ),
     ] = None,
     root: RootOpt = None,
     as_of: AsOfOpt = None,
@@ -162,5 +166,76 @@ def calendar_update(
         except ValueError:
             raise typer.BadParameter(wanted, param_hint="--years") from None
         return cmd.run(folder, year_list, country, lng)
+
+    _guard(action, lng)
+
+
+AgencyOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--agency",
+        help="Mã hoặc một phần tên cơ quan, có dấu hay không dấu"
+        ' (ví dụ SYT, "y te"); tên cũ tìm ra cơ quan kế nhiệm.',
+    ),
+]
+
+
+@app.command()
+def status(
+    as_of: AsOfOpt = None,
+    agency: AgencyOpt = None,
+    section: Annotated[
+        str | None, typer.Option("--section", help="Phần: I, II, III, IV, V.")
+    ] = None,
+    state: Annotated[
+        str | None,
+        typer.Option(
+            "--state",
+            help="done, in_progress, not_started, no_report, overdue, soon,"
+            " hoặc một nhóm: done_on_time, done_late, open_in_time, open_overdue.",
+        ),
+    ] = None,
+    soon: Annotated[int, typer.Option("--soon", min=0, help="Số ngày coi là sắp đến hạn.")] = 14,
+    wide: Annotated[
+        bool, typer.Option("--wide", help="Thêm cột chủ trì, thời hạn, báo cáo.")
+    ] = False,
+    as_json: JsonOpt = False,
+    root: RootOpt = None,
+    lang: LangOpt = "vi",
+) -> None:
+    """Tình hình từng nhiệm vụ theo phần, và cơ quan nào chưa gửi báo cáo."""
+    lng = _lang(lang)
+    day = _as_of(as_of)
+
+    def action() -> int:
+        from kh121.commands import status as cmd
+
+        return cmd.run_status(_root(root), day, agency, section, state, soon, wide, as_json, lng)
+
+    _guard(action, lng)
+
+
+@app.command()
+def overdue(
+    as_of: AsOfOpt = None,
+    within: Annotated[
+        int, typer.Option("--within", min=0, help="Kèm việc đến hạn trong số ngày này.")
+    ] = 14,
+    agency: AgencyOpt = None,
+    as_json: JsonOpt = False,
+    exit_code: Annotated[
+        bool, typer.Option("--exit-code", help="Exit 1 nếu có việc quá hạn hay báo cáo chưa gửi.")
+    ] = False,
+    root: RootOpt = None,
+    lang: LangOpt = "vi",
+) -> None:
+    """Việc quá hạn, sắp đến hạn và báo cáo muộn, nhóm theo cơ quan để đôn đốc."""
+    lng = _lang(lang)
+    day = _as_of(as_of)
+
+    def action() -> int:
+        from kh121.commands import status as cmd
+
+        return cmd.run_overdue(_root(root), day, within, agency, as_json, exit_code, lng)
 
     _guard(action, lng)

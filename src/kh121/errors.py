@@ -48,8 +48,7 @@ def run_guarded(action: Callable[[], int], lang: str) -> NoReturn:
             + t(
                 f"không tìm thấy data/tasks.yaml trong '{exc}' hay thư mục cha nào;"
                 " dùng --root THƯ_MỤC hoặc biến KH121_ROOT",
-                f"no data/tasks.yaml in '{exc}' or any parent folder;"
-                " use --root DIR or KH121_ROOT",
+                f"no data/tasks.yaml in '{exc}' or any parent folder; use --root DIR or KH121_ROOT",
                 lang,
             ),
             file=sys.stderr,

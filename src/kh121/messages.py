@@ -50,9 +50,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "E009": (
         "'{value}' là giá trị đúng/sai trong YAML 1.1 nên dễ bị đọc nhầm; viết true/false,"
-        " hoặc đặt trong dấu nháy nếu là văn bản: \"{value}\"",
+        ' hoặc đặt trong dấu nháy nếu là văn bản: "{value}"',
         "'{value}' is a YAML 1.1 boolean and easily misread; write true/false, or quote it"
-        " if it is text: \"{value}\"",
+        ' if it is text: "{value}"',
     ),
     "E010": (
         "cấu trúc lồng quá sâu (hơn {limit} cấp)",
@@ -117,7 +117,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "there is no task '{task}' in the plan{suggestion}",
     ),
     "E035": (
-        "tệp báo cáo phải ở '{expected}' (theo cơ quan và kỳ báo cáo trong tệp), không phải '{actual}'",
+        "tệp báo cáo phải ở '{expected}' (theo cơ quan và kỳ báo cáo trong tệp),"
+        " không phải '{actual}'",
         "the report file must be at '{expected}' (from its agency and period), not '{actual}'",
     ),
     "E036": (
@@ -193,7 +194,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     # --- summary -------------------------------------------------------------
     "summary.clean": ("không có lỗi nào", "no problems"),
-    "summary.problems": ("{errors} lỗi, {warnings} cảnh báo", "{errors} errors, {warnings} warnings"),
+    "summary.problems": (
+        "{errors} lỗi, {warnings} cảnh báo",
+        "{errors} errors, {warnings} warnings",
+    ),
 }
 
 

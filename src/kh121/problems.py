@@ -31,7 +31,8 @@ class Problem(NamedTuple):
         return (self.file, self.line, self.col, self.code)
 
     def format(self, lang: str = "vi") -> str:
-        return f"{self.file}:{self.line}:{self.col}: {self.severity}[{self.code}]: {self.message(lang)}"
+        place = f"{self.file}:{self.line}:{self.col}"
+        return f"{place}: {self.severity}[{self.code}]: {self.message(lang)}"
 
     def as_json(self, lang: str = "vi") -> dict[str, Any]:
         return {
@@ -44,11 +45,11 @@ class Problem(NamedTuple):
         }
 
 
-def error(file: str, line: int, col: int, code: str, **args: Any) -> Problem:
+def error(file: str, line: int, col: int, code: str, /, **args: Any) -> Problem:
     return Problem(file, line, col, code, Severity.ERROR, args)
 
 
-def warning(file: str, line: int, col: int, code: str, **args: Any) -> Problem:
+def warning(file: str, line: int, col: int, code: str, /, **args: Any) -> Problem:
     return Problem(file, line, col, code, Severity.WARNING, args)
 
 

@@ -107,11 +107,9 @@ def _problem(doc: Document, err: Any) -> Problem:
         return doc.error(loc, "E026", field=field, value=value, allowed=allowed)
     if kind == "union_tag_not_found":
         return doc.error(loc, "E020", key=str(err.get("ctx", {}).get("discriminator", "kind")))
-    if kind in _DATE_ERRORS and (
-        isinstance(value, str | dt.datetime) or kind.startswith("date")
-    ):
-        if not (kind == "date_type" and not isinstance(value, str | dt.datetime)):
-            return doc.error(loc, "E024", field=field, value=value)
+    textual = isinstance(value, str | dt.datetime)
+    if kind in _DATE_ERRORS and (textual or (kind.startswith("date") and kind != "date_type")):
+        return doc.error(loc, "E024", field=field, value=value)
     if kind in _TYPE_NAMES:
         hint: tuple[str, str] | str = ""
         raw = doc.raw_scalar(loc)

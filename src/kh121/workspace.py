@@ -15,7 +15,6 @@ from kh121.problems import Problem, has_errors
 from kh121.validation import validate_document
 from kh121.yamlio import Document, read_yaml
 
-
 M = TypeVar("M", PlanFile, AgenciesFile, CalendarFile)
 
 

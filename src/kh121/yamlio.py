@@ -69,13 +69,13 @@ class Document:
         return line, col
 
     def error(
-        self, path: Sequence[str | int], code: str, at_key: bool = False, **args: Any
+        self, path: Sequence[str | int], code: str, /, at_key: bool = False, **args: Any
     ) -> Problem:
         line, col = self.where(path, at_key)
         return error(self.path, line, col, code, **args)
 
     def warning(
-        self, path: Sequence[str | int], code: str, at_key: bool = False, **args: Any
+        self, path: Sequence[str | int], code: str, /, at_key: bool = False, **args: Any
     ) -> Problem:
         line, col = self.where(path, at_key)
         return warning(self.path, line, col, code, **args)
@@ -102,9 +102,12 @@ def _child(node: yaml.Node, step: str | int) -> tuple[yaml.Node | None, yaml.Nod
         for k, v in node.value:
             if isinstance(k, yaml.ScalarNode) and k.value == str(step):
                 return k, v
-    elif isinstance(node, yaml.SequenceNode) and isinstance(step, int):
-        if 0 <= step < len(node.value):
-            return None, node.value[step]
+    elif (
+        isinstance(node, yaml.SequenceNode)
+        and isinstance(step, int)
+        and 0 <= step < len(node.value)
+    ):
+        return None, node.value[step]
     return None
 
 
@@ -144,9 +147,13 @@ def parse_yaml(raw: bytes, shown: str) -> tuple[Document | None, list[Problem]]:
     problems.extend(builder.problems)
     if not isinstance(root, yaml.MappingNode):
         line, col = _mark(root)
-        got = ("một danh sách", "a list") if isinstance(root, yaml.SequenceNode) else (
-            "một giá trị đơn",
-            "a single value",
+        got = (
+            ("một danh sách", "a list")
+            if isinstance(root, yaml.SequenceNode)
+            else (
+                "một giá trị đơn",
+                "a single value",
+            )
         )
         problems.append(error(shown, line, col, "E005", got=got))
         return None, problems
@@ -194,7 +201,10 @@ def _control_problem(text: str, pos: int, shown: str) -> Problem:
 
 
 _SYNTAX_HINTS: tuple[tuple[str, tuple[str, str]], ...] = (
-    ("tab character", ("dùng dấu cách để thụt lề, không dùng phím Tab", "indent with spaces, not tabs")),
+    (
+        "tab character",
+        ("dùng dấu cách để thụt lề, không dùng phím Tab", "indent with spaces, not tabs"),
+    ),
     (
         "while scanning a quoted scalar",
         ("có thể thiếu dấu nháy đóng", "a closing quote may be missing"),
@@ -279,9 +289,10 @@ class _Builder:
                 self._err(node, "E008", tag=_short_tag(tag))
                 return None
             return [self.build(item, depth + 1) for item in node.value]
+        assert isinstance(node, yaml.ScalarNode)
         return self._scalar(node)
 
-    def _scalar(self, node: yaml.Node) -> Any:
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
         tag, value = node.tag, node.value
         if tag == _TAG + "str":
             return value

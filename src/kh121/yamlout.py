@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from yaml.nodes import ScalarNode
 from yaml.resolver import Resolver
 
 _RESOLVER = Resolver()
@@ -50,7 +51,7 @@ def _plain_ok(text: str) -> bool:
         return False
     if any(ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F or c in "\ufeff\u2028\u2029" for c in text):
         return False
-    tag = _RESOLVER.resolve(__import__("yaml").ScalarNode, text, (True, False))
+    tag = _RESOLVER.resolve(ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
     return bool(tag == _STR_TAG)
 
 

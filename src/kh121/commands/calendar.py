@@ -72,7 +72,7 @@ def run(root: Path, years: list[int], country: str, lang: str) -> int:
     target = root / paths.CALENDAR
     old = CalendarFile(schema_version=1)
     if target.exists():
-        doc, problems = read_yaml(target, paths.shown(target, root))
+        doc, _problems = read_yaml(target, paths.shown(target, root))
         model = validate_document(doc, CalendarFile)[0] if doc else None
         if model is None:
             raise KnownError(
@@ -82,8 +82,13 @@ def run(root: Path, years: list[int], country: str, lang: str) -> int:
         old = model
     new = updated(old, years, country)
     changed = write_atomic(target, as_yaml(new))
-    print(t(f"{'đã cập nhật' if changed else 'không đổi'} {target}",
-            f"{'updated' if changed else 'unchanged'} {target}", lang))
+    print(
+        t(
+            f"{'đã cập nhật' if changed else 'không đổi'} {target}",
+            f"{'updated' if changed else 'unchanged'} {target}",
+            lang,
+        )
+    )
     return EXIT_OK
 
 

@@ -32,7 +32,13 @@ def run(folder: Path, check: bool, lang: str) -> int:
         elif write_atomic(target, text):
             print(t(f"đã ghi {target}", f"wrote {target}", lang))
     if stale:
-        print(t("lược đồ cũ, chạy 'kh121 schema': ", "schemas out of date, run 'kh121 schema': ",
-                lang) + ", ".join(stale))
+        print(
+            t(
+                "lược đồ cũ, chạy 'kh121 schema': ",
+                "schemas out of date, run 'kh121 schema': ",
+                lang,
+            )
+            + ", ".join(stale)
+        )
         return EXIT_FAIL
     return EXIT_OK

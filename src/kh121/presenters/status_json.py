@@ -1,0 +1,98 @@
+"""The JSON form of status and overdue: stable keys, ISO dates."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from kh121.status import ObligationView, StatusView, TaskView
+
+JSON_VERSION = 1
+
+
+def _iso(day: Any) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def task_json(task: TaskView) -> dict[str, Any]:
+    last = task.last_report
+    return {
+        "id": task.id,
+        "section": task.section,
+        "lead": task.lead,
+        "responsible": task.responsible,
+        "deadline_text": task.deadline_text,
+        "deadline_kind": task.deadline_kind,
+        "next_due": _iso(task.next_due),
+        "effective_due": _iso(task.effective_due),
+        "assumed_due": task.assumed,
+        "state": task.state,
+        "bin": task.bin,
+        "overdue": task.overdue,
+        "days_overdue": task.days_overdue,
+        "overdue_occurrences": task.overdue_count,
+        "due_soon": task.due_soon,
+        "days_left": task.days_left,
+        "working_days_left": task.working_days_left,
+        "last_report": None
+        if last is None
+        else {
+            "agency": last.agency,
+            "period": last.period,
+            "date": _iso(last.day),
+            "file": last.file,
+        },
+        "occurrences": [
+            {
+                "key": o.key,
+                "due": _iso(o.due),
+                "effective_due": _iso(o.effective_due),
+                "done_on": _iso(o.done_on),
+                "bin": o.bin,
+            }
+            for o in task.occurrences
+        ],
+    }
+
+
+def obligation_json(ob: ObligationView) -> dict[str, Any]:
+    return {
+        "agency": ob.agency,
+        "period": ob.period,
+        "due": _iso(ob.due),
+        "effective_due": _iso(ob.effective_due),
+        "received": _iso(ob.received),
+        "file": ob.file,
+        "status": ob.status,
+        "days_late": ob.days_late,
+    }
+
+
+def status_json(
+    view: StatusView,
+    tasks: list[TaskView] | None = None,
+    obligations: list[ObligationView] | None = None,
+) -> str:
+    s = view.summary
+    data = {
+        "version": JSON_VERSION,
+        "as_of": view.as_of.isoformat(),
+        "plan": view.plan_code,
+        "soon_days": view.soon,
+        "summary": {
+            "total": s.total,
+            "due": s.due,
+            "done_on_time": s.done_on_time,
+            "done_late": s.done_late,
+            "open_in_time": s.open_in_time,
+            "open_overdue": s.open_overdue,
+            "percent_done": s.percent_done,
+        },
+        "latest_period": view.latest_period,
+        "missing_latest": list(view.missing_latest),
+        "tasks": [task_json(t) for t in (view.tasks if tasks is None else tasks)],
+        "reports": [
+            obligation_json(o) for o in (view.obligations if obligations is None else obligations)
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,162 @@
+"""Deadlines in time, with fixed dates only."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kh121 import calendar as cal
+from kh121.dates import formal, parse_date
+from kh121.models import CalendarFile, DayEntry, Span
+
+D = dt.date
+SPAN = Span(start=D(2023, 8, 15), end=D(2030, 12, 31))
+VN = cal.WorkCalendar.from_file(
+    CalendarFile(
+        schema_version=1,
+        years=(2026, 2027),
+        holidays=(
+            DayEntry(date=D(2027, 2, 5), name="Giao thừa"),
+            DayEntry(date=D(2027, 2, 6), name="Tết"),
+            DayEntry(date=D(2027, 2, 8), name="Mùng ba"),
+            DayEntry(date=D(2027, 2, 9), name="Mùng bốn"),
+            DayEntry(date=D(2027, 2, 10), name="Mùng năm"),
+            DayEntry(date=D(2026, 9, 2), name="Quốc khánh"),
+        ),
+        extra_days_off=(DayEntry(date=D(2026, 9, 3), name="Nghỉ thêm"),),
+        makeup_working_days=(DayEntry(date=D(2026, 8, 22), name="Làm bù"),),
+    )
+)
+
+
+def deadline(**kw: object) -> cal.Deadline:  # type: ignore[name-defined]
+    from pydantic import TypeAdapter
+
+    from kh121.models import Deadline
+
+    return TypeAdapter(Deadline).validate_python({"text": "x", **kw})
+
+
+@pytest.mark.parametrize(
+    ("kw", "dues"),
+    [
+        ({"kind": "date", "date": "2025-06-30"}, [D(2025, 6, 30)]),
+        ({"kind": "month", "year": 2024, "month": 2}, [D(2024, 2, 29)]),
+        ({"kind": "month", "year": 2025, "month": 12}, [D(2025, 12, 31)]),
+        ({"kind": "quarter", "year": 2024, "quarter": 4}, [D(2024, 12, 31)]),
+        ({"kind": "quarter", "year": 2025, "quarter": 1}, [D(2025, 3, 31)]),
+        ({"kind": "year", "year": 2025}, [D(2025, 12, 31)]),
+        ({"kind": "span", "start_year": 2026, "end_year": 2030}, [D(2030, 12, 31)]),
+        ({"kind": "ongoing"}, [None]),
+    ],
+)
+def test_one_time_forms(kw: dict[str, object], dues: list[dt.date | None]) -> None:
+    assert [o.due for o in cal.occurrences(deadline(**kw), SPAN)] == dues
+
+
+def test_yearly_on_a_day() -> None:
+    occ = cal.occurrences(deadline(kind="yearly", month=12, day=5), SPAN)
+    assert [o.due for o in occ] == [D(y, 12, 5) for y in range(2023, 2031)]
+    assert [o.key for o in occ][:2] == ["2023", "2024"]
+    assert not any(o.assumed for o in occ)
+
+
+def test_yearly_without_a_day_is_an_assumed_31_december() -> None:
+    occ = cal.occurrences(deadline(kind="yearly"), SPAN)
+    assert occ[0].due == D(2023, 12, 31) and occ[-1].due == D(2030, 12, 31)
+    assert all(o.assumed for o in occ)
+
+
+def test_yearly_29_february_falls_back_in_common_years() -> None:
+    occ = cal.occurrences(deadline(kind="yearly", month=2, day=29), SPAN)
+    assert [o.due for o in occ][:4] == [
+        D(2024, 2, 29),
+        D(2025, 2, 28),
+        D(2026, 2, 28),
+        D(2027, 2, 28),
+    ]
+
+
+def test_yearly_before_the_start_is_left_out() -> None:
+    occ = cal.occurrences(deadline(kind="yearly", month=5, day=15), SPAN)
+    assert occ[0].due == D(2024, 5, 15)
+
+
+def test_half_yearly_and_quarterly() -> None:
+    half = cal.occurrences(deadline(kind="half_yearly"), SPAN)
+    assert [(o.key, o.due) for o in half[:3]] == [
+        ("2023-H2", D(2023, 12, 31)),
+        ("2024-H1", D(2024, 6, 30)),
+        ("2024-H2", D(2024, 12, 31)),
+    ]
+    quarters = cal.occurrences(deadline(kind="quarterly"), SPAN)
+    assert quarters[0].key == "2023-Q3" and quarters[0].due == D(2023, 9, 30)
+    assert quarters[0].start == D(2023, 8, 15)
+    assert len(quarters) == 2 + 4 * 7
+
+
+@pytest.mark.parametrize(
+    ("nominal", "effective"),
+    [
+        (D(2026, 11, 15), D(2026, 11, 16)),  # Sunday -> Monday
+        (D(2026, 12, 5), D(2026, 12, 7)),  # Saturday -> Monday
+        (D(2027, 5, 15), D(2027, 5, 17)),  # Saturday
+        (D(2026, 12, 7), D(2026, 12, 7)),  # a working day stays
+        (D(2027, 2, 5), D(2027, 2, 11)),  # Tết: Fri off, weekend, Mon-Wed off
+        (D(2026, 8, 22), D(2026, 8, 22)),  # a Saturday made a working day
+        (D(2026, 9, 2), D(2026, 9, 4)),  # a holiday, then an announced extra day off
+        (D(2026, 12, 31), D(2026, 12, 31)),  # year end on a Thursday
+    ],
+)
+def test_effective_due(nominal: dt.date, effective: dt.date) -> None:
+    assert VN.effective(nominal) == effective
+
+
+def test_working_days_between() -> None:
+    assert VN.working_days_between(D(2026, 11, 29), D(2026, 12, 7)) == 6
+    assert VN.working_days_between(D(2026, 12, 7), D(2026, 11, 29)) == -6
+    assert VN.working_days_between(D(2026, 8, 21), D(2026, 8, 24)) == 2  # Sat 22 made up
+
+
+def test_periods() -> None:
+    from kh121.models import PeriodRule
+
+    rules = (
+        PeriodRule(
+            key="H1", due_month=5, due_day=15, label_vi="6 tháng đầu năm", label_en="first half"
+        ),
+        PeriodRule(key="H2", due_month=11, due_day=15, label_vi="năm", label_en="year"),
+    )
+    ps = cal.periods(rules, SPAN)
+    assert ps[0].id == "2023-H2" and ps[0].due == D(2023, 11, 15)
+    assert ps[-1].id == "2030-H2"
+    assert cal.parse_period("2026-H1", rules, SPAN).due == D(2026, 5, 15)  # type: ignore[union-attr]
+    assert cal.parse_period("2031-H1", rules, SPAN) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [("2026-11-29", D(2026, 11, 29)), ("29/11/2026", D(2026, 11, 29)), ("1/2/2027", D(2027, 2, 1))],
+)
+def test_parse_date(text: str, day: dt.date) -> None:
+    assert parse_date(text) == day
+
+
+@pytest.mark.parametrize("text", ["31/02/2026", "2026-13-01", "tomorrow", ""])
+def test_parse_date_rejects(text: str) -> None:
+    with pytest.raises(ValueError):
+        parse_date(text)
+
+
+@pytest.mark.parametrize(
+    ("day", "text"),
+    [
+        (D(2026, 12, 5), "ngày 05 tháng 12 năm 2026"),
+        (D(2026, 6, 29), "ngày 29 tháng 6 năm 2026"),
+        (D(2027, 1, 5), "ngày 05 tháng 01 năm 2027"),
+        (D(2027, 2, 14), "ngày 14 tháng 02 năm 2027"),
+    ],
+)
+def test_formal_date(day: dt.date, text: str) -> None:
+    assert formal(day) == text
