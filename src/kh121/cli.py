@@ -239,3 +239,51 @@ def overdue(
         return cmd.run_overdue(_root(root), day, within, agency, as_json, exit_code, lng)
 
     _guard(action, lng)
+
+
+@report_app.command("new")
+def report_new(
+    agency: Annotated[
+        str | None,
+        typer.Argument(help="Mã hoặc tên cơ quan (có dấu hay không dấu).", show_default=False),
+    ] = None,
+    period: Annotated[str, typer.Option("--period", help="Kỳ báo cáo, ví dụ 2026-H2.")] = ...,  # type: ignore[assignment]
+    out: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Tệp ghi ra (mặc định reports/KỲ/MÃ.yaml)."),
+    ] = None,
+    clerk: Annotated[
+        bool, typer.Option("--clerk", help="Tạo tệp nội dung tự viết của Sở KH&CN cho kỳ này.")
+    ] = False,
+    root: RootOpt = None,
+    lang: LangOpt = "vi",
+) -> None:
+    """Tạo tệp báo cáo điền sẵn cho một cơ quan và một kỳ; không bao giờ ghi đè."""
+    lng = _lang(lang)
+
+    def action() -> int:
+        from kh121.commands import report as cmd
+
+        return cmd.run_new(_root(root), agency, period, out, clerk, lng)
+
+    _guard(action, lng)
+
+
+@app.command()
+def merge(
+    period: Annotated[str, typer.Argument(help="Kỳ báo cáo, ví dụ 2026-H2.")],
+    check: Annotated[
+        bool, typer.Option("--check", help="Không ghi; exit 1 nếu tệp tổng hợp thiếu hoặc đã cũ.")
+    ] = False,
+    root: RootOpt = None,
+    lang: LangOpt = "vi",
+) -> None:
+    """Tổng hợp reports/KỲ/*.yaml vào reports/KỲ/_tong_hop.yaml (không sửa tệp của cơ quan)."""
+    lng = _lang(lang)
+
+    def action() -> int:
+        from kh121.commands import report as cmd
+
+        return cmd.run_merge(_root(root), period, check, lng)
+
+    _guard(action, lng)

@@ -280,8 +280,10 @@ class TaskState(StrEnum):
 
 
 class Delivered(Record):
+    """A yearly product delivered; it counts only once it has a date."""
+
     number: Text | None = None
-    date: Date
+    date: Date | None = None
     for_year: Year | None = Field(
         default=None, description="The year whose product this is; by default the period's year."
     )
@@ -310,9 +312,24 @@ class ReportFile(Record):
     proposals: Text | None = None
 
 
+class ClerkText(Record):
+    """Sở KH&CN's own words for the consolidated report; merge reads it, never writes it."""
+
+    schema_version: Literal[1]
+    period: Annotated[str, StringConstraints(max_length=16)]
+    number: Text | None = Field(default=None, description="The report's number, e.g. 12/BC-SKHCN")
+    date: Date | None = None
+    achievements: Text | None = None
+    shortcomings: Text | None = None
+    causes: Text | None = None
+    next_tasks: Text | None = None
+    proposals: Text | None = None
+
+
 FILE_MODELS: dict[str, type[Record]] = {
     "agencies": AgenciesFile,
     "tasks": PlanFile,
     "calendar": CalendarFile,
     "report": ReportFile,
+    "clerk": ClerkText,
 }

@@ -157,16 +157,19 @@ def _met(task: Task, occs: list[cal.Occurrence], lead: list[Entry]) -> dict[str,
         if days:
             met["once"] = min(days)
         return met
-    delivered = sorted((e.line.delivered, e.period) for e in lead if e.line.delivered is not None)
+    delivered = sorted(
+        (e.line.delivered.date, e.line.delivered.for_year or 0, e.period)
+        for e in lead
+        if e.line.delivered is not None and e.line.delivered.date is not None
+    )
     if isinstance(task.deadline, YearlyDeadline):
-        for d, period in delivered:
-            year = str(d.for_year or int(period[:4]))
-            met.setdefault(year, d.date)
+        for day, for_year, period in delivered:
+            met.setdefault(str(for_year or int(period[:4])), day)
         return met
-    for d, _period in delivered:  # half-yearly, quarterly: the oldest open occurrence first
+    for day, _year, _period in delivered:  # half-yearly, quarterly: oldest open one first
         for occ in occs:
-            if occ.key not in met and occ.start <= d.date:
-                met[occ.key] = d.date
+            if occ.key not in met and occ.start <= day:
+                met[occ.key] = day
                 break
     return met
 

@@ -1,0 +1,110 @@
+"""Pre-filled files to fill in: an agency's report, and the clerk's own text. Pure."""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+
+from kh121 import calendar as cal
+from kh121.agencies import AgencyIndex
+from kh121.dates import dmy
+from kh121.models import PlanFile, Task
+from kh121.yamlout import scalar
+
+
+def agency_tasks(
+    plan: PlanFile, agencies: AgencyIndex, agency: str, on: dt.date
+) -> list[tuple[Task, bool]]:
+    """The tasks an agency leads (True) or coordinates (False) on a day, in plan order.
+
+    Through a merger, the successor inherits its predecessors' tasks; through a group,
+    every member its group's.
+    """
+    out = []
+    for task in plan.tasks():
+        if agencies.covers(task.lead, agency, on):
+            out.append((task, True))
+        elif any(agencies.covers(c, agency, on) for c in task.coordinators):
+            out.append((task, False))
+    return out
+
+
+def _comment(text: str, indent: int) -> list[str]:
+    pad = " " * indent
+    return [f"{pad}# {line}" for line in textwrap.wrap(text, 84 - indent)]
+
+
+def report_scaffold(
+    plan: PlanFile,
+    agencies: AgencyIndex,
+    agency: str,
+    period: cal.Period,
+    effective_due: dt.date,
+) -> str:
+    """The YAML of an empty report for one agency and one period, with the tasks to cover."""
+    name = agencies.name(agency, short=False)
+    label = period.rule.label_vi
+    lines = [
+        "# yaml-language-server: $schema=../../schemas/report.schema.json",
+        f"# Báo cáo {label} {period.year} của {name} về thực hiện Kế hoạch {plan.plan.code}.",
+        f"# Hạn gửi Sở KH&CN: {dmy(period.due)}"
+        + (f" (ngày nghỉ, lùi sang {dmy(effective_due)})" if effective_due != period.due else "")
+        + ".",
+        "# Điền vào sau dấu ':'; để trống nếu không có. Ngày viết YYYY-MM-DD hoặc dd/mm/yyyy.",
+        "# Văn bản nhiều dòng: viết '|' rồi xuống dòng, thụt lề 2 dấu cách.",
+        "schema_version: 1",
+        f"agency: {agency}",
+        f"period: {period.id}",
+        "number:  # số hiệu báo cáo, ví dụ 45/BC-SYT",
+        "date:  # ngày ký báo cáo",
+        "received:  # ngày Sở KH&CN nhận (bộ phận văn thư điền)",
+    ]
+    tasks = agency_tasks(plan, agencies, agency, period.due)
+    if tasks:
+        lines.append("tasks:")
+    else:
+        lines.append("tasks: []")
+    for task, leads in tasks:
+        role = "CHỦ TRÌ" if leads else "phối hợp"
+        occ = cal.occurrences(task.deadline, plan.plan.span)
+        one_time = occ[0].key == "once"
+        lines.append(f"  - task: {task.id}")
+        lines.extend(_comment(f"[{role}] {task.content}", 4))
+        lines.extend(_comment(f"Sản phẩm: {task.product}. Thời hạn: {task.deadline.text}.", 4))
+        lines.append("    state:  # done | in_progress | not_started")
+        lines.append("    done:  # kết quả thực hiện trong kỳ")
+        if leads and one_time:
+            lines.append("    completed_on:  # ngày hoàn thành")
+            lines.append("    evidence:  # văn bản chứng minh, ví dụ số nghị quyết, quyết định")
+        elif leads:
+            lines.append("    delivered:  # văn bản/sản phẩm đã gửi trong năm")
+            lines.append("      number:")
+            lines.append("      date:")
+        lines.append("    difficulties:")
+        lines.append("    proposals:")
+    lines.append("difficulties:  # khó khăn, vướng mắc chung")
+    lines.append("proposals:  # kiến nghị, đề xuất chung")
+    return "\n".join(lines) + "\n"
+
+
+def clerk_scaffold(period: cal.Period, consolidator: str) -> str:
+    """The YAML of Sở KH&CN's own text for the consolidated report of a period."""
+    return (
+        "\n".join(
+            [
+                "# yaml-language-server: $schema=../../schemas/clerk.schema.json",
+                f"# Nội dung do {consolidator} tự viết cho báo cáo tổng hợp kỳ {period.id}.",
+                "# 'kh121 merge' đọc tệp này nhưng không bao giờ ghi đè.",
+                "schema_version: 1",
+                f"period: {scalar(period.id)}",
+                "number:  # số báo cáo, ví dụ 125/BC-SKHCN",
+                "date:  # ngày ban hành",
+                "achievements:  # đánh giá chung: kết quả đạt được",
+                "shortcomings:  # tồn tại, hạn chế",
+                "causes:  # nguyên nhân",
+                "next_tasks:  # nhiệm vụ, giải pháp kỳ tới",
+                "proposals:  # kiến nghị, đề xuất",
+            ]
+        )
+        + "\n"
+    )

@@ -1,0 +1,176 @@
+"""`kh121 report new` and `kh121 merge`: scaffolds, consolidation, and what is never written."""
+
+from __future__ import annotations
+
+import difflib
+import random
+import shutil
+from pathlib import Path
+
+from conftest import ROOT, write
+from kh121 import calendar as cal
+from kh121.commands.report import _load_period
+from kh121.merge import consolidate
+from kh121.workspace import Workspace
+
+DEMO = ROOT / "examples/demo/reports/2026-H2"
+MERGED = "reports/2026-H2/_tong_hop.yaml"
+
+
+def demo(root: Path) -> Path:
+    folder = root / "reports/2026-H2"
+    folder.mkdir(parents=True)
+    for f in DEMO.glob("[A-Z]*.yaml"):
+        shutil.copy(f, folder / f.name)
+    return folder
+
+
+def test_scaffold_validates_and_lists_the_agencys_tasks(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    r = cli("report", "new", "y te", "--period", "2026-H2", "--root", ws_root)
+    assert r.exit_code == 0, r.output
+    text = (ws_root / "reports/2026-H2/SYT.yaml").read_text(encoding="utf-8")
+    assert "agency: SYT" in text and "period: 2026-H2" in text
+    assert "- task: III.7" in text and "[CHỦ TRÌ]" in text
+    assert "- task: III.2" not in text  # neither leads nor coordinates it
+    assert "Hạn gửi Sở KH&CN: 15/11/2026 (ngày nghỉ, lùi sang 16/11/2026)" in text
+    v = cli("validate", "--root", ws_root, "--as-of", "2026-11-29")
+    assert v.exit_code == 0 and "không có lỗi nào" in v.stdout
+
+
+def test_scaffold_never_overwrites(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    path = write(ws_root / "reports/2026-H2/SYT.yaml", "# my own words\n")
+    r = cli("report", "new", "SYT", "--period", "2026-H2", "--root", ws_root)
+    assert r.exit_code == 1 and "không ghi đè" in r.stderr
+    assert path.read_text(encoding="utf-8") == "# my own words\n"
+
+
+def test_successor_inherits_tasks(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    r = cli("report", "new", "SNNMT", "--period", "2026-H1", "--root", ws_root)
+    assert r.exit_code == 0
+    text = (ws_root / "reports/2026-H1/SNNMT.yaml").read_text(encoding="utf-8")
+    for tid in ("III.2", "III.3", "III.4", "III.8"):  # led by its two predecessors
+        assert f"- task: {tid}" in text
+    old = cli("report", "new", "tai nguyen va moi truong", "--period", "2026-H1", "--root", ws_root)
+    assert old.exit_code == 1 and "Sở NN&MT (SNNMT) tiếp nhận" in old.stderr
+    before = cli("report", "new", "STNMT", "--period", "2024-H2", "--root", ws_root)
+    assert before.exit_code == 0
+
+
+def test_clerk_scaffold(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    r = cli("report", "new", "--clerk", "--period", "2026-H2", "--root", ws_root)
+    assert r.exit_code == 0
+    assert (ws_root / "reports/2026-H2/_so_khcn.yaml").exists()
+    assert cli("merge", "2026-H2", "--root", ws_root).exit_code == 0
+
+
+def test_merge_demo(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    folder = demo(ws_root)
+    inputs = {p.name: p.read_bytes() for p in folder.iterdir()}
+    r = cli("merge", "2026-H2", "--root", ws_root)
+    assert r.exit_code == 0, r.output
+    text = (ws_root / MERGED).read_text(encoding="utf-8")
+    assert "missing:\n  - SNGV\n  - SNV\n  - STC\n" in text
+    assert "  - agency: SCT\n    file: reports/2026-H2/SCT.yaml\n" in text
+    assert "status: late\n    days_late: 4" in text
+    assert "code: W061" in text and "W061" in r.stderr  # the III.2 contradiction
+    assert {
+        p.name: p.read_bytes() for p in folder.iterdir() if p.name != "_tong_hop.yaml"
+    } == inputs  # agencies' files untouched
+    # Idempotent: the same inputs give the same bytes, and --check agrees.
+    again = cli("merge", "2026-H2", "--root", ws_root)
+    assert "không đổi" in again.stdout
+    assert (ws_root / MERGED).read_text(encoding="utf-8") == text
+    assert cli("merge", "2026-H2", "--check", "--root", ws_root).exit_code == 0
+
+
+def test_merge_order_independent(ws_root: Path) -> None:
+    demo(ws_root)
+    ws, period, problems = _load_period(ws_root, "2026-H2")
+    work = cal.WorkCalendar.from_file(ws.calendar)
+    warnings = [p for p in problems if p.severity == "warning"]
+    expected = consolidate(ws, period, work, warnings)
+    rng = random.Random(121)
+    for _ in range(5):
+        shuffled = list(ws.reports)
+        rng.shuffle(shuffled)
+        other = Workspace(
+            ws.root,
+            ws.plan,
+            ws.plan_doc,
+            ws.agencies,
+            ws.agencies_doc,
+            ws.calendar,
+            ws.calendar_doc,
+            tuple(shuffled),
+        )
+        assert consolidate(other, period, work, list(reversed(warnings))) == expected
+
+
+def test_new_agency_changes_only_its_part(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    folder = demo(ws_root)
+    (folder / "SKHCN.yaml").unlink()
+    cli("merge", "2026-H2", "--root", ws_root)
+    before = (ws_root / MERGED).read_text(encoding="utf-8").splitlines()
+    shutil.copy(DEMO / "SKHCN.yaml", folder / "SKHCN.yaml")
+    assert cli("merge", "2026-H2", "--check", "--root", ws_root).exit_code == 1
+    cli("merge", "2026-H2", "--root", ws_root)
+    after = (ws_root / MERGED).read_text(encoding="utf-8").splitlines()
+    diff = [
+        ln
+        for ln in difflib.unified_diff(before, after, lineterm="", n=0)
+        if ln[:1] in "+-" and not ln.startswith(("+++", "---"))
+    ]
+    removed = [ln for ln in diff if ln.startswith("-")]
+    assert removed == ["-  - SKHCN"]  # it is no longer missing; nothing else changed
+    added = [ln for ln in diff if ln.startswith("+")]
+    assert "+  - agency: SKHCN" in added
+    assert all("SKHCN" in ln or not ln.startswith("+  - agency") for ln in added)
+
+
+def test_invalid_file_writes_nothing(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    folder = demo(ws_root)
+    write(folder / "STC.yaml", "schema_version: 1\nagency: STC\nperiod: 2026-H2\nstate: on\n")
+    r = cli("merge", "2026-H2", "--root", ws_root)
+    assert r.exit_code == 1
+    assert "reports/2026-H2/STC.yaml:4:8: error[E009]" in r.stderr
+    assert "reports/2026-H2/STC.yaml:4:1: error[E021]" in r.stderr
+    assert not (ws_root / MERGED).exists()
+
+
+def test_old_and_new_code_of_one_agency(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    folder = demo(ws_root)
+    write(
+        folder / "STTTT.yaml",
+        "schema_version: 1\nagency: STTTT\nperiod: 2026-H2\nreceived: 2026-11-10\n",
+    )
+    r = cli("merge", "2026-H2", "--root", ws_root)
+    assert r.exit_code == 1
+    assert "error[E060]" in r.stderr and "SKHCN" in r.stderr
+    assert not (ws_root / MERGED).exists()
+
+
+def test_old_code_alone_counts_for_successor(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    write(
+        ws_root / "reports/2026-H2/STTTT.yaml",
+        "schema_version: 1\nagency: STTTT\nperiod: 2026-H2\nreceived: 2026-11-10\n",
+    )
+    r = cli("merge", "2026-H2", "--root", ws_root)
+    assert r.exit_code == 0 and "warning[W052]" in r.stderr
+    text = (ws_root / MERGED).read_text(encoding="utf-8")
+    assert "  - SKHCN\n" not in text.split("missing:")[1].split("sources:")[0]
+
+
+def test_completion_after_report_date(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    write(
+        ws_root / "reports/2026-H2/SKHCN.yaml",
+        "schema_version: 1\nagency: SKHCN\nperiod: 2026-H2\ndate: 2026-11-10\n"
+        "tasks:\n  - task: II.1\n    state: done\n    completed_on: 2026-11-12\n",
+    )
+    r = cli("merge", "2026-H2", "--root", ws_root)
+    assert r.exit_code == 0 and "warning[W062]" in r.stderr
+
+
+def test_merge_check_missing_file(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    demo(ws_root)
+    r = cli("merge", "2026-H2", "--check", "--root", ws_root)
+    assert r.exit_code == 1 and not (ws_root / MERGED).exists()
