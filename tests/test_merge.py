@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import random
 import shutil
@@ -11,7 +12,6 @@ from conftest import ROOT, write
 from kh121 import calendar as cal
 from kh121.commands.report import _load_period
 from kh121.merge import consolidate
-from kh121.workspace import Workspace
 
 DEMO = ROOT / "examples/demo/reports/2026-H2"
 MERGED = "reports/2026-H2/_tong_hop.yaml"
@@ -93,16 +93,7 @@ def test_merge_order_independent(ws_root: Path) -> None:
     for _ in range(5):
         shuffled = list(ws.reports)
         rng.shuffle(shuffled)
-        other = Workspace(
-            ws.root,
-            ws.plan,
-            ws.plan_doc,
-            ws.agencies,
-            ws.agencies_doc,
-            ws.calendar,
-            ws.calendar_doc,
-            tuple(shuffled),
-        )
+        other = dataclasses.replace(ws, reports=tuple(shuffled))
         assert consolidate(other, period, work, list(reversed(warnings))) == expected
 
 

@@ -287,3 +287,35 @@ def merge(
         return cmd.run_merge(_root(root), period, check, lng)
 
     _guard(action, lng)
+
+
+@app.command()
+def render(
+    period: Annotated[str, typer.Argument(help="Kỳ báo cáo, ví dụ 2026-H2.")],
+    as_of: AsOfOpt = None,
+    template: Annotated[
+        Path | None,
+        typer.Option("--template", help="Mẫu .docx khác (mặc định theo data/report.yaml)."),
+    ] = None,
+    out: Annotated[Path | None, typer.Option("--output", "-o", help="Tệp .docx ghi ra.")] = None,
+    number: Annotated[
+        str | None, typer.Option("--number", help="Số báo cáo, ví dụ 125/BC-SKHCN.")
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option("--date", help="Ngày ban hành (mặc định: ngày xét).", metavar="DATE"),
+    ] = None,
+    root: RootOpt = None,
+    lang: LangOpt = "vi",
+) -> None:
+    """Xuất báo cáo Word của kỳ từ tệp tổng hợp, theo thể thức Nghị định 30/2020/NĐ-CP."""
+    lng = _lang(lang)
+    day = _as_of(as_of)
+    issued = _as_of(date, "--date") if date else None
+
+    def action() -> int:
+        from kh121.commands import render as cmd
+
+        return cmd.run(_root(root), period, day, template, out, number, issued, lng)
+
+    _guard(action, lng)

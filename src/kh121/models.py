@@ -324,6 +324,25 @@ class ClerkText(Record):
     causes: Text | None = None
     next_tasks: Text | None = None
     proposals: Text | None = None
+    signer: Signer | None = Field(default=None, description="Who signs, if not the usual.")
+
+
+class Letterhead(Record):
+    parent: Text = Field(description="The body above the sender, e.g. 'UBND tỉnh Thanh Hóa'.")
+    agency: Text = Field(description="The sender, e.g. 'Sở Khoa học và Công nghệ'.")
+    number_suffix: Text = Field(description="After the number: 'BC-SKHCN' in '125/BC-SKHCN'.")
+    place: Text = Field(description="Where it is signed: 'Thanh Hóa'.")
+
+
+class ReportSettings(Record):
+    """What the Word report needs beyond the plan: letterhead, recipients, signer."""
+
+    schema_version: Literal[1]
+    letterhead: Letterhead
+    recipient: Text = Field(description="After 'Kính gửi:'.")
+    recipients: tuple[Text, ...] = Field(description="The 'Nơi nhận' list, one line each.")
+    signer: Signer
+    template: Text = "templates/bao_cao.docx"
 
 
 FILE_MODELS: dict[str, type[Record]] = {
@@ -332,4 +351,5 @@ FILE_MODELS: dict[str, type[Record]] = {
     "calendar": CalendarFile,
     "report": ReportFile,
     "clerk": ClerkText,
+    "report-settings": ReportSettings,
 }

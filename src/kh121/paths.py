@@ -8,6 +8,7 @@ from pathlib import Path
 TASKS = Path("data/tasks.yaml")
 AGENCIES = Path("data/agencies.yaml")
 CALENDAR = Path("data/calendar.yaml")
+REPORT_SETTINGS = Path("data/report.yaml")
 REPORTS = Path("reports")
 TEMPLATES = Path("templates")
 # Agency codes start with a capital letter, so files the tool itself writes into

@@ -10,12 +10,12 @@ from typing import TypeVar
 
 from kh121 import paths
 from kh121.agencies import AgencyIndex
-from kh121.models import AgenciesFile, CalendarFile, PlanFile, ReportFile
+from kh121.models import AgenciesFile, CalendarFile, PlanFile, ReportFile, ReportSettings
 from kh121.problems import Problem, has_errors
 from kh121.validation import validate_document
 from kh121.yamlio import Document, read_yaml
 
-M = TypeVar("M", PlanFile, AgenciesFile, CalendarFile)
+M = TypeVar("M", PlanFile, AgenciesFile, CalendarFile, ReportSettings)
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,7 @@ class Workspace:
     calendar: CalendarFile
     calendar_doc: Document | None
     reports: tuple[LoadedReport, ...]
+    settings: ReportSettings | None = None
 
 
 class WorkspaceError(Exception):
@@ -78,6 +79,9 @@ def load_workspace(
     calendar_doc = None
     if (root / paths.CALENDAR).exists():
         calendar_doc, calendar = _load(root / paths.CALENDAR, root, CalendarFile, problems)
+    settings = None
+    if (root / paths.REPORT_SETTINGS).exists():
+        settings = _load(root / paths.REPORT_SETTINGS, root, ReportSettings, problems)[1]
     if plan is None or agencies is None or calendar is None or has_errors(problems):
         raise WorkspaceError(problems)
     assert plan_doc is not None and agencies_doc is not None
@@ -96,6 +100,7 @@ def load_workspace(
         calendar=calendar,
         calendar_doc=calendar_doc,
         reports=tuple(loaded),
+        settings=settings,
     )
     return ws, problems
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import sys
 from pathlib import Path
@@ -112,16 +113,7 @@ def _load_period(root: Path, period_text: str) -> tuple[Workspace, cal.Period, l
         if report is not None:
             loaded.append(report)
         _progress()
-    ws = Workspace(
-        ws.root,
-        ws.plan,
-        ws.plan_doc,
-        ws.agencies,
-        ws.agencies_doc,
-        ws.calendar,
-        ws.calendar_doc,
-        tuple(loaded),
-    )
+    ws = dataclasses.replace(ws, reports=tuple(loaded))
     problems.extend(check_reports(ws, period.due if period.due > _latest(ws) else _latest(ws)))
     problems.extend(check_period(ws, period))
     clerk = root / paths.REPORTS / period.id / paths.CLERK_NAME

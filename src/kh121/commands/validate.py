@@ -12,7 +12,12 @@ from kh121.presenters.problems import print_problems
 from kh121.problems import Problem, has_errors
 from kh121.workspace import WorkspaceError, load_workspace
 
-_DATA_NAMES = {paths.TASKS.name, paths.AGENCIES.name, paths.CALENDAR.name}
+_DATA_NAMES = {
+    paths.TASKS.name,
+    paths.AGENCIES.name,
+    paths.CALENDAR.name,
+    paths.REPORT_SETTINGS.name,
+}
 
 
 def collect(root: Path, targets: list[Path], as_of: dt.date) -> list[Problem]:

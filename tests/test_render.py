@@ -1,0 +1,200 @@
+"""`kh121 render`: the Word report read back with python-docx."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.shared import Mm, Pt
+
+from conftest import ROOT, write
+from kh121.docx_render import document_text
+
+DEMO = ROOT / "examples/demo/reports/2026-H2"
+OUT = "reports/BC_121-KH-TU_2026-H2_2026-11-29.docx"
+
+
+@pytest.fixture
+def rendered(ws_root: Path, cli) -> Path:  # type: ignore[no-untyped-def]
+    folder = ws_root / "reports/2026-H2"
+    folder.mkdir(parents=True)
+    for f in DEMO.glob("[A-Z]*.yaml"):
+        shutil.copy(f, folder / f.name)
+    assert cli("merge", "2026-H2", "--root", ws_root).exit_code == 0
+    r = cli("render", "2026-H2", "--root", ws_root, "--as-of", "2026-11-29")
+    assert r.exit_code == 0, r.output
+    return ws_root / OUT
+
+
+def test_header_and_body(rendered: Path) -> None:
+    doc = Document(str(rendered))
+    head = doc.tables[0]
+    left = [p.text for p in head.cell(0, 0).paragraphs]
+    right = [p.text for p in head.cell(0, 1).paragraphs]
+    assert left[:2] == ["UBND TỈNH THANH HÓA", "SỞ KHOA HỌC VÀ CÔNG NGHỆ"]
+    assert left[3].startswith("Số:") and left[3].endswith("/BC-SKHCN")
+    assert right[:2] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+    assert right[3] == "Thanh Hóa, ngày 29 tháng 11 năm 2026"
+    assert head.cell(0, 0).paragraphs[1].runs[0].bold
+    assert not head.cell(0, 0).paragraphs[0].runs[0].bold
+    assert head.cell(0, 1).paragraphs[3].runs[0].italic
+    texts = [p.text for p in doc.paragraphs]
+    assert "BÁO CÁO" in texts
+    assert any(
+        t.startswith("Kết quả thực hiện Kế hoạch số 121-KH/TU") and t.endswith("năm 2026")
+        for t in texts
+    )
+    assert "Kính gửi: Ủy ban nhân dân tỉnh Thanh Hóa." in texts
+    body = "\n".join(texts)
+    assert "Tổng số 66 lượt nhiệm vụ; đến hạn 50; đã hoàn thành 5" in body
+    assert "Sở Ngoại vụ" in body and "chưa gửi báo cáo năm 2026" in body
+    foot = doc.tables[1]
+    assert foot.cell(0, 0).paragraphs[0].text == "Nơi nhận:"
+    assert foot.cell(0, 0).paragraphs[0].runs[0].bold
+    assert foot.cell(0, 0).paragraphs[0].runs[0].italic
+    assert foot.cell(0, 0).paragraphs[-1].text == "- Lưu: VT, QLCN."
+    assert foot.cell(0, 1).paragraphs[0].text == "KT. GIÁM ĐỐC"
+
+
+def test_format(rendered: Path) -> None:
+    doc = Document(str(rendered))
+    s = doc.sections[0]
+    assert abs(s.page_width - Mm(210)) < Mm(0.1) and abs(s.page_height - Mm(297)) < Mm(0.1)
+    assert Mm(20) <= s.top_margin <= Mm(25) and Mm(20) <= s.bottom_margin <= Mm(25)
+    assert Mm(30) <= s.left_margin <= Mm(35) and Mm(15) <= s.right_margin <= Mm(20)
+    assert s.different_first_page_header_footer
+    assert "PAGE" in s.header._element.xml and "PAGE" not in s.first_page_header._element.xml
+    for p in doc.paragraphs:
+        for run in p.runs:
+            if run.text.strip():
+                assert run.font.name == "Times New Roman"
+    body = next(p for p in doc.paragraphs if p.text.startswith("Thực hiện Quyết định"))
+    assert body.alignment == 3  # justified
+    assert body.runs[0].font.size in (Pt(13), Pt(14))
+    assert body.paragraph_format.first_line_indent is not None
+    assert body.paragraph_format.space_after >= Pt(6)
+
+
+def test_appendices(rendered: Path) -> None:
+    doc = Document(str(rendered))
+    appendix1, appendix2 = doc.tables[2], doc.tables[3]
+    assert len(appendix1.rows) == 1 + 18
+    assert "w:tblHeader" in appendix1.rows[0]._tr.xml
+    assert [c.text for c in appendix1.rows[1].cells][:4] == [
+        "I.1",
+        appendix1.rows[1].cells[1].text,
+        "Sở TT&TT",
+        "Sở KH&CN",
+    ]
+    rows = {r.cells[1].text: r.cells[4].text for r in appendix2.rows[1:]}
+    assert rows["Sở Công Thương"] == "Muộn 4 ngày"
+    assert rows["Sở Y tế"] == "Đúng hạn"
+    assert rows["Sở Ngoại vụ"] == "Chưa gửi"
+    assert len(rows) == 7
+
+
+def test_no_leftover_tags_and_same_bytes(rendered: Path, ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    data = rendered.read_bytes()
+    text = document_text(data)
+    assert "{{" not in text and "{%" not in text
+    r = cli("render", "2026-H2", "--root", ws_root, "--as-of", "2026-11-29")
+    assert "không đổi" in r.stdout
+    assert rendered.read_bytes() == data
+    other = ws_root / "again.docx"
+    cli("render", "2026-H2", "--root", ws_root, "--as-of", "2026-11-29", "-o", other)
+    assert other.read_bytes() == data
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+    props = Document(str(rendered)).core_properties
+    assert props.created.year == 2026 and props.modified == props.created
+
+
+def test_needs_an_up_to_date_consolidation(rendered: Path, ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    write(
+        ws_root / "reports/2026-H2/STC.yaml",
+        "schema_version: 1\nagency: STC\nperiod: 2026-H2\nreceived: 2026-11-12\n",
+    )
+    r = cli("render", "2026-H2", "--root", ws_root, "--as-of", "2026-11-29")
+    assert r.exit_code == 1 and "đã cũ" in r.stderr
+    (ws_root / "reports/2026-H1").mkdir()
+    r = cli("render", "2026-H1", "--root", ws_root, "--as-of", "2026-11-29")
+    assert r.exit_code == 1 and "chưa có tệp tổng hợp" in r.stderr
+
+
+def _template_with(ws_root: Path, text: str) -> Path:
+    from docx import Document as New
+
+    doc = New()
+    doc.add_paragraph(text)
+    path = ws_root / "templates/hostile.docx"
+    doc.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("{{ ''.__class__.__mro__ }}", "mẫu"),
+        ("{{ khong_co_bien_nay }}", "khong_co_bien_nay"),
+        ("{% for x in %}", "cú pháp"),
+        ("{{ letterhead.__init__.__globals__ }}", "mẫu"),
+    ],
+)
+def test_hostile_template(rendered: Path, ws_root: Path, cli, text: str, message: str) -> None:  # type: ignore[no-untyped-def]
+    tpl = _template_with(ws_root, text)
+    out = ws_root / "hostile-out.docx"
+    r = cli(
+        "render",
+        "2026-H2",
+        "--root",
+        ws_root,
+        "--as-of",
+        "2026-11-29",
+        "--template",
+        tpl,
+        "-o",
+        out,
+    )
+    assert r.exit_code == 1, r.output
+    assert message in r.stderr and "Traceback" not in r.output
+    assert not out.exists()
+
+
+def test_not_a_docx(rendered: Path, ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    bad = write(ws_root / "templates/bad.docx", "not a zip")
+    r = cli("render", "2026-H2", "--root", ws_root, "--as-of", "2026-11-29", "--template", bad)
+    assert r.exit_code == 1 and "không phải tệp Word" in r.stderr
+
+
+def test_hostile_text_renders_safely(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    big = "Đoạn rất dài. " * 7500  # about 100 kB
+    write(
+        ws_root / "reports/2026-H2/SYT.yaml",
+        "schema_version: 1\nagency: SYT\nperiod: 2026-H2\nreceived: 2026-11-12\n"
+        "tasks:\n  - task: III.7\n    state: in_progress\n"
+        '    done: "<w:p>&amp; {{ x }} {% y %} a\\fb & <b>"\n'
+        f'difficulties: "{big}"\n',
+    )
+    assert cli("merge", "2026-H2", "--root", ws_root).exit_code == 0
+    r = cli("render", "2026-H2", "--root", ws_root, "--as-of", "2026-11-29")
+    assert r.exit_code == 0, r.output
+    doc = Document(str(ws_root / OUT))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "<w:p>&amp;" in text and "& <b>" in text
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_opens_in_libreoffice(rendered: Path, tmp_path: Path) -> None:
+    subprocess.run(
+        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(rendered)],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    pdf = tmp_path / (rendered.stem + ".pdf")
+    assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF")
