@@ -319,3 +319,26 @@ def render(
         return cmd.run(_root(root), period, day, template, out, number, issued, lng)
 
     _guard(action, lng)
+
+
+@app.command()
+def fmt(
+    targets: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Tệp hoặc thư mục (mặc định: data/ và reports/).", show_default=False),
+    ] = None,
+    check: Annotated[
+        bool, typer.Option("--check", help="Không ghi; in phần khác và exit 1 nếu cần định dạng.")
+    ] = False,
+    root: RootOpt = None,
+    lang: LangOpt = "vi",
+) -> None:
+    """Viết lại tệp dữ liệu và báo cáo theo dạng chuẩn, giữ mọi chú thích và giá trị."""
+    lng = _lang(lang)
+
+    def action() -> int:
+        from kh121.commands import fmt as cmd
+
+        return cmd.run(_root(root), list(targets or []), check, lng)
+
+    _guard(action, lng)

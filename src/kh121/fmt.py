@@ -1,0 +1,224 @@
+"""The canonical form of data and report files, keeping every comment and every value.
+
+ruamel.yaml is used here only: it is the one well-kept library that round-trips
+YAML with its comments. A file is rewritten only when re-reading the result
+gives the same values and the same comments; otherwise kh121 refuses and says why.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import types
+import typing
+from collections import Counter
+from typing import Any
+
+from pydantic import BaseModel
+from yaml.nodes import ScalarNode
+from yaml.resolver import Resolver
+
+from kh121.models import Record
+from kh121.yamlio import parse_yaml
+
+LONG_TEXT = 100
+_RESOLVER = Resolver()
+_STR = "tag:yaml.org,2002:str"
+
+
+class FormatRefusedError(Exception):
+    """Formatting would lose a comment or change a value."""
+
+    def __init__(self, vi: str, en: str) -> None:
+        super().__init__(en)
+        self.vi, self.en = vi, en
+
+
+def _yaml() -> Any:
+    from ruamel.yaml import YAML
+
+    y = YAML(typ="rt")
+    y.indent(mapping=2, sequence=4, offset=2)
+    y.width = 4096  # plain text is never wrapped; long text is folded where _folded says
+    y.allow_unicode = True
+    y.preserve_quotes = False
+    return y
+
+
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    """The models an annotation may hold: X, X | None, tuple[X, ...], a union of models."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _models_in(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType, tuple, list):
+        return [m for a in typing.get_args(annotation) for m in _models_in(a)]
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return []
+
+
+def _pick(models: list[type[BaseModel]], node: Any) -> type[BaseModel] | None:
+    if len(models) == 1:
+        return models[0]
+    kind = node.get("kind") if hasattr(node, "get") else None
+    for m in models:
+        field = m.model_fields.get("kind")
+        if field is not None and kind in typing.get_args(field.annotation):
+            return m
+    return None
+
+
+def _canonical(node: Any, model: type[BaseModel] | None, order: dict[str, int]) -> None:
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.scalarstring import (
+        DoubleQuotedScalarString,
+        FoldedScalarString,
+        LiteralScalarString,
+    )
+
+    if isinstance(node, CommentedMap):
+        fields = list(model.model_fields) if model else []
+        for key in sorted(node, key=lambda k: fields.index(k) if k in fields else len(fields)):
+            node.move_to_end(key)
+        for key in list(node):
+            value = node[key]
+            sub = None
+            if model and key in model.model_fields:
+                sub = _pick(_models_in(model.model_fields[key].annotation), value)
+            if isinstance(value, str):
+                node[key] = _styled(
+                    value, DoubleQuotedScalarString, FoldedScalarString, LiteralScalarString
+                )
+            else:
+                _canonical(value, sub, order)
+            if (
+                key == "tasks"
+                and isinstance(value, CommentedSeq)
+                and order
+                and all(isinstance(i, CommentedMap) and "task" in i for i in value)
+            ):
+                _sort_seq(value, lambda item: order.get(str(item.get("task")), len(order)))
+    elif isinstance(node, CommentedSeq):
+        for i, value in enumerate(node):
+            if isinstance(value, str):
+                node[i] = _styled(
+                    value, DoubleQuotedScalarString, FoldedScalarString, LiteralScalarString
+                )
+            else:
+                _canonical(value, _pick(_models_in(model), value) if model else model, order)
+
+
+def _styled(text: str, quoted: Any, folded: Any, literal: Any) -> Any:
+    if (
+        "\n" in text.rstrip("\n")
+        and not re.search(r"[ \t]\n|[\x00-\x08\x0b-\x1f]", text)
+        and not text.startswith((" ", "\n"))
+    ):
+        return literal(text)
+    if (
+        len(text) > LONG_TEXT
+        and "  " not in text
+        and text == text.strip()
+        and "\n" not in text
+        and not re.search(r"[\x00-\x1f]", text)
+    ):
+        out = folded(text)
+        out.fold_pos = _fold_positions(text)
+        return out
+    tag = _RESOLVER.resolve(ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
+    if tag != _STR or text.lower() in ("yes", "no", "on", "off", "y", "n"):
+        return quoted(text)  # a YAML 1.1 reader would take it for a boolean, number or date
+    return text
+
+
+def _fold_positions(text: str, width: int = 88) -> list[int]:
+    """Where to break a folded scalar: at a space, each line at most `width` characters."""
+    positions = []
+    start = 0
+    while len(text) - start > width:
+        cut = text.rfind(" ", start + 1, start + width)
+        if cut <= start:
+            cut = text.find(" ", start + width)
+            if cut == -1:
+                break
+        positions.append(cut)
+        start = cut + 1
+    return positions
+
+
+def _sort_seq(seq: Any, key: Any) -> None:
+    order = sorted(range(len(seq)), key=lambda i: (key(seq[i]), i))
+    if order == list(range(len(seq))):
+        return
+    items = [seq[i] for i in order]
+    comments = {new: seq.ca.items[old] for new, old in enumerate(order) if old in seq.ca.items}
+    seq.clear()
+    seq.extend(items)
+    seq.ca.items.clear()
+    seq.ca.items.update(comments)
+
+
+def _comments(text: str) -> Counter[str]:
+    """Every comment's text, by scanning tokens (never inside a quoted or block scalar)."""
+    import yaml
+
+    found: Counter[str] = Counter()
+    lines = text.splitlines()
+    spans: set[int] = set()
+    for token in yaml.scan(text, Loader=yaml.SafeLoader):
+        if isinstance(token, yaml.ScalarToken) and token.style in ("|", ">", "'", '"'):
+            spans.update(range(token.start_mark.line + 1, token.end_mark.line))
+    for i, line in enumerate(lines):
+        if i in spans:
+            continue
+        m = re.search(r"(?:^|\s)#(.*)$", _strip_quoted(line))
+        if m:
+            found[m.group(1).strip()] += 1
+    return found
+
+
+def _strip_quoted(line: str) -> str:
+    return re.sub(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^']|'')*'", lambda m: " " * len(m.group()), line)
+
+
+def format_text(text: str, model: type[Record], plan_order: dict[str, int]) -> str:
+    """The canonical form of a valid file's text; FormatRefusedError if it would lose anything."""
+    y = _yaml()
+    data = y.load(text)
+    _canonical(data, model, plan_order)
+    out = io.StringIO()
+    y.dump(data, out)
+    result = out.getvalue()
+    before, _ = parse_yaml(text.encode("utf-8"), "before")
+    after, problems = parse_yaml(result.encode("utf-8"), "after")
+    if (
+        before is None
+        or after is None
+        or problems
+        or _normal(before.data) != _normal(after.data, plan_order)
+    ):
+        raise FormatRefusedError(
+            "định dạng lại sẽ làm đổi một giá trị; tệp được giữ nguyên",
+            "formatting would change a value; the file is left as it is",
+        )
+    lost = _comments(text) - _comments(result)
+    if lost:
+        first = next(iter(lost))
+        raise FormatRefusedError(
+            f"định dạng lại sẽ làm mất chú thích '# {first}'; tệp được giữ nguyên",
+            f"formatting would lose the comment '# {first}'; the file is left as it is",
+        )
+    return result
+
+
+def _normal(data: Any, plan_order: dict[str, int] | None = None) -> Any:
+    """Values compared up to the order of a report's task list (which fmt sorts)."""
+    if isinstance(data, dict):
+        out = {k: _normal(v, plan_order) for k, v in data.items()}
+        tasks = out.get("tasks")
+        if isinstance(tasks, list) and all(isinstance(t, dict) and "task" in t for t in tasks):
+            out["tasks"] = sorted(tasks, key=lambda t: repr(t))
+        return out
+    if isinstance(data, list):
+        return [_normal(v, plan_order) for v in data]
+    return data
