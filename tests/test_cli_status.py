@@ -116,3 +116,14 @@ def test_root_found_from_a_subfolder(ws_root: Path, cli, monkeypatch) -> None:  
     monkeypatch.setenv("KH121_ROOT", str(ws_root))
     monkeypatch.chdir("/")
     assert cli("status", "--as-of", "2026-11-29").exit_code == 0
+
+
+def test_usage_errors_exit_2(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    for args in (
+        ("merge",),
+        ("merge", "2026-H2", "--all"),
+        ("calendar", "update", "--years", "2030-2020"),
+    ):
+        r = cli(*args, "--root", ws_root)
+        assert r.exit_code == 2, (args, r.output)
+        assert "Traceback" not in r.output

@@ -271,7 +271,12 @@ def report_new(
 
 @app.command()
 def merge(
-    period: Annotated[str, typer.Argument(help="Kỳ báo cáo, ví dụ 2026-H2.")],
+    period: Annotated[
+        str | None, typer.Argument(help="Kỳ báo cáo, ví dụ 2026-H2.", show_default=False)
+    ] = None,
+    all_periods: Annotated[
+        bool, typer.Option("--all", help="Mọi kỳ có thư mục trong reports/.")
+    ] = False,
     check: Annotated[
         bool, typer.Option("--check", help="Không ghi; exit 1 nếu tệp tổng hợp thiếu hoặc đã cũ.")
     ] = False,
@@ -284,7 +289,11 @@ def merge(
     def action() -> int:
         from kh121.commands import report as cmd
 
-        return cmd.run_merge(_root(root), period, check, lng)
+        folder = _root(root)
+        if all_periods == (period is not None):
+            raise typer.BadParameter("một KỲ hoặc --all", param_hint="PERIOD")
+        periods = cmd.period_folders(folder) if all_periods else [period or ""]
+        return max((cmd.run_merge(folder, p, check, lng) for p in periods), default=0)
 
     _guard(action, lng)
 
@@ -340,5 +349,42 @@ def fmt(
         from kh121.commands import fmt as cmd
 
         return cmd.run(_root(root), list(targets or []), check, lng)
+
+    _guard(action, lng)
+
+
+@app.command()
+def diff(
+    rev: Annotated[str | None, typer.Argument(help="Phiên bản gốc (mặc định HEAD).")] = None,
+    rev2: Annotated[
+        str | None, typer.Argument(help="Phiên bản so sánh (mặc định: thư mục làm việc).")
+    ] = None,
+    as_json: JsonOpt = False,
+    root: RootOpt = None,
+    lang: LangOpt = "vi",
+) -> None:
+    """So sánh kế hoạch, cơ quan và báo cáo giữa hai phiên bản git, theo nội dung."""
+    lng = _lang(lang)
+
+    def action() -> int:
+        from kh121.commands import diff as cmd
+
+        return cmd.run(_root(root), rev, rev2, as_json, lng)
+
+    _guard(action, lng)
+
+
+@app.command(hidden=True)
+def textconv(
+    path: Annotated[Path, typer.Argument(help="Tệp do git đưa vào.")],
+    lang: LangOpt = "vi",
+) -> None:
+    """Dạng từng dòng của một tệp, cho git diff (textconv)."""
+    lng = _lang(lang)
+
+    def action() -> int:
+        from kh121.commands import diff as cmd
+
+        return cmd.textconv(path, lng)
 
     _guard(action, lng)

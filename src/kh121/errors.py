@@ -29,11 +29,18 @@ EXIT_BUG = 3
 
 def run_guarded(action: Callable[[], int], lang: str) -> NoReturn:
     """Run a command; turn every failure into a message and an exit status."""
+    import typer
+
     from kh121.paths import RootNotFoundError
     from kh121.workspace import WorkspaceError
 
+    # typer vendors click in some releases and depends on it in others: find its class.
+    usage_error = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
     try:
         code = action()
+    except usage_error as exc:
+        exc.show()  # type: ignore[attr-defined]
+        code = EXIT_USAGE
     except KnownError as exc:
         print(f"kh121: {exc.text(lang)}", file=sys.stderr)
         code = EXIT_FAIL

@@ -161,6 +161,16 @@ def merged_text(root: Path, period_text: str) -> tuple[str | None, Path, list[Pr
     return consolidate(ws, period, work, warnings), target, problems
 
 
+def period_folders(root: Path) -> list[str]:
+    """The periods that have a folder under reports/ with an agency's file in it."""
+    base = root / paths.REPORTS
+    return (
+        sorted(p.name for p in base.iterdir() if p.is_dir() and report_files(root, p.name))
+        if base.is_dir()
+        else []
+    )
+
+
 def run_merge(root: Path, period_text: str, check: bool, lang: str) -> int:
     text, target, problems = merged_text(root, period_text)
     if problems:

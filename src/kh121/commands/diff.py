@@ -1,0 +1,149 @@
+"""kh121 diff: what a change to the plan, the agencies or the reports means."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from kh121.errors import EXIT_OK, KnownError
+from kh121.facts import Facts, compare, facts_of, label
+from kh121.messages import t
+from kh121.models import AgenciesFile, PlanFile, Record, ReportFile
+from kh121.validation import validate_document
+from kh121.yamlio import parse_yaml
+
+
+def detect_model(data: Any) -> type[Record] | None:
+    """The kind of a file by its keys (textconv sees only a temporary copy)."""
+    if not isinstance(data, dict):
+        return None
+    if "sections" in data:
+        return PlanFile
+    if "agencies" in data:
+        return AgenciesFile
+    if "agency" in data and "period" in data:
+        return ReportFile
+    return None
+
+
+def _git(root: Path, *args: str) -> bytes:
+    try:
+        done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, check=True)
+    except FileNotFoundError:
+        raise KnownError("không tìm thấy lệnh git", "git is not installed") from None
+    except subprocess.CalledProcessError as exc:
+        msg = exc.stderr.decode("utf-8", "replace").strip()
+        raise KnownError(f"git báo lỗi: {msg}", f"git failed: {msg}") from None
+    return done.stdout
+
+
+def _files(root: Path, rev: str | None) -> dict[str, bytes]:
+    """data/ and reports/ files at a revision (None: the working tree), by relative path."""
+    wanted = ("data/tasks.yaml", "data/agencies.yaml")
+    out: dict[str, bytes] = {}
+    if rev is None:
+        for rel in wanted:
+            if (root / rel).exists():
+                out[rel] = (root / rel).read_bytes()
+        for p in sorted((root / "reports").glob("*/*.yaml")):
+            if not p.name.startswith("_"):
+                out[p.relative_to(root).as_posix()] = p.read_bytes()
+        return out
+    names = _git(root, "ls-tree", "-r", "--name-only", rev, "--", "data", "reports").decode()
+    for rel in names.splitlines():
+        name = rel.rsplit("/", 1)[-1]
+        if rel in wanted or (
+            rel.startswith("reports/")
+            and rel.count("/") == 2
+            and rel.endswith(".yaml")
+            and not name.startswith("_")
+        ):
+            out[rel] = _git(root, "show", f"{rev}:./{rel}")
+    return out
+
+
+def facts_of_files(files: dict[str, bytes]) -> tuple[Facts, list[str]]:
+    facts: Facts = {}
+    broken = []
+    names: dict[str, str] = {}
+    models = {}
+    for rel, raw in sorted(files.items()):
+        doc, _ = parse_yaml(raw, rel)
+        model = detect_model(doc.data) if doc else None
+        value = validate_document(doc, model)[0] if doc and model else None
+        if value is None:
+            broken.append(rel)
+            continue
+        models[rel] = value
+        if isinstance(value, AgenciesFile):
+            names = {a.code: a.short for a in value.agencies}
+    for value in models.values():
+        facts.update(facts_of(value, names))
+    return facts, broken
+
+
+def run(root: Path, rev: str | None, rev2: str | None, as_json: bool, lang: str) -> int:
+    old_rev = rev or "HEAD"
+    old, broken_old = facts_of_files(_files(root, old_rev))
+    new, broken_new = facts_of_files(_files(root, rev2))
+    changes = compare(old, new)
+    if as_json:
+        json.dump(
+            {
+                "from": old_rev,
+                "to": rev2 or "working-tree",
+                "changes": changes,
+                "invalid_files": {"from": broken_old, "to": broken_new},
+            },
+            sys.stdout,
+            ensure_ascii=False,
+            indent=2,
+        )
+        sys.stdout.write("\n")
+        return EXIT_OK
+    for rel in broken_new:
+        print(
+            t(
+                f"! {rel} có lỗi, bỏ qua (chạy 'kh121 validate')",
+                f"! {rel} has errors, skipped (run 'kh121 validate')",
+                lang,
+            )
+        )
+    if not changes:
+        print(t("không có thay đổi về nội dung", "no change of meaning", lang))
+    for c in changes:
+        print(describe(c, lang))
+    return EXIT_OK
+
+
+def describe(c: dict[str, Any], lang: str) -> str:
+    e = c["entity"]
+    if c["change"] == "added":
+        return t(f"+ {e} (mới)", f"+ {e} (added)", lang)
+    if c["change"] == "removed":
+        return t(f"- {e} (đã xóa)", f"- {e} (removed)", lang)
+    field = label(c["field"], lang)
+    if c["change"] == "set":
+        parts = [f"+ {v}" for v in c["added"]] + [f"- {v}" for v in c["removed"]]
+        return f"{e} {field}: {'; '.join(parts)}"
+    none = t("(trống)", "(none)", lang)
+    return f"{e} {field}: {c['old'] or none} → {c['new'] or none}"
+
+
+def textconv(path: Path, lang: str) -> int:
+    """The file's facts, one per line: git's textconv for data and report files."""
+    from kh121.facts import as_lines
+
+    raw = path.read_bytes()
+    doc, _ = parse_yaml(raw, path.name)
+    model = detect_model(doc.data) if doc else None
+    value = validate_document(doc, model)[0] if doc and model else None
+    if value is None:
+        sys.stdout.write(raw.decode("utf-8", "replace"))  # not ours or invalid: as it is
+        return EXIT_OK
+    for line in as_lines(facts_of(value, {}), lang):
+        print(line)
+    return EXIT_OK

@@ -1,0 +1,176 @@
+"""Each file as a set of facts (entity, field) -> values: what `diff` compares. Pure."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kh121.dates import dmy
+from kh121.models import AgenciesFile, PlanFile, Record, ReportFile
+
+Key = tuple[str, str]  # (entity, field)
+Facts = dict[Key, tuple[str, ...]]
+EXISTS = ""  # the field that says an entity is there at all
+
+# field -> (Vietnamese, English); a field in MULTI is a set of values.
+FIELDS: dict[str, tuple[str, str]] = {
+    "title": ("tiêu đề", "title"),
+    "content": ("nội dung", "content"),
+    "product": ("sản phẩm", "product"),
+    "lead": ("cơ quan chủ trì", "lead agency"),
+    "coordinators": ("cơ quan phối hợp", "coordinating agencies"),
+    "deadline": ("thời hạn", "deadline"),
+    "deadline_form": ("dạng thời hạn", "deadline form"),
+    "name": ("tên", "name"),
+    "short": ("tên viết tắt", "short name"),
+    "kind": ("loại", "kind"),
+    "merged_into": ("sáp nhập vào", "merged into"),
+    "started": ("thành lập", "started"),
+    "unverified": ("chưa xác minh", "unverified"),
+    "members": ("thành viên", "members"),
+    "number": ("số", "number"),
+    "date": ("ngày", "date"),
+    "received": ("ngày nhận", "received"),
+    "state": ("trạng thái", "state"),
+    "done": ("kết quả", "result"),
+    "completed_on": ("ngày hoàn thành", "completed on"),
+    "evidence": ("văn bản chứng minh", "evidence"),
+    "delivered": ("văn bản đã gửi", "document delivered"),
+    "difficulties": ("khó khăn", "difficulties"),
+    "proposals": ("kiến nghị", "proposals"),
+    "span": ("thời gian kế hoạch", "plan span"),
+    "reporters": ("cơ quan báo cáo", "reporting agencies"),
+    "code": ("số hiệu", "code"),
+}
+MULTI = {"coordinators", "members", "reporters"}
+
+
+def _s(value: Any) -> str:
+    if value is None:
+        return ""
+    if hasattr(value, "isoformat"):
+        return dmy(value)
+    return " ".join(str(value).split())
+
+
+def plan_facts(plan: PlanFile, names: dict[str, str]) -> Facts:
+    def who(code: str) -> str:
+        return f"{names[code]} ({code})" if code in names else code
+
+    out: Facts = {}
+    meta = plan.plan
+    out[("plan", "code")] = (meta.code,)
+    out[("plan", "title")] = (_s(meta.title),)
+    out[("plan", "span")] = (f"{dmy(meta.span.start)} - {dmy(meta.span.end)}",)
+    out[("plan", "reporters")] = tuple(sorted(who(c) for c in plan.reporting.reporters))
+    for section in plan.sections:
+        out[(f"section {section.id}", "title")] = (section.title,)
+        for task in section.tasks:
+            out[(task.id, EXISTS)] = (task.id,)
+            out[(task.id, "content")] = (_s(task.content),)
+            out[(task.id, "product")] = (_s(task.product),)
+            out[(task.id, "lead")] = (who(task.lead),)
+            out[(task.id, "coordinators")] = tuple(sorted(who(c) for c in task.coordinators))
+            out[(task.id, "deadline")] = (task.deadline.text,)
+            form = task.deadline.model_dump(exclude={"text"}, exclude_none=True)
+            out[(task.id, "deadline_form")] = (", ".join(f"{k}={v}" for k, v in form.items()),)
+    return out
+
+
+def agency_facts(agencies: AgenciesFile) -> Facts:
+    out: Facts = {}
+    for a in agencies.agencies:
+        e = a.code
+        out[(e, EXISTS)] = (a.code,)
+        out[(e, "name")] = (a.name,)
+        out[(e, "short")] = (a.short,)
+        out[(e, "kind")] = (a.kind.value,)
+        if a.merged_into:
+            out[(e, "merged_into")] = (f"{a.merged_into.successor} ({dmy(a.merged_into.on)})",)
+        if a.started:
+            out[(e, "started")] = (dmy(a.started),)
+        if a.unverified:
+            out[(e, "unverified")] = ("true",)
+        if a.members:
+            out[(e, "members")] = tuple(sorted(a.members))
+    return out
+
+
+def report_facts(report: ReportFile) -> Facts:
+    e = f"{report.period}/{report.agency}"
+    out: Facts = {(e, EXISTS): (e,)}
+    for name in ("number", "date", "received", "difficulties", "proposals"):
+        value = getattr(report, name)
+        if value is not None:
+            out[(e, name)] = (_s(value),)
+    for line in report.tasks:
+        for name in ("state", "done", "completed_on", "evidence", "difficulties", "proposals"):
+            value = getattr(line, name)
+            if value is not None:
+                out[(f"{e} {line.task}", name)] = (_s(getattr(value, "value", value)),)
+        if line.delivered is not None:
+            parts = [_s(line.delivered.number), dmy(line.delivered.date)]
+            out[(f"{e} {line.task}", "delivered")] = (" ".join(p for p in parts if p),)
+    return out
+
+
+def facts_of(model: Record, names: dict[str, str]) -> Facts:
+    if isinstance(model, PlanFile):
+        return plan_facts(model, names)
+    if isinstance(model, AgenciesFile):
+        return agency_facts(model)
+    if isinstance(model, ReportFile):
+        return report_facts(model)
+    return {}
+
+
+def label(field: str, lang: str) -> str:
+    vi, en = FIELDS.get(field, (field, field))
+    return en if lang == "en" else vi
+
+
+def as_lines(facts: Facts, lang: str) -> list[str]:
+    """One line per value, for git's textconv: a change shows as the lines it touches."""
+    out = []
+    for (entity, field), values in sorted(facts.items()):
+        if field == EXISTS:
+            continue
+        out.extend(f"{entity} {label(field, lang)}: {v}" for v in values)
+    return out
+
+
+def compare(old: Facts, new: Facts) -> list[dict[str, Any]]:
+    """Changes, entity by entity, in a stable order."""
+    changes: list[dict[str, Any]] = []
+    entities = sorted({e for e, _ in old} | {e for e, _ in new})
+    for entity in entities:
+        was = (entity, EXISTS) in old
+        now = (entity, EXISTS) in new
+        if was != now:
+            changes.append({"entity": entity, "change": "added" if now else "removed"})
+            continue
+        fields = sorted({f for e, f in (*old, *new) if e == entity and f != EXISTS})
+        for field in fields:
+            a, b = old.get((entity, field), ()), new.get((entity, field), ())
+            if a == b:
+                continue
+            if field in MULTI:
+                changes.append(
+                    {
+                        "entity": entity,
+                        "field": field,
+                        "change": "set",
+                        "added": sorted(set(b) - set(a)),
+                        "removed": sorted(set(a) - set(b)),
+                    }
+                )
+            else:
+                changes.append(
+                    {
+                        "entity": entity,
+                        "field": field,
+                        "change": "changed",
+                        "old": a[0] if a else None,
+                        "new": b[0] if b else None,
+                    }
+                )
+    return changes

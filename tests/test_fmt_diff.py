@@ -1,0 +1,218 @@
+"""`kh121 fmt` keeps every value and comment; `kh121 diff` says what a change means."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import ROOT, write
+from kh121.fmt import FormatRefusedError, format_text
+from kh121.models import ReportFile
+from kh121.yamlio import parse_yaml
+from kh121.yamlout import dump
+
+ORDER = {"I.1": 0, "II.1": 1, "II.2": 2, "III.7": 9}
+
+
+def test_shipped_files_are_canonical(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    r = cli("fmt", "--check", "--root", ws_root)
+    assert r.exit_code == 0, r.output
+
+
+def test_fmt_reorders_and_keeps_comments(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    path = write(
+        ws_root / "reports/2026-H2/SYT.yaml",
+        "# đầu tệp\nperiod: 2026-H2  # kỳ\nagency: SYT\nschema_version: 1\n"
+        "tasks:\n  - task: III.7\n    state: done  # đã xong\n"
+        "  - state: in_progress\n    task: I.1\n"
+        "difficulties: 'no'\nproposals: \"2026-05-01\"\n",
+    )
+    check = cli("fmt", "--check", "--root", ws_root)
+    assert check.exit_code == 1 and "+++ b/reports/2026-H2/SYT.yaml" in check.stdout
+    assert "1 tệp cần định dạng" in check.stdout
+    before = path.read_text(encoding="utf-8")
+    assert cli("fmt", "--root", ws_root).exit_code == 0
+    text = path.read_text(encoding="utf-8")
+    assert text != before
+    for comment in ("# đầu tệp", "# kỳ", "# đã xong"):
+        assert comment in text
+    assert text.index("schema_version") < text.index("agency") < text.index("period")
+    assert text.index("task: I.1") < text.index("task: III.7")
+    assert "difficulties: 'no'" in text or 'difficulties: "no"' in text
+    old, _ = parse_yaml(before.encode(), "a")
+    new, _ = parse_yaml(text.encode(), "b")
+    assert old and new
+    assert old.data["difficulties"] == new.data["difficulties"] == "no"
+    assert cli("fmt", "--check", "--root", ws_root).exit_code == 0  # idempotent
+    assert cli("validate", "--root", ws_root, "--as-of", "2026-11-29").exit_code == 0
+
+
+def test_fmt_normalises_nfd_bom_crlf(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    path = ws_root / "reports/2026-H2/SYT.yaml"
+    path.parent.mkdir(parents=True)
+    body = (
+        "schema_version: 1\r\nagency: SYT\r\nperiod: 2026-H2\r\ndifficulties: Thie\u0302\u0301u\r\n"
+    )
+    path.write_bytes(b"\xef\xbb\xbf" + body.encode())
+    assert cli("fmt", "--root", ws_root).exit_code == 0
+    assert (
+        path.read_bytes()
+        == "schema_version: 1\nagency: SYT\nperiod: 2026-H2\ndifficulties: Thiếu\n".encode()
+    )
+
+
+def test_fmt_refuses_a_file_with_errors(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    path = write(
+        ws_root / "reports/2026-H2/SYT.yaml",
+        "schema_version: 1\nagency: SYT\nperiod: 2026-H2\nperiod: 2026-H1\n",
+    )
+    before = path.read_bytes()
+    r = cli("fmt", "--root", ws_root)
+    assert r.exit_code == 1 and "error[E006]" in r.stderr
+    assert path.read_bytes() == before
+
+
+def test_scaffold_is_stable_under_fmt(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    cli("report", "new", "SYT", "--period", "2026-H2", "--root", ws_root)
+    path = ws_root / "reports/2026-H2/SYT.yaml"
+    before = path.read_text(encoding="utf-8")
+    assert cli("fmt", "--root", ws_root).exit_code == 0
+    after = path.read_text(encoding="utf-8")
+    assert [ln for ln in before.splitlines() if "#" in ln] == [
+        ln for ln in after.splitlines() if "#" in ln
+    ]
+
+
+texts = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Zl", "Zp")),
+    min_size=1,
+    max_size=150,
+).filter(lambda s: s.strip() == s and s != "")
+
+
+@given(
+    difficulties=texts,
+    done=texts,
+    number=st.one_of(st.none(), texts),
+    multiline=st.lists(texts, min_size=1, max_size=3),
+)
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_fmt_round_trip_property(
+    difficulties: str, done: str, number: str | None, multiline: list[str]
+) -> None:
+    data = {
+        "schema_version": 1,
+        "agency": "SYT",
+        "period": "2026-H2",
+        "number": number,
+        "tasks": [
+            {"task": "III.7", "state": "in_progress", "done": done},
+            {"task": "I.1", "proposals": "\n".join(multiline)},
+        ],
+        "difficulties": difficulties,
+    }
+    text = dump(data, ["chú thích"])
+    doc, problems = parse_yaml(text.encode(), "x")
+    assert doc is not None and not [p for p in problems if p.severity == "error"]
+    try:
+        out = format_text(doc.text, ReportFile, ORDER)
+    except FormatRefusedError:
+        return  # refusing is allowed; losing a word is not
+    again, _ = parse_yaml(out.encode(), "y")
+    assert again is not None
+    by_task = {t["task"]: t for t in again.data["tasks"]}
+    assert by_task["III.7"]["done"] == doc.data["tasks"][0]["done"]
+    assert by_task["I.1"]["proposals"] == doc.data["tasks"][1]["proposals"]
+    assert again.data["difficulties"] == doc.data["difficulties"]
+    assert "# chú thích" in out
+    assert format_text(out, ReportFile, ORDER) == out
+
+
+def _git(root: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-C", str(root), "-c", "user.email=t@example.org", "-c", "user.name=t", *args],
+        check=True,
+        capture_output=True,
+    )
+
+
+@pytest.fixture
+def repo(ws_root: Path) -> Path:
+    _git(ws_root, "init", "-q")
+    _git(ws_root, "add", "-A")
+    _git(ws_root, "commit", "-qm", "plan")
+    return ws_root
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_diff_by_meaning(repo: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    tasks = repo / "data/tasks.yaml"
+    text = tasks.read_text(encoding="utf-8")
+    start = text.index("id: III.4")
+    i = text.index("text: Trước ngày 05/12 hàng năm", start)
+    tasks.write_text(text[:i] + "text: Tháng 06/2027" + text[i + 31 :], encoding="utf-8")
+    _edit(
+        tasks,
+        "          - STC\n          - DV_LIEN_QUAN",
+        "          - STC\n          - SNV\n          - DV_LIEN_QUAN",
+    )
+    _edit(repo / "data/agencies.yaml", "name: Sở Ngoại vụ", "name: Sở Ngoại vụ mới")
+    _git(repo, "commit", "-qam", "change")
+    write(
+        repo / "reports/2026-H2/SYT.yaml",
+        "schema_version: 1\nagency: SYT\nperiod: 2026-H2\ntasks:\n  - task: III.7\n"
+        "    state: done\n",
+    )
+    r = cli("diff", "HEAD~1", "HEAD", "--root", repo)
+    assert r.exit_code == 0, r.output
+    assert "III.4 thời hạn: Trước ngày 05/12 hàng năm → Tháng 06/2027" in r.stdout
+    assert "II.1 cơ quan phối hợp: + Sở Nội vụ (SNV)" in r.stdout
+    assert "SNGV tên: Sở Ngoại vụ → Sở Ngoại vụ mới" in r.stdout
+    assert "2026-H2/SYT" not in r.stdout
+    work = cli("diff", "--root", repo)
+    assert "+ 2026-H2/SYT (mới)" in work.stdout and "III.4" not in work.stdout
+    en = json.loads(cli("diff", "HEAD~1", "--root", repo, "--json", "--lang", "en").stdout)
+    kinds = {(c["entity"], c.get("field"), c["change"]) for c in en["changes"]}
+    assert ("III.4", "deadline", "changed") in kinds
+    assert ("II.1", "coordinators", "set") in kinds
+    assert ("2026-H2/SYT", None, "added") in kinds
+
+
+def test_diff_state_change_and_merger(repo: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    path = write(
+        repo / "reports/2026-H2/SYT.yaml",
+        "schema_version: 1\nagency: SYT\nperiod: 2026-H2\ntasks:\n  - task: III.7\n"
+        "    state: in_progress\n",
+    )
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "report")
+    _edit(path, "state: in_progress", "state: done")
+    _edit(
+        repo / "data/agencies.yaml",
+        "    unverified: true\n",
+        "    unverified: true\n    merged_into:\n      successor: SNV\n      on: 2026-01-01\n",
+    )
+    r = cli("diff", "--root", repo)
+    assert "2026-H2/SYT III.7 trạng thái: in_progress → done" in r.stdout
+    assert "SNGV sáp nhập vào: (trống) → SNV (01/01/2026)" in r.stdout
+
+
+def test_diff_outside_git(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    r = cli("diff", "--root", ws_root)
+    assert r.exit_code == 1 and "git" in r.stderr and "Traceback" not in r.output
+
+
+def test_textconv(cli) -> None:  # type: ignore[no-untyped-def]
+    r = cli("textconv", ROOT / "data/tasks.yaml")
+    assert "III.4 thời hạn: Trước ngày 05/12 hàng năm" in r.stdout
+    assert "II.1 cơ quan phối hợp: STC" in r.stdout
