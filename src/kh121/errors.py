@@ -35,11 +35,13 @@ def run_guarded(action: Callable[[], int], lang: str) -> NoReturn:
     from kh121.workspace import WorkspaceError
 
     # typer vendors click in some releases and depends on it in others: find its class.
-    usage_error = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError")
+    usage_error: type[Exception] = next(
+        c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError"
+    )
     try:
         code = action()
     except usage_error as exc:
-        exc.show()  # type: ignore[attr-defined]
+        exc.show()  # type: ignore[attr-defined]  # click's UsageError prints itself
         code = EXIT_USAGE
     except KnownError as exc:
         print(f"kh121: {exc.text(lang)}", file=sys.stderr)

@@ -130,7 +130,7 @@ def label(field: str, lang: str) -> str:
 
 def as_lines(facts: Facts, lang: str) -> list[str]:
     """One line per value, for git's textconv: a change shows as the lines it touches."""
-    out = []
+    out: list[str] = []
     for (entity, field), values in sorted(facts.items()):
         if field == EXISTS:
             continue
