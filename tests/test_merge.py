@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import difflib
 import random
 import shutil
@@ -60,13 +61,13 @@ def test_clerk_scaffold(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-
     r = cli("report", "new", "--clerk", "--period", "2026-H2", "--root", ws_root)
     assert r.exit_code == 0
     assert (ws_root / "reports/2026-H2/_so_khcn.yaml").exists()
-    assert cli("merge", "2026-H2", "--root", ws_root).exit_code == 0
+    assert cli("merge", "2026-H2", "--as-of", "2026-11-29", "--root", ws_root).exit_code == 0
 
 
 def test_merge_demo(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
     folder = demo(ws_root)
     inputs = {p.name: p.read_bytes() for p in folder.iterdir()}
-    r = cli("merge", "2026-H2", "--root", ws_root)
+    r = cli("merge", "2026-H2", "--as-of", "2026-11-29", "--root", ws_root)
     assert r.exit_code == 0, r.output
     text = (ws_root / MERGED).read_text(encoding="utf-8")
     assert "missing:\n  - SNGV\n  - SNV\n  - STC\n" in text
@@ -77,15 +78,18 @@ def test_merge_demo(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
         p.name: p.read_bytes() for p in folder.iterdir() if p.name != "_tong_hop.yaml"
     } == inputs  # agencies' files untouched
     # Idempotent: the same inputs give the same bytes, and --check agrees.
-    again = cli("merge", "2026-H2", "--root", ws_root)
+    again = cli("merge", "2026-H2", "--as-of", "2026-11-29", "--root", ws_root)
     assert "không đổi" in again.stdout
     assert (ws_root / MERGED).read_text(encoding="utf-8") == text
-    assert cli("merge", "2026-H2", "--check", "--root", ws_root).exit_code == 0
+    assert (
+        cli("merge", "2026-H2", "--as-of", "2026-11-29", "--check", "--root", ws_root).exit_code
+        == 0
+    )
 
 
 def test_merge_order_independent(ws_root: Path) -> None:
     demo(ws_root)
-    ws, period, problems = _load_period(ws_root, "2026-H2")
+    ws, period, problems = _load_period(ws_root, "2026-H2", dt.date(2026, 11, 29))
     work = cal.WorkCalendar.from_file(ws.calendar)
     warnings = [p for p in problems if p.severity == "warning"]
     expected = consolidate(ws, period, work, warnings)
@@ -100,11 +104,14 @@ def test_merge_order_independent(ws_root: Path) -> None:
 def test_new_agency_changes_only_its_part(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
     folder = demo(ws_root)
     (folder / "SKHCN.yaml").unlink()
-    cli("merge", "2026-H2", "--root", ws_root)
+    cli("merge", "2026-H2", "--as-of", "2026-11-29", "--root", ws_root)
     before = (ws_root / MERGED).read_text(encoding="utf-8").splitlines()
     shutil.copy(DEMO / "SKHCN.yaml", folder / "SKHCN.yaml")
-    assert cli("merge", "2026-H2", "--check", "--root", ws_root).exit_code == 1
-    cli("merge", "2026-H2", "--root", ws_root)
+    assert (
+        cli("merge", "2026-H2", "--as-of", "2026-11-29", "--check", "--root", ws_root).exit_code
+        == 1
+    )
+    cli("merge", "2026-H2", "--as-of", "2026-11-29", "--root", ws_root)
     after = (ws_root / MERGED).read_text(encoding="utf-8").splitlines()
     diff = [
         ln
@@ -121,7 +128,7 @@ def test_new_agency_changes_only_its_part(ws_root: Path, cli) -> None:  # type: 
 def test_invalid_file_writes_nothing(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
     folder = demo(ws_root)
     write(folder / "STC.yaml", "schema_version: 1\nagency: STC\nperiod: 2026-H2\nstate: on\n")
-    r = cli("merge", "2026-H2", "--root", ws_root)
+    r = cli("merge", "2026-H2", "--as-of", "2026-11-29", "--root", ws_root)
     assert r.exit_code == 1
     assert "reports/2026-H2/STC.yaml:4:8: error[E009]" in r.stderr
     assert "reports/2026-H2/STC.yaml:4:1: error[E021]" in r.stderr
@@ -134,7 +141,7 @@ def test_old_and_new_code_of_one_agency(ws_root: Path, cli) -> None:  # type: ig
         folder / "STTTT.yaml",
         "schema_version: 1\nagency: STTTT\nperiod: 2026-H2\nreceived: 2026-11-10\n",
     )
-    r = cli("merge", "2026-H2", "--root", ws_root)
+    r = cli("merge", "2026-H2", "--as-of", "2026-11-29", "--root", ws_root)
     assert r.exit_code == 1
     assert "error[E060]" in r.stderr and "SKHCN" in r.stderr
     assert not (ws_root / MERGED).exists()
@@ -145,7 +152,7 @@ def test_old_code_alone_counts_for_successor(ws_root: Path, cli) -> None:  # typ
         ws_root / "reports/2026-H2/STTTT.yaml",
         "schema_version: 1\nagency: STTTT\nperiod: 2026-H2\nreceived: 2026-11-10\n",
     )
-    r = cli("merge", "2026-H2", "--root", ws_root)
+    r = cli("merge", "2026-H2", "--as-of", "2026-11-29", "--root", ws_root)
     assert r.exit_code == 0 and "warning[W052]" in r.stderr
     text = (ws_root / MERGED).read_text(encoding="utf-8")
     assert "  - SKHCN\n" not in text.split("missing:")[1].split("sources:")[0]
@@ -157,11 +164,11 @@ def test_completion_after_report_date(ws_root: Path, cli) -> None:  # type: igno
         "schema_version: 1\nagency: SKHCN\nperiod: 2026-H2\ndate: 2026-11-10\n"
         "tasks:\n  - task: II.1\n    state: done\n    completed_on: 2026-11-12\n",
     )
-    r = cli("merge", "2026-H2", "--root", ws_root)
+    r = cli("merge", "2026-H2", "--as-of", "2026-11-29", "--root", ws_root)
     assert r.exit_code == 0 and "warning[W062]" in r.stderr
 
 
 def test_merge_check_missing_file(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
     demo(ws_root)
-    r = cli("merge", "2026-H2", "--check", "--root", ws_root)
+    r = cli("merge", "2026-H2", "--as-of", "2026-11-29", "--check", "--root", ws_root)
     assert r.exit_code == 1 and not (ws_root / MERGED).exists()

@@ -25,7 +25,7 @@ def rendered(ws_root: Path, cli) -> Path:  # type: ignore[no-untyped-def]
     folder.mkdir(parents=True)
     for f in DEMO.glob("[A-Z]*.yaml"):
         shutil.copy(f, folder / f.name)
-    assert cli("merge", "2026-H2", "--root", ws_root).exit_code == 0
+    assert cli("merge", "2026-H2", "--as-of", "2026-11-29", "--root", ws_root).exit_code == 0
     r = cli("render", "2026-H2", "--root", ws_root, "--as-of", "2026-11-29")
     assert r.exit_code == 0, r.output
     return ws_root / OUT
@@ -180,7 +180,7 @@ def test_hostile_text_renders_safely(ws_root: Path, cli) -> None:  # type: ignor
         '    done: "<w:p>&amp; {{ x }} {% y %} a\\fb & <b>"\n'
         f'difficulties: "{big}"\n',
     )
-    assert cli("merge", "2026-H2", "--root", ws_root).exit_code == 0
+    assert cli("merge", "2026-H2", "--as-of", "2026-11-29", "--root", ws_root).exit_code == 0
     r = cli("render", "2026-H2", "--root", ws_root, "--as-of", "2026-11-29")
     assert r.exit_code == 0, r.output
     doc = Document(str(ws_root / OUT))

@@ -280,11 +280,16 @@ def merge(
     check: Annotated[
         bool, typer.Option("--check", help="Không ghi; exit 1 nếu tệp tổng hợp thiếu hoặc đã cũ.")
     ] = False,
+    as_of: AsOfOpt = None,
     root: RootOpt = None,
     lang: LangOpt = "vi",
 ) -> None:
-    """Tổng hợp reports/KỲ/*.yaml vào reports/KỲ/_tong_hop.yaml (không sửa tệp của cơ quan)."""
+    """Tổng hợp reports/KỲ/*.yaml vào reports/KỲ/_tong_hop.yaml (không sửa tệp của cơ quan).
+
+    --as-of chỉ dùng để từ chối báo cáo ghi ngày trong tương lai.
+    """
     lng = _lang(lang)
+    day = _as_of(as_of)
 
     def action() -> int:
         from kh121.commands import report as cmd
@@ -293,7 +298,7 @@ def merge(
         if all_periods == (period is not None):
             raise typer.BadParameter("một KỲ hoặc --all", param_hint="PERIOD")
         periods = cmd.period_folders(folder) if all_periods else [period or ""]
-        return max((cmd.run_merge(folder, p, check, lng) for p in periods), default=0)
+        return max((cmd.run_merge(folder, p, check, day, lng) for p in periods), default=0)
 
     _guard(action, lng)
 

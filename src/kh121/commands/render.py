@@ -35,7 +35,7 @@ def run(
     date: dt.date | None,
     lang: str,
 ) -> int:
-    text, merged_path, problems = merged_text(root, period_text)
+    text, merged_path, problems = merged_text(root, period_text, as_of)
     if text is None:
         print_problems(problems, lang, as_json=False, stream=sys.stderr)
         raise KnownError(

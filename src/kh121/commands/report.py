@@ -101,7 +101,9 @@ def run_new(
     return _write_new(out or folder / f"{code}.yaml", text, lang)
 
 
-def _load_period(root: Path, period_text: str) -> tuple[Workspace, cal.Period, list[Problem]]:
+def _load_period(
+    root: Path, period_text: str, as_of: dt.date
+) -> tuple[Workspace, cal.Period, list[Problem]]:
     ws, problems = load_workspace(root, [])
     period = find_period(ws, period_text)
     files = report_files(root, period.id)
@@ -114,7 +116,7 @@ def _load_period(root: Path, period_text: str) -> tuple[Workspace, cal.Period, l
             loaded.append(report)
         _progress()
     ws = dataclasses.replace(ws, reports=tuple(loaded))
-    problems.extend(check_reports(ws, period.due if period.due > _latest(ws) else _latest(ws)))
+    problems.extend(check_reports(ws, as_of))
     problems.extend(check_period(ws, period))
     clerk = root / paths.REPORTS / period.id / paths.CLERK_NAME
     if clerk.exists():
@@ -123,13 +125,6 @@ def _load_period(root: Path, period_text: str) -> tuple[Workspace, cal.Period, l
         if doc is not None:
             problems.extend(validate_document(doc, ClerkText)[1])
     return ws, period, problems
-
-
-def _latest(ws: Workspace) -> dt.date:
-    # Reports may be dated after the period's due date; merge has no --as-of, so a date is
-    # only "in the future" against the latest date any report of the period carries.
-    days = [d for r in ws.reports for d in (r.report.date, r.report.received) if d]
-    return max(days, default=dt.date.min)
 
 
 def _progress_bar(total: int):  # type: ignore[no-untyped-def]
@@ -150,9 +145,14 @@ def _progress_bar(total: int):  # type: ignore[no-untyped-def]
     return step
 
 
-def merged_text(root: Path, period_text: str) -> tuple[str | None, Path, list[Problem]]:
-    """The consolidated file's text (None when an input has errors), its path, problems."""
-    ws, period, problems = _load_period(root, period_text)
+def merged_text(
+    root: Path, period_text: str, as_of: dt.date
+) -> tuple[str | None, Path, list[Problem]]:
+    """The consolidated file's text (None when an input has errors), its path, problems.
+
+    as_of only serves to refuse reports dated in the future; the text does not depend on it.
+    """
+    ws, period, problems = _load_period(root, period_text, as_of)
     target = root / paths.REPORTS / period.id / paths.MERGED_NAME
     if has_errors(problems):
         return None, target, problems
@@ -171,8 +171,8 @@ def period_folders(root: Path) -> list[str]:
     )
 
 
-def run_merge(root: Path, period_text: str, check: bool, lang: str) -> int:
-    text, target, problems = merged_text(root, period_text)
+def run_merge(root: Path, period_text: str, check: bool, as_of: dt.date, lang: str) -> int:
+    text, target, problems = merged_text(root, period_text, as_of)
     if problems:
         print_problems(problems, lang, as_json=False, stream=sys.stderr)
     if text is None:

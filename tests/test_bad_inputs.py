@@ -1,0 +1,74 @@
+"""The bad-input corpus through the installed `kh121` command: a clear error at the
+expected place, the right exit status, no traceback, bounded time, no file touched."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+CORPUS = Path(__file__).parent / "bad_inputs"
+CASES = sorted(p.name for p in CORPUS.iterdir() if (p / "expect.yaml").exists())
+KH121 = shutil.which("kh121") or str(Path(sys.executable).parent / "kh121")
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def run(*args: str | Path, timeout: float = 30) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [KH121, *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={"PATH": "/usr/bin:/bin", "NO_COLOR": "1", "LANG": "C.UTF-8"},
+    )
+
+
+def test_corpus_is_large_enough() -> None:
+    assert len(CASES) >= 40
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_bad_input(name: str, ws_root: Path) -> None:
+    case = CORPUS / name
+    expect = yaml.safe_load((case / "expect.yaml").read_text(encoding="utf-8"))
+    for src in (case / "files").rglob("*"):
+        if src.is_file():
+            dst = ws_root / src.relative_to(case / "files")
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(src, dst)
+    before = snapshot(ws_root)
+    r = run("validate", "--root", ws_root, "--as-of", "2026-11-29", "--json")
+    assert "Traceback" not in r.stderr
+    assert r.returncode == expect["exit"], r.stdout + r.stderr
+    problems = json.loads(r.stdout) if r.stdout.strip().startswith("[") else []
+    if expect["code"] == "OK":
+        assert [p for p in problems if p["severity"] == "error"] == []
+    else:
+        places = {(p["code"], p["file"], p["line"]) for p in problems}
+        assert (expect["code"], expect["file"], expect["line"]) in places, problems
+        for p in problems:
+            assert p["message"] and p["line"] >= 1 and p["col"] >= 1
+    # Every other command meets the same input without a traceback and without damage.
+    for args in (
+        ("status", "--as-of", "2026-11-29"),
+        ("merge", "2026-H2", "--as-of", "2026-11-29"),
+        ("fmt", "--check"),
+        ("overdue", "--json", "--as-of", "2026-11-29"),
+    ):
+        other = run(*args, "--root", ws_root)
+        assert "Traceback" not in other.stderr, (args, other.stderr)
+        assert other.returncode in (0, 1), (args, other.returncode, other.stderr)
+    after = snapshot(ws_root)
+    created = set(after) - set(before)
+    assert created <= {"reports/2026-H2/_tong_hop.yaml"}
+    if expect["exit"] == 1 and expect["file"].startswith("reports/2026-H2"):
+        assert not created  # merge writes nothing when an input has an error
+    assert {k: after[k] for k in before} == before

@@ -1,0 +1,172 @@
+"""Arbitrary input never crashes kh121, and writes never lose data."""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import write
+from kh121.atomic import FileExistsRefusedError, write_atomic
+
+KINDS = [
+    "reports/2026-H2/SYT.yaml",
+    "data/agencies.yaml",
+    "data/tasks.yaml",
+    "data/calendar.yaml",
+    "data/report.yaml",
+]
+FAST = settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+yaml_values = st.recursive(
+    st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(),
+        st.floats(allow_nan=False),
+        st.text(max_size=30),
+        st.dates().map(str),
+    ),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(st.text(max_size=12), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+def _check(cli, root: Path, target: str, content: bytes) -> None:  # type: ignore[no-untyped-def]
+    path = root / target
+    original = path.read_bytes() if path.exists() else None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
+    try:
+        for args in (("validate",), ("status", "--json"), ("merge", "2026-H2")):
+            r = cli(*args, "--root", root, "--as-of", "2026-11-29")
+            assert r.exit_code in (0, 1), (args, r.exit_code, r.output)
+            assert "Traceback" not in r.output and "unexpected" not in r.output
+            assert "lỗi không mong đợi" not in r.output
+    finally:
+        if original is None:
+            path.unlink()
+        else:
+            path.write_bytes(original)
+        merged = root / "reports/2026-H2/_tong_hop.yaml"
+        if merged.exists():
+            merged.unlink()
+
+
+@pytest.mark.parametrize("target", KINDS)
+@given(content=st.binary(max_size=400))
+@FAST
+def test_arbitrary_bytes(ws_root: Path, cli, target: str, content: bytes) -> None:  # type: ignore[no-untyped-def]
+    _check(cli, ws_root, target, content)
+
+
+@pytest.mark.parametrize("target", KINDS)
+@given(
+    data=st.dictionaries(
+        st.sampled_from(
+            [
+                "schema_version",
+                "agency",
+                "period",
+                "tasks",
+                "agencies",
+                "sections",
+                "plan",
+                "holidays",
+                "letterhead",
+                "x",
+            ]
+        ),
+        yaml_values,
+        max_size=6,
+    )
+)
+@FAST
+def test_arbitrary_yaml(ws_root: Path, cli, target: str, data: dict[str, object]) -> None:  # type: ignore[no-untyped-def]
+    import yaml
+
+    _check(cli, ws_root, target, yaml.safe_dump(data, allow_unicode=True).encode())
+
+
+def test_failed_write_leaves_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = write(tmp_path / "f.yaml", "old\n")
+
+    def broken_replace(src: str, dst: str) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    with pytest.raises(OSError):
+        write_atomic(target, "new\n")
+    assert target.read_text() == "old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["f.yaml"]  # no temporary file left
+
+
+def test_failure_in_the_middle_of_writing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = write(tmp_path / "f.yaml", "old\n")
+    real_fsync = os.fsync
+
+    def crash(fd: int) -> None:
+        raise OSError("power cut")
+
+    monkeypatch.setattr(os, "fsync", crash)
+    with pytest.raises(OSError):
+        write_atomic(target, "n" * 100_000)
+    monkeypatch.setattr(os, "fsync", real_fsync)
+    assert target.read_text() == "old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["f.yaml"]
+
+
+def test_never_overwrite(tmp_path: Path) -> None:
+    target = write(tmp_path / "f.yaml", "mine\n")
+    with pytest.raises(FileExistsRefusedError):
+        write_atomic(target, "theirs\n", overwrite=False)
+    assert target.read_text() == "mine\n"
+    fresh = tmp_path / "g.yaml"
+    assert write_atomic(fresh, "x\n", overwrite=False)
+    assert fresh.read_text() == "x\n"
+
+
+def test_unchanged_content_is_not_rewritten(tmp_path: Path) -> None:
+    target = write(tmp_path / "f.yaml", "same\n")
+    os.utime(target, (1_000_000, 1_000_000))
+    assert write_atomic(target, "same\n") is False
+    assert target.stat().st_mtime == 1_000_000
+
+
+def test_concurrent_merges_leave_a_valid_result(ws_root: Path) -> None:
+    from kh121.commands.report import run_merge
+
+    write(
+        ws_root / "reports/2026-H2/SYT.yaml",
+        "schema_version: 1\nagency: SYT\nperiod: 2026-H2\nreceived: 2026-11-12\n"
+        "tasks:\n  - task: III.7\n    state: in_progress\n    done: Đang làm.\n",
+    )
+    import datetime as dt
+
+    errors: list[BaseException] = []
+
+    def merge() -> None:
+        try:
+            run_merge(ws_root, "2026-H2", False, dt.date(2026, 11, 29), "vi")
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=merge) for _ in range(6)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert errors == []
+    assert run_merge(ws_root, "2026-H2", True, dt.date(2026, 11, 29), "vi") == 0
+    leftovers = [p.name for p in (ws_root / "reports/2026-H2").iterdir() if p.name.endswith(".tmp")]
+    assert leftovers == []
