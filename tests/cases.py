@@ -71,7 +71,7 @@ CASES: dict[str, Case] = {
                 " chính\n    kind: department\n",
                 "  - code: STC\n    name: Sở Tài chính\n    short: Sở Tài"
                 " chính\n    kind: department\n    merged_into:\n"
-                "      successor: SKHDT\n      on: 2025-03-01\n",
+                "      successor: SKHDT\n      from_date: 2025-03-01\n",
             )
         ]
     ),

@@ -58,7 +58,7 @@ class AgencyIndex:
         current = code
         seen = {code}
         a = self.by_code.get(current)
-        while a is not None and a.merged_into is not None and on >= a.merged_into.on:
+        while a is not None and a.merged_into is not None and on >= a.merged_into.from_date:
             current = a.merged_into.successor
             if current in seen:
                 break

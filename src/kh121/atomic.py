@@ -25,8 +25,10 @@ def write_atomic(path: Path, data: bytes | str, overwrite: bool = True) -> bool:
         if path.read_bytes() == blob:
             return False  # unchanged: leave the file and its time stamp alone
     path.parent.mkdir(parents=True, exist_ok=True)
+    mode = _mode_for(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, mode)  # mkstemp makes 0600; keep what the file had, or the usual
         with os.fdopen(fd, "wb") as fh:
             fh.write(blob)
             fh.flush()
@@ -46,6 +48,15 @@ def write_atomic(path: Path, data: bytes | str, overwrite: bool = True) -> bool:
         raise
     _sync_dir(path.parent)
     return True
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _sync_dir(folder: Path) -> None:

@@ -122,13 +122,13 @@ def check_successions(ws: Workspace, as_of: dt.date) -> list[Problem]:
                     chain=cycle,
                 )
             )
-        if agency.started and agency.merged_into.on <= agency.started:
+        if agency.started and agency.merged_into.from_date <= agency.started:
             out.append(
                 ws.agencies_doc.error(
-                    ["agencies", i, "merged_into", "on"],
+                    ["agencies", i, "merged_into", "from_date"],
                     "E040",
-                    later_field="merged_into.on",
-                    later=agency.merged_into.on.strftime("%d/%m/%Y"),
+                    later_field="merged_into.from_date",
+                    later=agency.merged_into.from_date.strftime("%d/%m/%Y"),
                     earlier_field="started",
                     earlier=agency.started.strftime("%d/%m/%Y"),
                 )
@@ -224,13 +224,13 @@ def _report_checks(report: LoadedReport, ws: Workspace, as_of: dt.date) -> list[
         )
     elif agency.is_group:
         out.append(doc.error(["agency"], "E042", code=r.agency))
-    elif period is not None and agency.merged_into and period.due >= agency.merged_into.on:
+    elif period is not None and agency.merged_into and period.due >= agency.merged_into.from_date:
         out.append(
             doc.warning(
                 ["agency"],
                 "W052",
                 agency=agency.short,
-                ended=agency.merged_into.on.strftime("%d/%m/%Y"),
+                ended=agency.merged_into.from_date.strftime("%d/%m/%Y"),
                 successor=ws.agencies.name(ws.agencies.resolve(r.agency, period.due)),
             )
         )

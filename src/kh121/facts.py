@@ -85,7 +85,9 @@ def agency_facts(agencies: AgenciesFile) -> Facts:
         out[(e, "short")] = (a.short,)
         out[(e, "kind")] = (a.kind.value,)
         if a.merged_into:
-            out[(e, "merged_into")] = (f"{a.merged_into.successor} ({dmy(a.merged_into.on)})",)
+            out[(e, "merged_into")] = (
+                f"{a.merged_into.successor} ({dmy(a.merged_into.from_date)})",
+            )
         if a.started:
             out[(e, "started")] = (dmy(a.started),)
         if a.unverified:

@@ -60,7 +60,8 @@ class AgencyKind(StrEnum):
 
 class Succession(Record):
     successor: Code
-    on: Date = Field(description="The first day on which the successor is responsible.")
+    # Not `on`: YAML 1.1 readers take that key for the boolean true.
+    from_date: Date = Field(description="The first day on which the successor is responsible.")
     basis: Text | None = Field(default=None, description="The legal act behind the change.")
 
 
@@ -86,7 +87,7 @@ class Agency(Record):
     def exists_on(self, day: dt.date) -> bool:
         if self.started and day < self.started:
             return False
-        return not (self.merged_into and day >= self.merged_into.on)
+        return not (self.merged_into and day >= self.merged_into.from_date)
 
 
 class AgenciesFile(Record):

@@ -13,7 +13,7 @@ from kh121.agencies import AgencyIndex
 from kh121.models import AgenciesFile, CalendarFile, PlanFile, ReportFile, ReportSettings
 from kh121.problems import Problem, has_errors
 from kh121.validation import validate_document
-from kh121.yamlio import Document, read_yaml
+from kh121.yamlio import MAX_DATA_BYTES, Document, read_yaml
 
 M = TypeVar("M", PlanFile, AgenciesFile, CalendarFile, ReportSettings)
 
@@ -108,7 +108,7 @@ def load_workspace(
 def _load(
     path: Path, root: Path, model: type[M], problems: list[Problem]
 ) -> tuple[Document | None, M | None]:
-    doc, more = read_yaml(path, paths.shown(path, root))
+    doc, more = read_yaml(path, paths.shown(path, root), MAX_DATA_BYTES)
     problems.extend(more)
     if doc is None:
         return None, None

@@ -24,7 +24,8 @@ try:
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _Loader = yaml.SafeLoader
 
-MAX_BYTES = 5 * 1024 * 1024
+MAX_BYTES = 5 * 1024 * 1024  # an agency's report; more is not a report but an accident
+MAX_DATA_BYTES = 64 * 1024 * 1024  # the plan itself, for a national roll-out
 MAX_DEPTH = 40
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x84\x86-\x9f]")
 _TAG = "tag:yaml.org,2002:"
@@ -111,19 +112,26 @@ def _child(node: yaml.Node, step: str | int) -> tuple[yaml.Node | None, yaml.Nod
     return None
 
 
-def read_yaml(path: Path, shown: str) -> tuple[Document | None, list[Problem]]:
+def read_yaml(
+    path: Path, shown: str, max_bytes: int = MAX_BYTES
+) -> tuple[Document | None, list[Problem]]:
     """Read one YAML file from disk; None when nothing usable could be read."""
     try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return None, [error(shown, 1, 1, "E011", size=size, limit=max_bytes)]
         raw = path.read_bytes()
     except OSError as exc:
         return None, [error(shown, 1, 1, "E001", reason=exc.strerror or str(exc))]
-    return parse_yaml(raw, shown)
+    return parse_yaml(raw, shown, max_bytes)
 
 
-def parse_yaml(raw: bytes, shown: str) -> tuple[Document | None, list[Problem]]:
+def parse_yaml(
+    raw: bytes, shown: str, max_bytes: int = MAX_BYTES
+) -> tuple[Document | None, list[Problem]]:
     """Decode, normalise and parse YAML bytes into a Document and its problems."""
-    if len(raw) > MAX_BYTES:
-        return None, [error(shown, 1, 1, "E011", size=len(raw), limit=MAX_BYTES)]
+    if len(raw) > max_bytes:
+        return None, [error(shown, 1, 1, "E011", size=len(raw), limit=max_bytes)]
     text, problems = _decode(raw, shown)
     if text is None:
         return None, problems

@@ -23,7 +23,7 @@ from kh121.models import (
 from kh121.presenters.problems import print_problems
 from kh121.problems import Problem, has_errors
 from kh121.validation import validate_document
-from kh121.yamlio import parse_yaml
+from kh121.yamlio import MAX_BYTES, MAX_DATA_BYTES, parse_yaml
 
 _BY_NAME: dict[str, type[Record]] = {
     "tasks.yaml": PlanFile,
@@ -61,9 +61,10 @@ def formatted(path: Path, root: Path, plan_order: dict[str, int]) -> tuple[str, 
 
     shown = paths.shown(path, root)
     raw = path.read_bytes()
-    doc, problems = parse_yaml(raw, shown)
     model = model_for(path)
     assert model is not None
+    limit = MAX_BYTES if model in (ReportFile, ClerkText) else MAX_DATA_BYTES
+    doc, problems = parse_yaml(raw, shown, limit)
     if doc is not None:
         problems.extend(validate_document(doc, model)[1])
     current = raw.decode("utf-8", errors="replace")

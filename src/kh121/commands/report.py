@@ -88,7 +88,7 @@ def run_new(
         if now != code:
             raise KnownError(
                 f"{agency.short} không còn hoạt động trong kỳ {period.id} (từ"
-                f" {dmy(agency.merged_into.on if agency.merged_into else None)});"
+                f" {dmy(agency.merged_into.from_date if agency.merged_into else None)});"
                 f" {ws.agencies.name(now)} ({now}) tiếp nhận: dùng 'kh121 report new {now}'",
                 f"{agency.short} no longer exists in {period.id}; {ws.agencies.name(now)}"
                 f" ({now}) took over: use 'kh121 report new {now}'",
