@@ -94,6 +94,11 @@ def generate(out: Path, scale: int) -> Path:
                         "state": STATES[(a_i + i) % 3],
                         "done": f"Kết quả thực hiện nhiệm vụ {tid} trong kỳ {period}.",
                         **(
+                            {"completed_on": f"{year}-{due_month:02d}-01"}
+                            if STATES[(a_i + i) % 3] == "done"
+                            else {}
+                        ),
+                        **(
                             {
                                 "delivered": {
                                     "number": f"{a_i}/BC",

@@ -160,3 +160,19 @@ def test_parse_date_rejects(text: str) -> None:
 )
 def test_formal_date(day: dt.date, text: str) -> None:
     assert formal(day) == text
+
+
+def test_working_days_between_matches_day_by_day() -> None:
+    import random
+
+    rng = random.Random(36)
+    start0 = D(2025, 12, 1)
+    for _ in range(300):
+        a = start0 + dt.timedelta(days=rng.randrange(0, 800))
+        b = start0 + dt.timedelta(days=rng.randrange(0, 800))
+        lo, hi = min(a, b), max(a, b)
+        slow = sum(
+            VN.is_working_day(lo + dt.timedelta(days=i)) for i in range(1, (hi - lo).days + 1)
+        )
+        assert VN.working_days_between(lo, hi) == slow
+        assert VN.working_days_between(hi, lo) == -slow

@@ -127,3 +127,14 @@ def test_usage_errors_exit_2(ws_root: Path, cli) -> None:  # type: ignore[no-unt
         r = cli(*args, "--root", ws_root)
         assert r.exit_code == 2, (args, r.output)
         assert "Traceback" not in r.output
+
+
+def test_json_is_streamed_in_the_standard_layout(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    for args in (
+        ("status", "--json"),
+        ("overdue", "--json"),
+        ("overdue", "--json", "--as-of", "2023-09-01"),
+    ):
+        r = cli(*args, "--root", ws_root, *(() if "--as-of" in args else ("--as-of", "2026-11-29")))
+        data = json.loads(r.stdout)
+        assert r.stdout == json.dumps(data, ensure_ascii=False, indent=2) + "\n"

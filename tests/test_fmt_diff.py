@@ -200,7 +200,8 @@ def test_diff_state_change_and_merger(repo: Path, cli) -> None:  # type: ignore[
     _edit(
         repo / "data/agencies.yaml",
         "    unverified: true\n",
-        "    unverified: true\n    merged_into:\n      successor: SNV\n      from_date: 2026-01-01\n",
+        "    unverified: true\n    merged_into:\n      successor: SNV\n"
+        "      from_date: 2026-01-01\n",
     )
     r = cli("diff", "--root", repo)
     assert "2026-H2/SYT III.7 trạng thái: in_progress → done" in r.stdout

@@ -21,6 +21,8 @@ def fold(text: str) -> str:
 class AgencyIndex:
     agencies: tuple[Agency, ...]
     by_code: dict[str, Agency] = field(default_factory=dict)
+    _members: dict[str, frozenset[str]] = field(default_factory=dict)
+    _cache: dict[tuple[str, dt.date], frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, agencies: Iterable[Agency]) -> AgencyIndex:
@@ -28,7 +30,13 @@ class AgencyIndex:
         by_code: dict[str, Agency] = {}
         for a in items:
             by_code.setdefault(a.code, a)
-        return cls(items, by_code)
+        members = {}
+        for g in items:
+            if g.is_group:
+                found = set(g.members)
+                found.update(a.code for a in items if a.kind in g.member_kinds)
+                members[g.code] = frozenset(found)
+        return cls(items, by_code, members)
 
     def get(self, code: str) -> Agency | None:
         return self.by_code.get(code)
@@ -70,24 +78,23 @@ class AgencyIndex:
         """Every agency whose chain of mergers leads to `code` (not itself)."""
         return {a.code for a in self.agencies if a.code != code and code in self.chain(a.code)}
 
-    def members(self, group: str) -> set[str]:
-        g = self.by_code.get(group)
-        if g is None or not g.is_group:
-            return set()
-        found = set(g.members)
-        if g.member_kinds:
-            found.update(a.code for a in self.agencies if a.kind in g.member_kinds)
-        return found
+    def members(self, group: str) -> frozenset[str]:
+        return self._members.get(group, frozenset())
 
     def covers(self, given: str, agency: str, on: dt.date) -> bool:
         """Whether a task given to `given` (an agency or a group) falls to `agency` on a day."""
         if self.resolve(given, on) == agency:
             return True
-        if given in self.by_code and self.by_code[given].is_group:
-            for m in self.members(given):
-                if self.resolve(m, on) == agency:
-                    return True
-        return False
+        return agency in self._responsible_members(given, on)
+
+    def _responsible_members(self, group: str, on: dt.date) -> frozenset[str]:
+        # Asked for every line of every report: resolve a group's members once per day.
+        key = (group, on)
+        found = self._cache.get(key)
+        if found is None:
+            found = frozenset(self.resolve(m, on) for m in self.members(group))
+            self._cache[key] = found
+        return found
 
     def search(self, query: str) -> list[str]:
         """Codes matching a code, or any part of a name or alias, with or without marks."""

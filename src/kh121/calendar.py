@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 import calendar as _cal
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 from kh121.models import (
     CalendarFile,
@@ -118,12 +120,34 @@ class WorkCalendar:
         """Working days after `start` up to and including `end` (negative if end < start)."""
         if end < start:
             return -self.working_days_between(end, start)
-        count = 0
-        day = start + dt.timedelta(days=1)
-        while day <= end:
-            count += self.is_working_day(day)
-            day += dt.timedelta(days=1)
+        # Weekdays by arithmetic, then the exceptions in range by bisection: O(log n), not
+        # one step per day (a status of a large plan asks this for every task).
+        count = self._weekdays(start, end)
+        lost, gained = self._exceptions
+        count -= bisect.bisect_right(lost, end) - bisect.bisect_right(lost, start)
+        count += bisect.bisect_right(gained, end) - bisect.bisect_right(gained, start)
         return count
+
+    def _weekdays(self, start: dt.date, end: dt.date) -> int:
+        days = (end - start).days
+        per_week = 7 - len(self.weekend)
+        count = days // 7 * per_week
+        day = start + dt.timedelta(days=days // 7 * 7)
+        while day < end:
+            day += dt.timedelta(days=1)
+            count += day.isoweekday() not in self.weekend
+        return count
+
+    @cached_property
+    def _exceptions(self) -> tuple[list[dt.date], list[dt.date]]:
+        """Weekdays that are off, and weekend or holiday days that are worked, sorted."""
+        lost = sorted(
+            d for d in self.days_off if d.isoweekday() not in self.weekend and d not in self.working
+        )
+        gained = sorted(
+            d for d in self.working if d.isoweekday() in self.weekend or d in self.days_off
+        )
+        return lost, gained
 
 
 @dataclass(frozen=True)
@@ -139,14 +163,15 @@ class Period:
         return day_in(self.year, self.rule.due_month, self.rule.due_day)
 
 
-def periods(rules: tuple[PeriodRule, ...], span: Span) -> list[Period]:
+@lru_cache(maxsize=8)
+def periods(rules: tuple[PeriodRule, ...], span: Span) -> tuple[Period, ...]:
     """Every reporting period whose due date falls within the plan's span, in order."""
     out = [
         Period(f"{y}-{r.key}", y, r)
         for y in range(span.start.year, span.end.year + 1)
         for r in rules
     ]
-    return sorted((p for p in out if span.start <= p.due <= span.end), key=lambda p: p.due)
+    return tuple(sorted((p for p in out if span.start <= p.due <= span.end), key=lambda p: p.due))
 
 
 def parse_period(text: str, rules: tuple[PeriodRule, ...], span: Span) -> Period | None:

@@ -6,9 +6,10 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 from kh121 import calendar as cal
-from kh121.models import PlanFile, YearlyDeadline
+from kh121.models import PlanFile, Task, YearlyDeadline
 from kh121.problems import Problem
 from kh121.workspace import LoadedReport, Workspace
 
@@ -29,17 +30,15 @@ def _task_paths(plan: PlanFile) -> Iterator[tuple[list[str | int], int, int]]:
 
 def check_task_ids(ws: Workspace, as_of: dt.date) -> list[Problem]:
     out: list[Problem] = []
-    first: dict[str, int] = {}
+    first: dict[str, list[str | int]] = {}
     for path, si, ti in _task_paths(ws.plan):
         section = ws.plan.sections[si]
         task = section.tasks[ti]
-        line, _ = ws.plan_doc.where([*path, "id"])
-        if task.id in first:
-            out.append(
-                ws.plan_doc.error([*path, "id"], "E030", task=task.id, first_line=first[task.id])
-            )
+        if task.id in first:  # places are looked up only for a problem: that costs a parse
+            line, _ = ws.plan_doc.where([*first[task.id], "id"])
+            out.append(ws.plan_doc.error([*path, "id"], "E030", task=task.id, first_line=line))
         else:
-            first[task.id] = line
+            first[task.id] = path
         if not task.id.startswith(section.id + "."):
             out.append(ws.plan_doc.error([*path, "id"], "E043", task=task.id, section=section.id))
     return out
@@ -49,15 +48,15 @@ def check_agency_codes(ws: Workspace, as_of: dt.date) -> list[Problem]:
     out: list[Problem] = []
     first: dict[str, int] = {}
     for i, agency in enumerate(ws.agencies.agencies):
-        line, _ = ws.agencies_doc.where(["agencies", i, "code"])
         if agency.code in first:
+            line, _ = ws.agencies_doc.where(["agencies", first[agency.code], "code"])
             out.append(
                 ws.agencies_doc.error(
-                    ["agencies", i, "code"], "E041", code=agency.code, first_line=first[agency.code]
+                    ["agencies", i, "code"], "E041", code=agency.code, first_line=line
                 )
             )
         else:
-            first[agency.code] = line
+            first[agency.code] = i
     return out
 
 
@@ -195,7 +194,9 @@ def check_calendar_years(ws: Workspace, as_of: dt.date) -> list[Problem]:
 # --------------------------------------------------------------------- reports
 
 
-def _report_checks(report: LoadedReport, ws: Workspace, as_of: dt.date) -> list[Problem]:
+def _report_checks(
+    report: LoadedReport, ws: Workspace, as_of: dt.date, index: _PlanIndex
+) -> list[Problem]:
     doc, r = report.doc, report.report
     out: list[Problem] = []
     span = ws.plan.plan.span
@@ -261,13 +262,32 @@ def _report_checks(report: LoadedReport, ws: Workspace, as_of: dt.date) -> list[
                 earlier=r.date.strftime("%d/%m/%Y"),
             )
         )
-    out.extend(_report_task_checks(report, ws, period.due if period else as_of))
+    out.extend(_report_task_checks(report, ws, period.due if period else as_of, index))
     return out
 
 
-def _report_task_checks(report: LoadedReport, ws: Workspace, on: dt.date) -> list[Problem]:
+@dataclass(frozen=True)
+class _PlanIndex:
+    """What the report checks look up, built once for all reports."""
+
+    tasks: dict[str, Task]
+    one_time: frozenset[str]
+
+    @classmethod
+    def build(cls, ws: Workspace) -> _PlanIndex:
+        tasks = {t.id: t for t in ws.plan.tasks()}
+        span = ws.plan.plan.span
+        one_time = frozenset(
+            tid for tid, t in tasks.items() if cal.occurrences(t.deadline, span)[0].key == "once"
+        )
+        return cls(tasks, one_time)
+
+
+def _report_task_checks(
+    report: LoadedReport, ws: Workspace, on: dt.date, index: _PlanIndex
+) -> list[Problem]:
     doc, r = report.doc, report.report
-    tasks = {t.id: t for t in ws.plan.tasks()}
+    tasks = index.tasks
     out: list[Problem] = []
     first: dict[str, int] = {}
     responsible = ws.agencies.resolve(r.agency, on)
@@ -281,28 +301,25 @@ def _report_task_checks(report: LoadedReport, ws: Workspace, on: dt.date) -> lis
                 )
             )
             continue
-        line, _ = doc.where(where)
-        if entry.task in first:
-            out.append(doc.error(where, "E039", task=entry.task, first_line=first[entry.task]))
+        if entry.task in first:  # its place is looked up only now: that costs a parse
+            line, _ = doc.where(["tasks", first[entry.task], "task"])
+            out.append(doc.error(where, "E039", task=entry.task, first_line=line))
             continue
-        first[entry.task] = line
+        first[entry.task] = i
         if r.agency in ws.agencies.by_code and not any(
             ws.agencies.covers(c, responsible, on) for c in (task.lead, *task.coordinators)
         ):
             out.append(doc.warning(where, "W050", agency=r.agency, task=entry.task))
-        if entry.state == "done":
-            one_time = cal.occurrences(task.deadline, ws.plan.plan.span)[0].key == "once"
-            if one_time and entry.completed_on is None:
-                out.append(
-                    doc.warning(
-                        ["tasks", i, "state"], "W054", task=entry.task, missing="completed_on"
-                    )
-                )
+        if entry.state == "done" and entry.task in index.one_time and entry.completed_on is None:
+            out.append(
+                doc.warning(["tasks", i, "state"], "W054", task=entry.task, missing="completed_on")
+            )
     return out
 
 
 def check_reports(ws: Workspace, as_of: dt.date) -> list[Problem]:
-    return [p for report in ws.reports for p in _report_checks(report, ws, as_of)]
+    index = _PlanIndex.build(ws)
+    return [p for report in ws.reports for p in _report_checks(report, ws, as_of, index)]
 
 
 CHECKS: list[Check] = [

@@ -135,22 +135,25 @@ def consolidate(
         sources.append({k: v for k, v in source.items() if v is not None})
     reported = {ws.agencies.resolve(r.report.agency, period.due) for r in reports}
     expected = sorted({ws.agencies.resolve(c, period.due) for c in ws.plan.reporting.reporters})
+    lines: dict[str, list[tuple[str, TaskReport]]] = {}
+    for loaded in reports:  # reports are in canonical order, so each list is too
+        for line in loaded.report.tasks:
+            lines.setdefault(line.task, []).append((loaded.report.agency, line))
     tasks_out = []
     for task in ws.plan.tasks():
+        if task.id not in lines:
+            continue
         responsible = ws.agencies.resolve(task.lead, period.due)
         lead_entry = None
         contributions = []
-        for loaded in reports:
-            for line in loaded.report.tasks:
-                if line.task != task.id:
-                    continue
-                entry = _entry(loaded.report.agency, line)
-                if len(entry) == 1:
-                    continue  # a scaffold's line not filled in yet
-                if ws.agencies.resolve(loaded.report.agency, period.due) == responsible:
-                    lead_entry = entry
-                else:
-                    contributions.append(entry)
+        for agency, line in lines[task.id]:
+            entry = _entry(agency, line)
+            if len(entry) == 1:
+                continue  # a scaffold's line not filled in yet
+            if ws.agencies.resolve(agency, period.due) == responsible:
+                lead_entry = entry
+            else:
+                contributions.append(entry)
         if lead_entry is None and not contributions:
             continue
         item: dict[str, Any] = {"task": task.id, "responsible": responsible}

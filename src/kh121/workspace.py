@@ -61,6 +61,7 @@ def load_report(path: Path, root: Path) -> tuple[LoadedReport | None, list[Probl
     problems.extend(more)
     if model is None:
         return None, problems
+    doc.data = None  # the model holds it now; a large workspace should not hold it twice
     return LoadedReport(doc, path, model), problems
 
 

@@ -165,7 +165,8 @@ def parse_yaml(
         )
         problems.append(error(shown, line, col, "E005", got=got))
         return None, problems
-    return Document(shown, text, data, root), problems
+    # The node tree is dropped: it is composed again only if a problem needs a place.
+    return Document(shown, text, data), problems
 
 
 def _decode(raw: bytes, shown: str) -> tuple[str | None, list[Problem]]:

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from kh121.errors import EXIT_FAIL, EXIT_OK, KnownError
-from kh121.presenters.status_json import status_json
+from kh121.presenters.status_json import write_status_json
 from kh121.presenters.status_text import render_overdue, render_status
 from kh121.presenters.table import detect_style
 from kh121.status import STATE_FILTERS, StatusView, compute_status, select
@@ -56,7 +56,7 @@ def run_status(
 ) -> int:
     ws, view = _view(root, as_of, soon, agency, section, state)
     if as_json:
-        sys.stdout.write(status_json(view))
+        write_status_json(sys.stdout, view)
         return EXIT_OK
     titles = {s.id: s.title for s in ws.plan.sections}
     sys.stdout.write(render_status(view, ws.agencies, titles, detect_style(), lang, wide))
@@ -76,7 +76,7 @@ def run_overdue(
     tasks = [t for t in view.tasks if t.overdue or t.due_soon]
     late = [o for o in view.obligations if o.status != "on_time"]
     if as_json:
-        sys.stdout.write(status_json(view, tasks, late))
+        write_status_json(sys.stdout, view, tasks, late)
     else:
         sys.stdout.write(render_overdue(view, ws.agencies, within, detect_style(), lang))
     anything_overdue = any(t.overdue for t in view.tasks) or any(

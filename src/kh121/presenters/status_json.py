@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+import textwrap
+from collections.abc import Callable, Iterable
+from typing import Any, TextIO
 
 from kh121.status import ObligationView, StatusView, TaskView
 
@@ -68,13 +70,16 @@ def obligation_json(ob: ObligationView) -> dict[str, Any]:
     }
 
 
-def status_json(
+def write_status_json(
+    out: TextIO,
     view: StatusView,
     tasks: list[TaskView] | None = None,
     obligations: list[ObligationView] | None = None,
-) -> str:
+) -> None:
+    """The same text as json.dumps(..., indent=2) of the whole, written a task at a time
+    so that a large plan is never held as one string."""
     s = view.summary
-    data = {
+    head = {
         "version": JSON_VERSION,
         "as_of": view.as_of.isoformat(),
         "plan": view.plan_code,
@@ -90,9 +95,18 @@ def status_json(
         },
         "latest_period": view.latest_period,
         "missing_latest": list(view.missing_latest),
-        "tasks": [task_json(t) for t in (view.tasks if tasks is None else tasks)],
-        "reports": [
-            obligation_json(o) for o in (view.obligations if obligations is None else obligations)
-        ],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    out.write(json.dumps(head, ensure_ascii=False, indent=2)[:-2])
+    parts: tuple[tuple[str, Iterable[Any], Callable[[Any], dict[str, Any]]], ...] = (
+        ("tasks", view.tasks if tasks is None else tasks, task_json),
+        ("reports", view.obligations if obligations is None else obligations, obligation_json),
+    )
+    for key, items, to_json in parts:
+        out.write(f',\n  "{key}": [')
+        empty = True
+        for item in items:
+            block = json.dumps(to_json(item), ensure_ascii=False, indent=2)
+            out.write(("\n" if empty else ",\n") + textwrap.indent(block, "    "))
+            empty = False
+        out.write("]" if empty else "\n  ]")
+    out.write("\n}\n")
