@@ -26,9 +26,6 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
-
-from generate import generate  # noqa: E402
 
 AS_OF = "2031-01-01"  # after every synthetic report, so none is "in the future"
 PERIOD = "2026-H2"
@@ -120,9 +117,17 @@ def main() -> None:
         "sizes": {},
     }
     for size in args.sizes:
+        # Always generated afresh: a workspace left by an older generator would measure
+        # something else (it happened once: stale files full of warnings).
+        # In a process of its own: a child forked from a large parent would report the
+        # parent's memory as its peak (max RSS counts pages from before exec).
+        if size:
+            subprocess.run(
+                [sys.executable, str(HERE / "generate.py"), str(args.work), str(size)],
+                check=True,
+                capture_output=True,
+            )
         root = HERE.parent if size == 0 else args.work / f"x{size}"
-        if not (root / "data/tasks.yaml").exists():
-            generate(args.work, size)
         files = sorted(str(p) for p in (root / "data").glob("*.yaml"))
         files += sorted(str(p) for p in (root / "reports").glob("*/[A-Z]*.yaml"))
         listing = args.work / f"files-x{size}.txt"
@@ -132,6 +137,7 @@ def main() -> None:
         row: dict[str, object] = {
             "tasks": 18 * max(size, 1),
             "report_files": len(files) - 4,
+            "input_mib": sum(Path(f).stat().st_size for f in files) / 2**20,
             "import_floor": median_run([sys.executable, "-c", IMPORT_FLOOR], root, env, runs),
             "model_floor": median_run([sys.executable, "-c", MODEL_FLOOR], root, env, runs),
             "parse_floor": median_run(
@@ -157,15 +163,16 @@ def main() -> None:
             print(f"x{size} {name}: {row[name]}", flush=True)
         results["sizes"][str(size)] = row  # type: ignore[index]
     sizes = results["sizes"]  # type: ignore[assignment]
-    exponents = {}
-    for name in ("validate", "status", "merge", "overdue --json"):
-        pts = []
-        for s, row in sizes.items():  # type: ignore[union-attr]
-            if name in row and s != "0":
-                above = row[name]["seconds"] - row["import_floor"]["seconds"]
-                pts.append((float(row["tasks"]), above))
-        exponents[name] = fit_exponent(pts)
-    results["growth_exponent"] = exponents
+    for measure_by in ("tasks", "input_mib"):
+        exponents = {}
+        for name in ("validate", "status", "merge", "overdue --json", "render"):
+            pts = []
+            for s, row in sizes.items():  # type: ignore[union-attr]
+                if name in row and s != "0":
+                    above = row[name]["seconds"] - row["import_floor"]["seconds"]
+                    pts.append((float(row[measure_by]), above))
+            exponents[name] = fit_exponent(pts)
+        results[f"growth_exponent_by_{measure_by}"] = exponents
     (HERE / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     write_table(results)
 
@@ -186,7 +193,8 @@ def write_table(results: dict[str, object]) -> None:
         mod = row["model_floor"]["seconds"]  # type: ignore[index]
         parse = row["parse_floor"]["seconds"]  # type: ignore[index]
         lines.append(
-            f"| {s} | {row['tasks']} | {row['report_files']} | *import floor* |"
+            f"| {s} | {row['tasks']} | {row['report_files']} ({row['input_mib']:.1f} MiB) |"
+            " *import floor* |"
             f" {imp:.3f} | 1.00 | | | {row['import_floor']['peak_mib']:.0f} |"
         )  # type: ignore[index]
         lines.append(
@@ -206,16 +214,14 @@ def write_table(results: dict[str, object]) -> None:
                     f" {sec / (parse + imp):.2f} | {m['peak_mib']:.0f} |"  # type: ignore[index]
                 )
     lines.append("")
-    lines.append(
-        "Growth exponent (time above the import floor against the number of tasks, "
-        "least squares over the sizes): "
-        + ", ".join(
-            f"{k} {v:.2f}"
-            for k, v in results["growth_exponent"].items()  # type: ignore[union-attr]
-            if v is not None
+    for measure_by, words in (("tasks", "the number of tasks"), ("input_mib", "input bytes")):
+        exps = results[f"growth_exponent_by_{measure_by}"]
+        lines.append(
+            f"Growth exponent of the time above the import floor against {words}"
+            " (least squares over x1…x1000): "
+            + ", ".join(f"{k} {v:.2f}" for k, v in exps.items() if v is not None)  # type: ignore[union-attr]
+            + "."
         )
-        + "."
-    )
     table = "\n".join(lines)
     readme = HERE / "README.md"
     text = readme.read_text(encoding="utf-8")
