@@ -270,37 +270,16 @@ def obligations(ws: Workspace, work: cal.WorkCalendar, as_of: dt.date) -> list[O
         eff = work.effective(period.due)
         owing = sorted({ws.agencies.resolve(c, period.due) for c in ws.plan.reporting.reporters})
         for agency in owing:
-            got = received.get((agency, period.id))
-            if got is None:
+            day, file = received.get((agency, period.id), (None, None))
+            if file is None:
                 if as_of <= eff:
-                    continue
-                out.append(
-                    ObligationView(
-                        agency,
-                        period.id,
-                        period.due,
-                        eff,
-                        None,
-                        None,
-                        "missing",
-                        (as_of - eff).days,
-                    )
-                )
-                continue
-            day, file = got
-            late = day is not None and day > eff
-            out.append(
-                ObligationView(
-                    agency,
-                    period.id,
-                    period.due,
-                    eff,
-                    day,
-                    file,
-                    "late" if late else "on_time",
-                    (day - eff).days if late and day else 0,
-                )
-            )
+                    continue  # not due yet and not in: nothing to say
+                status, days = "missing", (as_of - eff).days
+            elif day is not None and day > eff:
+                status, days = "late", (day - eff).days
+            else:
+                status, days = "on_time", 0
+            out.append(ObligationView(agency, period.id, period.due, eff, day, file, status, days))
     return out
 
 
