@@ -14,7 +14,9 @@ import yaml
 
 CORPUS = Path(__file__).parent / "bad_inputs"
 CASES = sorted(p.name for p in CORPUS.iterdir() if (p / "expect.yaml").exists())
-KH121 = shutil.which("kh121") or str(Path(sys.executable).parent / "kh121")
+# The command installed beside the interpreter running the tests, not another one on PATH.
+_BESIDE = Path(sys.executable).parent / "kh121"
+KH121 = str(_BESIDE) if _BESIDE.exists() else (shutil.which("kh121") or "kh121")
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
