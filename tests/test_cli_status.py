@@ -138,3 +138,11 @@ def test_json_is_streamed_in_the_standard_layout(ws_root: Path, cli) -> None:  #
         r = cli(*args, "--root", ws_root, *(() if "--as-of" in args else ("--as-of", "2026-11-29")))
         data = json.loads(r.stdout)
         assert r.stdout == json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_a_broken_report_is_named_not_silently_dropped(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    write(ws_root / "reports/2026-H2/SYT.yaml", "schema_version: 1\nagency: SYT\nperiod: [\n")
+    r = cli("status", "--root", ws_root, "--as-of", "2026-11-29")
+    assert r.exit_code == 0
+    assert "1 tệp báo cáo có lỗi nên không được tính: reports/2026-H2/SYT.yaml" in r.stderr
+    assert "Sở Y tế" in r.stdout.split("Chưa gửi báo cáo kỳ 2026-H2")[1]  # still missing

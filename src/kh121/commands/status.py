@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from kh121.errors import EXIT_FAIL, EXIT_OK, KnownError
+from kh121.messages import t
 from kh121.presenters.status_json import write_status_json
 from kh121.presenters.status_text import render_overdue, render_status
 from kh121.presenters.table import detect_style
@@ -21,8 +22,21 @@ def _view(
     agency: str | None,
     section: str | None,
     state: str | None,
+    lang: str,
 ) -> tuple[Workspace, StatusView]:
-    ws, _problems = load_workspace(root)  # invalid reports are left out; validate names them
+    ws, problems = load_workspace(root)
+    broken = sorted({p.file for p in problems if p.severity == "error"})
+    if broken:  # left out of the figures: the clerk must know, and where to look
+        print(
+            t(
+                f"kh121: {len(broken)} tệp báo cáo có lỗi nên không được tính: {', '.join(broken)}"
+                "; chạy 'kh121 validate' để xem chi tiết",
+                f"kh121: {len(broken)} report files have errors and are not counted:"
+                f" {', '.join(broken)}; run 'kh121 validate' for details",
+                lang,
+            ),
+            file=sys.stderr,
+        )
     if agency and not ws.agencies.search(agency):
         raise KnownError(
             f"không có cơ quan nào khớp '{agency}' (thử mã như SYT hoặc một phần tên, có dấu"
@@ -54,7 +68,7 @@ def run_status(
     as_json: bool,
     lang: str,
 ) -> int:
-    ws, view = _view(root, as_of, soon, agency, section, state)
+    ws, view = _view(root, as_of, soon, agency, section, state, lang)
     if as_json:
         write_status_json(sys.stdout, view)
         return EXIT_OK
@@ -72,7 +86,7 @@ def run_overdue(
     exit_code: bool,
     lang: str,
 ) -> int:
-    ws, view = _view(root, as_of, within, agency, None, None)
+    ws, view = _view(root, as_of, within, agency, None, None, lang)
     tasks = [t for t in view.tasks if t.overdue or t.due_soon]
     late = [o for o in view.obligations if o.status != "on_time"]
     if as_json:
