@@ -60,7 +60,7 @@ def test_successor_inherits_tasks(ws_root: Path, cli) -> None:  # type: ignore[n
 def test_clerk_scaffold(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
     r = cli("report", "new", "--clerk", "--period", "2026-H2", "--root", ws_root)
     assert r.exit_code == 0
-    assert (ws_root / "reports/2026-H2/_so_khcn.yaml").exists()
+    assert (ws_root / "reports/2026-H2/_danh_gia.yaml").exists()
     assert cli("merge", "2026-H2", "--as-of", "2026-11-29", "--root", ws_root).exit_code == 0
 
 

@@ -14,7 +14,8 @@ import typer
 
 app = typer.Typer(
     name="kh121",
-    help="Theo dõi thực hiện Kế hoạch 121-KH/TU trên tệp văn bản thuần. "
+    help="Theo dõi thực hiện một kế hoạch cấp tỉnh (nhiệm vụ, thời hạn, báo cáo định kỳ) trên tệp"
+    " văn bản thuần. "
     "(Track a provincial plan over plain files.)",
     no_args_is_help=True,
     add_completion=False,
@@ -27,6 +28,26 @@ report_app = typer.Typer(
 calendar_app = typer.Typer(
     help="Lịch làm việc và ngày nghỉ lễ. (Working days and holidays.)", no_args_is_help=True
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        from kh121 import __version__
+
+        print(f"kh121 {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="In phiên bản và thoát."),
+    ] = False,
+) -> None:
+    """Theo dõi thực hiện một kế hoạch cấp tỉnh trên tệp văn bản thuần."""
+
+
 app.add_typer(report_app, name="report")
 app.add_typer(calendar_app, name="calendar")
 
@@ -253,7 +274,8 @@ def report_new(
         typer.Option("--output", "-o", help="Tệp ghi ra (mặc định reports/KỲ/MÃ.yaml)."),
     ] = None,
     clerk: Annotated[
-        bool, typer.Option("--clerk", help="Tạo tệp nội dung tự viết của Sở KH&CN cho kỳ này.")
+        bool,
+        typer.Option("--clerk", help="Tạo tệp nội dung tự viết của cơ quan tổng hợp cho kỳ này."),
     ] = False,
     root: RootOpt = None,
     lang: LangOpt = "vi",

@@ -232,7 +232,7 @@ class Task(Record):
     lead: Code
     lead_text: Text
     coordinators: tuple[Code, ...] = ()
-    coordinators_text: Text
+    coordinators_text: Text | None = None  # a task may have no coordinating agency
     deadline: Deadline
 
 
@@ -314,7 +314,7 @@ class ReportFile(Record):
 
 
 class ClerkText(Record):
-    """Sở KH&CN's own words for the consolidated report; merge reads it, never writes it."""
+    """The consolidating agency's own words for the report; merge reads it, never writes it."""
 
     schema_version: Literal[1]
     period: Annotated[str, StringConstraints(max_length=16)]

@@ -14,7 +14,7 @@ TEMPLATES = Path("templates")
 # Agency codes start with a capital letter, so files the tool itself writes into
 # a period's folder start with an underscore and can never collide with them.
 MERGED_NAME = "_tong_hop.yaml"
-CLERK_NAME = "_so_khcn.yaml"
+CLERK_NAME = "_danh_gia.yaml"  # the consolidating agency's own assessment
 
 
 class RootNotFoundError(Exception):

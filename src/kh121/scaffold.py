@@ -47,7 +47,7 @@ def report_scaffold(
     lines = [
         "# yaml-language-server: $schema=../../schemas/report.schema.json",
         f"# Báo cáo {label} {period.year} của {name} về thực hiện Kế hoạch {plan.plan.code}.",
-        f"# Hạn gửi Sở KH&CN: {dmy(period.due)}"
+        f"# Hạn gửi {agencies.name(plan.reporting.to)}: {dmy(period.due)}"
         + (f" (ngày nghỉ, lùi sang {dmy(effective_due)})" if effective_due != period.due else "")
         + ".",
         "# Điền vào sau dấu ':'; để trống nếu không có. Ngày viết YYYY-MM-DD hoặc dd/mm/yyyy.",
@@ -57,7 +57,7 @@ def report_scaffold(
         f"period: {period.id}",
         "number:  # số hiệu báo cáo, ví dụ 45/BC-SYT",
         "date:  # ngày ký báo cáo",
-        "received:  # ngày Sở KH&CN nhận (bộ phận văn thư điền)",
+        f"received:  # ngày {agencies.name(plan.reporting.to)} nhận (bộ phận văn thư điền)",
     ]
     tasks = agency_tasks(plan, agencies, agency, period.due)
     if tasks:
@@ -88,7 +88,7 @@ def report_scaffold(
 
 
 def clerk_scaffold(period: cal.Period, consolidator: str) -> str:
-    """The YAML of Sở KH&CN's own text for the consolidated report of a period."""
+    """The YAML of the consolidating agency's own text for the report of a period."""
     return (
         "\n".join(
             [
