@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from kh121.models import Agency, AgencyKind
+from kh121.models import Agency
 
 
 def fold(text: str) -> str:
@@ -74,10 +74,6 @@ class AgencyIndex:
             a = self.by_code.get(current)
         return current
 
-    def predecessors(self, code: str) -> set[str]:
-        """Every agency whose chain of mergers leads to `code` (not itself)."""
-        return {a.code for a in self.agencies if a.code != code and code in self.chain(a.code)}
-
     def members(self, group: str) -> frozenset[str]:
         return self._members.get(group, frozenset())
 
@@ -109,7 +105,3 @@ class AgencyIndex:
             for a in self.agencies
             if any(needle in fold(n) for n in (a.name, a.short, *a.aliases))
         ]
-
-    def is_kind(self, code: str, kind: AgencyKind) -> bool:
-        a = self.by_code.get(code)
-        return a is not None and a.kind is kind

@@ -9,8 +9,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-LANGS = ("vi", "en")
-
 # code -> (Vietnamese, English). Placeholders use str.format names.
 CATALOGUE: dict[str, tuple[str, str]] = {
     # --- reading files -------------------------------------------------------

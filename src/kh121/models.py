@@ -163,7 +163,6 @@ Deadline = Annotated[
     Field(discriminator="kind"),
 ]
 
-RECURRING_KINDS = frozenset({"yearly", "half_yearly", "quarterly"})
 
 # --------------------------------------------------------------------- the plan
 

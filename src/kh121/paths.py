@@ -10,7 +10,6 @@ AGENCIES = Path("data/agencies.yaml")
 CALENDAR = Path("data/calendar.yaml")
 REPORT_SETTINGS = Path("data/report.yaml")
 REPORTS = Path("reports")
-TEMPLATES = Path("templates")
 # Agency codes start with a capital letter, so files the tool itself writes into
 # a period's folder start with an underscore and can never collide with them.
 MERGED_NAME = "_tong_hop.yaml"
