@@ -51,15 +51,16 @@ def find_agency(agencies: AgencyIndex, query: str) -> str:
     return codes[0]
 
 
-def _write_new(target: Path, text: str, lang: str) -> int:
+def _write_new(target: Path, root: Path, text: str, lang: str) -> int:
+    shown = paths.shown(target, root)
     try:
         write_atomic(target, text, overwrite=False)
     except FileExistsRefusedError:
         raise KnownError(
-            f"'{target}' đã có; kh121 không ghi đè tệp đã có",
-            f"'{target}' exists; kh121 never overwrites it",
+            f"'{shown}' đã có; kh121 không ghi đè tệp đã có",
+            f"'{shown}' exists; kh121 never overwrites it",
         ) from None
-    print(t(f"đã tạo {target}", f"created {target}", lang))
+    print(t(f"đã tạo {shown}", f"created {shown}", lang))
     return EXIT_OK
 
 
@@ -73,6 +74,7 @@ def run_new(
     if clerk:
         return _write_new(
             out or folder / paths.CLERK_NAME,
+            root,
             clerk_scaffold(period, ws.agencies.name(ws.plan.reporting.to)),
             lang,
         )
@@ -98,7 +100,7 @@ def run_new(
             f"{agency.short} did not exist yet in {period.id}",
         )
     text = report_scaffold(ws.plan, ws.agencies, code, period, work.effective(period.due))
-    return _write_new(out or folder / f"{code}.yaml", text, lang)
+    return _write_new(out or folder / f"{code}.yaml", root, text, lang)
 
 
 def _load_period(
