@@ -7,6 +7,7 @@ inside the commands that use them, so that `kh121 --help` stays quick.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -101,10 +102,10 @@ def _root(root: Path | None) -> Path:
     return find_root(root)
 
 
-def _guard(action: object, lang: str) -> NoReturn:
+def _guard(action: Callable[[], int], lang: str) -> NoReturn:
     from kh121.errors import run_guarded
 
-    run_guarded(action, lang)  # type: ignore[arg-type]
+    run_guarded(action, lang)
 
 
 @app.command()

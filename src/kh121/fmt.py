@@ -105,7 +105,7 @@ def _canonical(node: Any, model: type[BaseModel] | None, order: dict[str, int]) 
                     value, DoubleQuotedScalarString, FoldedScalarString, LiteralScalarString
                 )
             else:
-                _canonical(value, _pick(_models_in(model), value) if model else model, order)
+                _canonical(value, model, order)  # the items' model, resolved by the caller
 
 
 def _styled(text: str, quoted: Any, folded: Any, literal: Any) -> Any:
@@ -191,12 +191,7 @@ def format_text(text: str, model: type[Record], plan_order: dict[str, int]) -> s
     result = out.getvalue()
     before, _ = parse_yaml(text.encode("utf-8"), "before")
     after, problems = parse_yaml(result.encode("utf-8"), "after")
-    if (
-        before is None
-        or after is None
-        or problems
-        or _normal(before.data) != _normal(after.data, plan_order)
-    ):
+    if before is None or after is None or problems or _normal(before.data) != _normal(after.data):
         raise FormatRefusedError(
             "định dạng lại sẽ làm đổi một giá trị; tệp được giữ nguyên",
             "formatting would change a value; the file is left as it is",
@@ -211,14 +206,14 @@ def format_text(text: str, model: type[Record], plan_order: dict[str, int]) -> s
     return result
 
 
-def _normal(data: Any, plan_order: dict[str, int] | None = None) -> Any:
+def _normal(data: Any) -> Any:
     """Values compared up to the order of a report's task list (which fmt sorts)."""
     if isinstance(data, dict):
-        out = {k: _normal(v, plan_order) for k, v in data.items()}
+        out = {k: _normal(v) for k, v in data.items()}
         tasks = out.get("tasks")
         if isinstance(tasks, list) and all(isinstance(t, dict) and "task" in t for t in tasks):
             out["tasks"] = sorted(tasks, key=lambda t: repr(t))
         return out
     if isinstance(data, list):
-        return [_normal(v, plan_order) for v in data]
+        return [_normal(v) for v in data]
     return data

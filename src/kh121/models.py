@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
+from kh121.dates import parse_date
+
 SCHEMA_VERSION = 1
 MAX_TEXT = 200_000
-
-_DMY = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
 
 
 def _to_date(value: Any) -> Any:
@@ -20,11 +19,7 @@ def _to_date(value: Any) -> Any:
     if isinstance(value, dt.datetime):
         raise ValueError("date_with_time")
     if isinstance(value, str):
-        m = _DMY.match(value)
-        if m:
-            d, mth, y = (int(g) for g in m.groups())
-            return dt.date(y, mth, d)  # ValueError for 31/02 is reported as a bad date
-        return dt.date.fromisoformat(value.strip())
+        return parse_date(value)  # ValueError for 31/02 is reported as a bad date
     return value
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+from functools import cache
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -32,14 +33,16 @@ _TYPE_NAMES: dict[str, tuple[str, str]] = {
 _DATE_ERRORS = {"date_from_datetime_parsing", "date_parsing", "date_type", "value_error"}
 
 
-def _all_field_names() -> set[str]:
+@cache
+def _all_field_names() -> frozenset[str]:
+    """Every key kh121's files may hold, for 'did you mean' (not other libraries' models)."""
     names: set[str] = set()
-    stack: list[type[BaseModel]] = list(BaseModel.__subclasses__())
+    stack: list[type[BaseModel]] = list(Record.__subclasses__())
     while stack:
         cls = stack.pop()
         names.update(cls.model_fields)
         stack.extend(cls.__subclasses__())
-    return names
+    return frozenset(names)
 
 
 def validate_document(doc: Document, model: type[M]) -> tuple[M | None, list[Problem]]:

@@ -7,7 +7,6 @@ data/calendar.yaml instead.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -102,6 +101,3 @@ def parse_years(text: str) -> list[int]:
             raise ValueError(text)
         out.extend(range(lo, hi + 1))
     return sorted(set(out))
-
-
-_ = dt  # dates arrive through the models

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from kh121 import calendar as cal
@@ -129,7 +130,7 @@ def _load_period(
     return ws, period, problems
 
 
-def _progress_bar(total: int):  # type: ignore[no-untyped-def]
+def _progress_bar(total: int) -> Callable[[], None]:
     """A progress bar on a terminal for many files; nothing otherwise."""
     if total < 50 or not sys.stderr.isatty():
         return lambda: None

@@ -16,11 +16,6 @@ BINS = {
     "open_in_time": ("chưa hoàn thành, trong hạn", "not done, within the deadline"),
     "open_overdue": ("chưa hoàn thành, quá hạn", "not done, overdue"),
 }
-REPORT_STATUS = {
-    "on_time": ("đúng hạn", "on time"),
-    "late": ("muộn", "late"),
-    "missing": ("chưa gửi", "missing"),
-}
 
 
 def state(key: str, lang: str) -> str:
@@ -30,11 +25,6 @@ def state(key: str, lang: str) -> str:
 
 def bin_label(key: str, lang: str) -> str:
     vi, en = BINS.get(key, (key, key))
-    return t(vi, en, lang)
-
-
-def report_status(key: str, lang: str) -> str:
-    vi, en = REPORT_STATUS.get(key, (key, key))
     return t(vi, en, lang)
 
 
