@@ -119,10 +119,7 @@ def test_fmt_round_trip_property(
     text = dump(data, ["chú thích"])
     doc, problems = parse_yaml(text.encode(), "x")
     assert doc is not None and not [p for p in problems if p.severity == "error"]
-    try:
-        out = format_text(doc.text, ReportFile, ORDER)
-    except FormatRefusedError:
-        return  # refusing is allowed; losing a word is not
+    out = format_text(doc.text, ReportFile, ORDER)  # plain generated text must not be refused
     again, _ = parse_yaml(out.encode(), "y")
     assert again is not None
     by_task = {t["task"]: t for t in again.data["tasks"]}
@@ -217,3 +214,26 @@ def test_textconv(cli) -> None:  # type: ignore[no-untyped-def]
     r = cli("textconv", ROOT / "data/tasks.yaml")
     assert "III.4 thời hạn: Trước ngày 05/12 hàng năm" in r.stdout
     assert "II.1 cơ quan phối hợp: STC" in r.stdout
+
+
+def test_flow_style_becomes_block_style() -> None:
+    text = (
+        "schema_version: 1\nagency: SYT\nperiod: 2026-H2\n"
+        "tasks: [{task: III.7, state: done}, {task: I.1}]\n"
+    )
+    out = format_text(text, ReportFile, ORDER)
+    assert "[" not in out and "{" not in out
+    assert "tasks:\n  - task: I.1\n  - task: III.7\n    state: done\n" in out
+
+
+def test_fmt_refuses_to_lose_a_comment(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "schema_version: 1\nagency: SYT\nperiod: 2026-H2\n"
+        "tasks: [{task: III.7, # giữa\n  state: done}]\n"
+    )
+    with pytest.raises(FormatRefusedError):
+        format_text(text, ReportFile, ORDER)
+    path = write(ws_root / "reports/2026-H2/SYT.yaml", text)
+    r = cli("fmt", "--root", ws_root)
+    assert r.exit_code == 1 and "# giữa" in r.stderr and "Traceback" not in r.output
+    assert path.read_text(encoding="utf-8") == text

@@ -76,6 +76,8 @@ def _canonical(node: Any, model: type[BaseModel] | None, order: dict[str, int]) 
         LiteralScalarString,
     )
 
+    if isinstance(node, CommentedMap | CommentedSeq):
+        node.fa.set_block_style()  # the canonical form is block style, never `[...]`/`{...}`
     if isinstance(node, CommentedMap):
         fields = list(model.model_fields) if model else []
         for key in sorted(node, key=lambda k: fields.index(k) if k in fields else len(fields)):

@@ -134,9 +134,11 @@ def _progress_bar(total: int) -> Callable[[], None]:
     """A progress bar on a terminal for many files; nothing otherwise."""
     if total < 50 or not sys.stderr.isatty():
         return lambda: None
+    from rich.console import Console
     from rich.progress import Progress
 
-    progress = Progress(transient=True)
+    # On stderr, like the check above: stdout carries the command's own output.
+    progress = Progress(transient=True, console=Console(stderr=True))
     task = progress.add_task("kh121 merge", total=total)
     progress.start()
 

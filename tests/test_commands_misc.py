@@ -1,0 +1,102 @@
+"""Commands not covered elsewhere: calendar update, schema --check, render's --number/--date,
+and merge's progress bar."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from docx import Document
+
+from conftest import ROOT
+
+
+def test_calendar_update_keeps_hand_entries(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    path = ws_root / "data/calendar.yaml"
+    text = path.read_text(encoding="utf-8").replace(
+        "extra_days_off: []", "extra_days_off:\n  - date: 2027-02-12\n    name: Nghỉ thêm (tay)"
+    )
+    path.write_text(text, encoding="utf-8")
+    r = cli("calendar", "update", "--years", "2027", "--root", ws_root)
+    assert r.exit_code == 0, r.output
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    holidays = {str(d["date"]): d["name"] for d in data["holidays"]}
+    assert holidays["2027-02-06"] == "Tết Nguyên Đán"  # from the holidays package, in Vietnamese
+    assert "2026-09-02" in holidays  # other years left as they were
+    assert data["extra_days_off"] == [
+        {"date": __import__("datetime").date(2027, 2, 12), "name": "Nghỉ thêm (tay)"}
+    ]
+    again = cli("calendar", "update", "--years", "2027", "--root", ws_root)
+    assert "không đổi" in again.stdout  # idempotent
+    assert cli("validate", "--root", ws_root, "--as-of", "2026-11-29").exit_code == 0
+
+
+def test_calendar_update_default_years_are_the_plan(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    (ws_root / "data/calendar.yaml").unlink()
+    assert cli("calendar", "update", "--root", ws_root).exit_code == 0
+    data = yaml.safe_load((ws_root / "data/calendar.yaml").read_text(encoding="utf-8"))
+    assert data["years"] == list(range(2023, 2031))
+
+
+def test_schema_check(tmp_path: Path, cli, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(tmp_path)
+    assert cli("schema", "--check").exit_code == 1  # none written yet
+    assert cli("schema").exit_code == 0
+    assert cli("schema", "--check").exit_code == 0
+    (tmp_path / "schemas/report.schema.json").write_text("{}", encoding="utf-8")
+    r = cli("schema", "--check")
+    assert r.exit_code == 1 and "report.schema.json" in r.stdout
+
+
+def test_render_number_and_date(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    folder = ws_root / "reports/2026-H2"
+    folder.mkdir(parents=True)
+    for f in (ROOT / "examples/demo/reports/2026-H2").glob("[A-Z]*.yaml"):
+        shutil.copy(f, folder / f.name)
+    assert cli("merge", "2026-H2", "--root", ws_root, "--as-of", "2026-11-29").exit_code == 0
+    r = cli(
+        "render",
+        "2026-H2",
+        "--root",
+        ws_root,
+        "--as-of",
+        "2026-11-29",
+        "--number",
+        "125/BC-SKHCN",
+        "--date",
+        "05/01/2027",
+    )
+    assert r.exit_code == 0, r.output
+    doc = Document(str(ws_root / "reports/BC_121-KH-TU_2026-H2_2027-01-05.docx"))
+    head = doc.tables[0]
+    assert head.cell(0, 0).paragraphs[3].text == "Số: 125/BC-SKHCN"
+    assert head.cell(0, 1).paragraphs[3].text == "Thanh Hóa, ngày 05 tháng 01 năm 2027"
+    body = "\n".join(p.text for p in doc.paragraphs)
+    assert "số liệu đến ngày 29/11/2026" in body  # figures as of --as-of, dated --date
+
+
+def test_merge_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kh121.commands.report import _progress_bar
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    silent = _progress_bar(500)
+    silent()
+    assert sys.stderr.getvalue() == ""  # not a terminal: nothing at all
+    tty = Tty()
+    monkeypatch.setattr(sys, "stderr", tty)
+    assert _progress_bar(10)() is None and tty.getvalue() == ""  # few files: no bar
+    step = _progress_bar(60)
+    out = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", out)
+    for _ in range(60):
+        step()
+    assert "kh121 merge" in tty.getvalue()  # drawn on stderr, the terminal
+    assert out.getvalue() == ""  # never mixed into the command's output
