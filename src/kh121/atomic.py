@@ -7,9 +7,17 @@ import os
 import tempfile
 from pathlib import Path
 
+from kh121.errors import KnownError
 
-class FileExistsRefusedError(Exception):
+
+class FileExistsRefusedError(KnownError):
     """The target exists and the command promised not to overwrite it."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(
+            f"'{path}' đã có; kh121 không ghi đè tệp đã có",
+            f"'{path}' exists; kh121 never overwrites it",
+        )
 
 
 def write_atomic(path: Path, data: bytes | str, overwrite: bool = True) -> bool:
@@ -66,3 +74,16 @@ def _sync_dir(folder: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+def inside_root(path: Path, root: Path) -> Path:
+    """The path itself, once it is sure that writing it (symlinks followed) stays in the root."""
+    real = path.resolve()
+    if not real.is_relative_to(root.resolve()):
+        raise KnownError(
+            f"'{path}' dẫn ra ngoài thư mục gốc ({real}); kh121 không ghi ra ngoài đó —"
+            " bỏ liên kết tượng trưng, hoặc nêu rõ tệp ra bằng -o",
+            f"'{path}' leads outside the root ({real}); kh121 does not write there —"
+            " remove the symbolic link, or name the output with -o",
+        )
+    return path

@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from kh121 import calendar as cal
 from kh121.models import PlanFile, Task, YearlyDeadline
 from kh121.problems import Problem
+from kh121.dates import dmy
 from kh121.workspace import LoadedReport, Workspace
+from kh121.yamlio import Document
 
 Check = Callable[[Workspace, dt.date], list[Problem]]
 _CODE = re.compile(r"^[A-Z][A-Z0-9_]{0,31}$")
@@ -194,84 +196,14 @@ def check_calendar_years(ws: Workspace, as_of: dt.date) -> list[Problem]:
 # --------------------------------------------------------------------- reports
 
 
-def _report_checks(
-    report: LoadedReport, ws: Workspace, as_of: dt.date, index: _PlanIndex
-) -> list[Problem]:
-    doc, r = report.doc, report.report
-    out: list[Problem] = []
-    span = ws.plan.plan.span
-    period = cal.parse_period(r.period, ws.plan.reporting.periods, span)
-    if period is None:
-        out.append(
-            doc.error(
-                ["period"],
-                "E036",
-                period=r.period,
-                start_year=span.start.year,
-                end_year=span.end.year,
-            )
-        )
-    agency = ws.agencies.get(r.agency)
-    if not _CODE.match(r.agency):
-        out.append(doc.error(["agency"], "E038", code=r.agency))
-    elif agency is None:
-        out.append(
-            doc.error(
-                ["agency"],
-                "E031",
-                code=r.agency,
-                suggestion=_suggest(r.agency, sorted(ws.agencies.by_code)),
-            )
-        )
-    elif agency.is_group:
-        out.append(doc.error(["agency"], "E042", code=r.agency))
-    elif period is not None and agency.merged_into and period.due >= agency.merged_into.from_date:
-        out.append(
-            doc.warning(
-                ["agency"],
-                "W052",
-                agency=agency.short,
-                ended=agency.merged_into.from_date.strftime("%d/%m/%Y"),
-                successor=ws.agencies.name(ws.agencies.resolve(r.agency, period.due)),
-            )
-        )
-    expected = f"{r.period}/{r.agency}.yaml"
-    actual = "/".join(report.path.parts[-2:])
-    if _CODE.match(r.agency) and expected != actual:
-        out.append(doc.error(["agency"], "E035", expected=f"reports/{expected}", actual=doc.path))
-    for field in ("date", "received"):
-        value = getattr(r, field)
-        if value is not None and value > as_of:
-            out.append(
-                doc.error(
-                    [field],
-                    "E037",
-                    field=field,
-                    value=value.strftime("%d/%m/%Y"),
-                    as_of=as_of.strftime("%d/%m/%Y"),
-                )
-            )
-    if r.date and r.received and r.received < r.date:
-        out.append(
-            doc.error(
-                ["received"],
-                "E040",
-                later_field="received",
-                later=r.received.strftime("%d/%m/%Y"),
-                earlier_field="date",
-                earlier=r.date.strftime("%d/%m/%Y"),
-            )
-        )
-    out.extend(_report_task_checks(report, ws, period.due if period else as_of, index))
-    return out
-
-
 @dataclass(frozen=True)
 class _PlanIndex:
-    """What the report checks look up, built once for all reports."""
+    """What the report checks look up, built once per workspace."""
 
     tasks: dict[str, Task]
     one_time: frozenset[str]
+    periods: dict[str, cal.Period]
+    work: cal.WorkCalendar
 
     @classmethod
     def build(cls, ws: Workspace) -> _PlanIndex:
@@ -280,7 +212,178 @@ class _PlanIndex:
         one_time = frozenset(
             tid for tid, t in tasks.items() if cal.occurrences(t.deadline, span)[0].key == "once"
         )
-        return cls(tasks, one_time)
+        periods = {p.id: p for p in cal.periods(ws.plan.reporting.periods, span)}
+        return cls(tasks, one_time, periods, cal.WorkCalendar.from_file(ws.calendar))
+
+
+_INDEX: dict[int, _PlanIndex] = {}
+
+
+def _index(ws: Workspace) -> _PlanIndex:
+    # Every report check needs it: built once per workspace, not once per check.
+    found = _INDEX.get(id(ws))
+    if found is None:
+        _INDEX.clear()
+        found = _INDEX[id(ws)] = _PlanIndex.build(ws)
+    return found
+
+
+def _period_problem(doc: Document, period: str, ws: Workspace, index: _PlanIndex) -> Problem:
+    keys = ", ".join(r.key for r in ws.plan.reporting.periods)
+    known = list(index.periods)
+    return doc.error(
+        ["period"],
+        "E036",
+        period=period,
+        keys=keys,
+        first=known[0] if known else "",
+        last=known[-1] if known else "",
+    )
+
+
+def check_report_period(ws: Workspace, as_of: dt.date) -> list[Problem]:
+    index = _index(ws)
+    return [
+        _period_problem(r.doc, r.report.period, ws, index)
+        for r in ws.reports
+        if r.report.period not in index.periods
+    ]
+
+
+def check_report_agency(ws: Workspace, as_of: dt.date) -> list[Problem]:
+    out: list[Problem] = []
+    index = _index(ws)
+    for report in ws.reports:
+        doc, r = report.doc, report.report
+        agency = ws.agencies.get(r.agency)
+        period = index.periods.get(r.period)
+        if not _CODE.match(r.agency):
+            out.append(doc.error(["agency"], "E038", code=r.agency))
+        elif agency is None:
+            known = sorted(ws.agencies.by_code)
+            out.append(
+                doc.error(["agency"], "E031", code=r.agency, suggestion=_suggest(r.agency, known))
+            )
+        elif agency.is_group:
+            out.append(doc.error(["agency"], "E042", code=r.agency))
+        elif period and agency.merged_into and period.due >= agency.merged_into.from_date:
+            out.append(
+                doc.warning(
+                    ["agency"],
+                    "W052",
+                    agency=agency.short,
+                    ended=dmy(agency.merged_into.from_date),
+                    successor=ws.agencies.name(ws.agencies.resolve(r.agency, period.due)),
+                )
+            )
+    return out
+
+
+def check_report_place(ws: Workspace, as_of: dt.date) -> list[Problem]:
+    out: list[Problem] = []
+    for report in ws.reports:
+        r = report.report
+        expected = f"{r.period}/{r.agency}.yaml"
+        actual = "/".join(report.path.parts[-2:])
+        if _CODE.match(r.agency) and expected != actual:
+            out.append(
+                report.doc.error(
+                    ["agency"], "E035", expected=f"reports/{expected}", actual=report.doc.path
+                )
+            )
+    for clerk in ws.clerks:
+        if clerk.path.parent.name != clerk.text.period:
+            expected = f"reports/{clerk.text.period}/{clerk.path.name}"
+            out.append(clerk.doc.error(["period"], "E035", expected=expected, actual=clerk.doc.path))
+    return out
+
+
+def check_report_dates(ws: Workspace, as_of: dt.date) -> list[Problem]:
+    out: list[Problem] = []
+    for report in ws.reports:
+        doc, r = report.doc, report.report
+        for field in ("date", "received"):
+            value = getattr(r, field)
+            if value is not None and value > as_of:
+                out.append(
+                    doc.error([field], "E037", field=field, value=dmy(value), as_of=dmy(as_of))
+                )
+        if r.date and r.received and r.received < r.date:
+            out.append(
+                doc.error(
+                    ["received"],
+                    "E040",
+                    later_field="received",
+                    later=dmy(r.received),
+                    earlier_field="date",
+                    earlier=dmy(r.date),
+                )
+            )
+    return out
+
+
+def _lead_tasks(ws: Workspace, agency: str, on: dt.date) -> list[str]:
+    me = ws.agencies.resolve(agency, on)
+    return [t.id for t in ws.plan.tasks() if ws.agencies.resolve(t.lead, on) == me]
+
+
+def _unstated(ws: Workspace, report: LoadedReport, on: dt.date) -> list[str]:
+    """The tasks its agency leads that the report gives no state for."""
+    stated = {line.task for line in report.report.tasks if line.state is not None}
+    return [tid for tid in _lead_tasks(ws, report.report.agency, on) if tid not in stated]
+
+
+def check_received_reports(ws: Workspace, as_of: dt.date) -> list[Problem]:
+    """A received report has its number and date and a state for every task its agency leads."""
+    out: list[Problem] = []
+    index = _index(ws)
+    for report in ws.reports:
+        r = report.report
+        period = index.periods.get(r.period)
+        if r.received is None or period is None or r.agency not in ws.agencies.by_code:
+            continue
+        missing = [f for f in ("number", "date") if getattr(r, f) is None]
+        if missing:
+            out.append(report.doc.error(["received"], "E044", fields=", ".join(missing)))
+        lines = {line.task: i for i, line in enumerate(r.tasks)}
+        for tid in _unstated(ws, report, period.due):
+            where: list[str | int] = ["tasks", lines[tid], "task"] if tid in lines else ["tasks"]
+            out.append(report.doc.error(where, "E045", task=tid))
+    return out
+
+
+def check_drafts(ws: Workspace, as_of: dt.date) -> list[Problem]:
+    """A draft whose period is past due: it counts as missing; say what it still lacks."""
+    out: list[Problem] = []
+    index = _index(ws)
+    for report in ws.reports:
+        r = report.report
+        period = index.periods.get(r.period)
+        if r.received is not None or period is None or r.agency not in ws.agencies.by_code:
+            continue
+        if as_of <= index.work.effective(period.due):
+            continue
+        lacks = [f for f in ("number", "date") if getattr(r, f) is None]
+        lacks += [f"state {tid}" for tid in _unstated(ws, report, period.due)]
+        out.append(
+            report.doc.warning(
+                ["agency"],
+                "W055",
+                period=r.period,
+                due=dmy(index.work.effective(period.due)),
+                lacks=", ".join(lacks) or "—",
+            )
+        )
+    return out
+
+
+def check_report_tasks(ws: Workspace, as_of: dt.date) -> list[Problem]:
+    index = _index(ws)
+    out: list[Problem] = []
+    for report in ws.reports:
+        period = index.periods.get(report.report.period)
+        out.extend(_report_task_checks(report, ws, period.due if period else as_of, index))
+    return out
 
 
 def _report_task_checks(
@@ -295,11 +398,8 @@ def _report_task_checks(
         where: list[str | int] = ["tasks", i, "task"]
         task = tasks.get(entry.task)
         if task is None:
-            out.append(
-                doc.error(
-                    where, "E034", task=entry.task, suggestion=_suggest(entry.task, list(tasks))
-                )
-            )
+            suggestion = _suggest(entry.task, list(tasks))
+            out.append(doc.error(where, "E034", task=entry.task, suggestion=suggestion))
             continue
         if entry.task in first:  # its place is looked up only now: that costs a parse
             line, _ = doc.where(["tasks", first[entry.task], "task"])
@@ -317,9 +417,13 @@ def _report_task_checks(
     return out
 
 
-def check_reports(ws: Workspace, as_of: dt.date) -> list[Problem]:
-    index = _PlanIndex.build(ws)
-    return [p for report in ws.reports for p in _report_checks(report, ws, as_of, index)]
+def check_clerk_period(ws: Workspace, as_of: dt.date) -> list[Problem]:
+    index = _index(ws)
+    return [
+        _period_problem(c.doc, c.text.period, ws, index)
+        for c in ws.clerks
+        if c.text.period not in index.periods
+    ]
 
 
 CHECKS: list[Check] = [
@@ -330,9 +434,20 @@ CHECKS: list[Check] = [
     check_successions,
     check_deadlines,
     check_calendar_years,
-    check_reports,
+    check_report_period,
+    check_report_agency,
+    check_report_place,
+    check_report_dates,
+    check_received_reports,
+    check_drafts,
+    check_report_tasks,
+    check_clerk_period,
 ]
 
 
 def run_checks(ws: Workspace, as_of: dt.date) -> list[Problem]:
-    return [p for check in CHECKS for p in check(ws, as_of)]
+    _INDEX.clear()
+    try:
+        return [p for check in CHECKS for p in check(ws, as_of)]
+    finally:
+        _INDEX.clear()

@@ -7,11 +7,12 @@ inside the commands that use them, so that `kh121 --help` stays quick.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
+
+from kh121.errors import guarded
 
 app = typer.Typer(
     name="kh121",
@@ -102,13 +103,16 @@ def _root(root: Path | None) -> Path:
     return find_root(root)
 
 
-def _guard(action: Callable[[], int], lang: str) -> NoReturn:
-    from kh121.errors import run_guarded
-
-    run_guarded(action, lang)
+NoCacheOpt = Annotated[
+    bool,
+    typer.Option(
+        "--no-cache", help="Không dùng bộ nhớ đệm (hoặc đặt biến KH121_NO_CACHE=1)."
+    ),
+]
 
 
 @app.command()
+@guarded
 def validate(
     targets: Annotated[
         list[Path] | None,
@@ -121,23 +125,24 @@ def validate(
     as_of: AsOfOpt = None,
     lang: LangOpt = "vi",
     as_json: JsonOpt = False,
-) -> None:
+) -> int:
     """Kiểm tra data/ và các tệp báo cáo; in mọi lỗi kèm tệp, dòng, cột.
 
     Exit 0 khi không có lỗi (cho phép cảnh báo), 1 khi có lỗi, 2 khi dùng sai lệnh.
     """
-    lng = _lang(lang)
-    day = _as_of(as_of)
+    from kh121.commands import validate as cmd
 
-    def action() -> int:
-        from kh121.commands import validate as cmd
-
-        return cmd.run(_root(root), list(targets or []), day, lng, as_json)
-
-    _guard(action, lng)
+    return cmd.run(
+        root=_root(root),
+        targets=list(targets or []),
+        as_of=_as_of(as_of),
+        lang=_lang(lang),
+        as_json=as_json,
+    )
 
 
 @app.command()
+@guarded
 def schema(
     out: Annotated[Path, typer.Option("--out", "-o", help="Thư mục ghi lược đồ.")] = Path(
         "schemas"
@@ -145,17 +150,14 @@ def schema(
     check: Annotated[
         bool, typer.Option("--check", help="Không ghi; exit 1 nếu lược đồ đã cũ.")
     ] = False,
+    root: RootOpt = None,
     lang: LangOpt = "vi",
-) -> None:
+) -> int:
     """Ghi JSON Schema của từng loại tệp vào schemas/ (để trình soạn thảo gợi ý khóa)."""
-    lng = _lang(lang)
+    from kh121.commands import schema as cmd
 
-    def action() -> int:
-        from kh121.commands import schema as cmd
-
-        return cmd.run(out, check, lng)
-
-    _guard(action, lng)
+    folder = out if out.is_absolute() or root is None else root / out
+    return cmd.run(folder=folder, check=check, lang=_lang(lang))
 
 
 def main() -> None:
@@ -163,6 +165,7 @@ def main() -> None:
 
 
 @calendar_app.command("update")
+@guarded
 def calendar_update(
     years: Annotated[
         str, typer.Option("--years", help="Các năm, ví dụ 2023-2030 hoặc 2026,2027.")
@@ -170,26 +173,11 @@ def calendar_update(
     country: Annotated[str, typer.Option("--country", help="Mã quốc gia của gói holidays.")] = "VN",
     root: RootOpt = None,
     lang: LangOpt = "vi",
-) -> None:
+) -> int:
     """Ghi ngày nghỉ lễ các năm vào data/calendar.yaml (giữ ngày nghỉ, ngày làm bù nhập tay)."""
-    lng = _lang(lang)
+    from kh121.commands import calendar as cmd
 
-    def action() -> int:
-        from kh121.commands import calendar as cmd
-        from kh121.workspace import load_workspace
-
-        folder = _root(root)
-        wanted = years
-        if not wanted:
-            span = load_workspace(folder, [])[0].plan.plan.span
-            wanted = f"{span.start.year}-{span.end.year}"
-        try:
-            year_list = cmd.parse_years(wanted)
-        except ValueError:
-            raise typer.BadParameter(wanted, param_hint="--years") from None
-        return cmd.run(folder, year_list, country, lng)
-
-    _guard(action, lng)
+    return cmd.run(root=_root(root), years=years, country=country, lang=_lang(lang))
 
 
 AgencyOpt = Annotated[
@@ -203,6 +191,7 @@ AgencyOpt = Annotated[
 
 
 @app.command()
+@guarded
 def status(
     as_of: AsOfOpt = None,
     agency: AgencyOpt = None,
@@ -214,7 +203,8 @@ def status(
         typer.Option(
             "--state",
             help="done, in_progress, not_started, no_report, overdue, soon,"
-            " hoặc một nhóm: done_on_time, done_late, open_in_time, open_overdue.",
+            " hoặc một nhóm: done_on_time, done_late, open_in_time, open_overdue"
+            " (lọc theo từng lượt của nhiệm vụ).",
         ),
     ] = None,
     soon: Annotated[int, typer.Option("--soon", min=0, help="Số ngày coi là sắp đến hạn.")] = 14,
@@ -222,54 +212,97 @@ def status(
         bool, typer.Option("--wide", help="Thêm cột chủ trì, thời hạn, báo cáo.")
     ] = False,
     as_json: JsonOpt = False,
+    no_cache: NoCacheOpt = False,
     root: RootOpt = None,
     lang: LangOpt = "vi",
-) -> None:
-    """Tình hình từng nhiệm vụ theo phần, và cơ quan nào chưa gửi báo cáo."""
-    lng = _lang(lang)
-    day = _as_of(as_of)
+) -> int:
+    """Tình hình từng nhiệm vụ theo phần, từng lượt, và cơ quan nào chưa gửi báo cáo."""
+    from kh121 import cache
+    from kh121.commands import status as cmd
 
-    def action() -> int:
-        from kh121.commands import status as cmd
-
-        return cmd.run_status(_root(root), day, agency, section, state, soon, wide, as_json, lng)
-
-    _guard(action, lng)
+    return cmd.run_status(
+        root=_root(root),
+        as_of=_as_of(as_of),
+        agency=agency,
+        section=section,
+        state=state,
+        soon=soon,
+        wide=wide,
+        as_json=as_json,
+        lang=_lang(lang),
+        use_cache=cache.enabled(no_cache),
+    )
 
 
 @app.command()
+@guarded
 def overdue(
     as_of: AsOfOpt = None,
     within: Annotated[
-        int, typer.Option("--within", min=0, help="Kèm việc đến hạn trong số ngày này.")
+        int, typer.Option("--within", min=0, help="Kèm mọi lượt đến hạn trong số ngày này.")
     ] = 14,
     agency: AgencyOpt = None,
     as_json: JsonOpt = False,
     exit_code: Annotated[
         bool, typer.Option("--exit-code", help="Exit 1 nếu có việc quá hạn hay báo cáo chưa gửi.")
     ] = False,
+    no_cache: NoCacheOpt = False,
     root: RootOpt = None,
     lang: LangOpt = "vi",
-) -> None:
-    """Việc quá hạn, sắp đến hạn và báo cáo muộn, nhóm theo cơ quan để đôn đốc."""
-    lng = _lang(lang)
-    day = _as_of(as_of)
+) -> int:
+    """Việc quá hạn, sắp đến hạn và báo cáo còn nợ, theo cơ quan phải đôn đốc hôm nay."""
+    from kh121 import cache
+    from kh121.commands import status as cmd
 
-    def action() -> int:
-        from kh121.commands import status as cmd
+    return cmd.run_overdue(
+        root=_root(root),
+        as_of=_as_of(as_of),
+        within=within,
+        agency=agency,
+        as_json=as_json,
+        exit_code=exit_code,
+        lang=_lang(lang),
+        use_cache=cache.enabled(no_cache),
+    )
 
-        return cmd.run_overdue(_root(root), day, within, agency, as_json, exit_code, lng)
 
-    _guard(action, lng)
+@app.command()
+@guarded
+def show(
+    what: Annotated[
+        str,
+        typer.Argument(
+            help="Mã nhiệm vụ (ví dụ III.7) hoặc mã hay tên cơ quan.", metavar="NHIỆM_VỤ|CƠ_QUAN"
+        ),
+    ],
+    as_of: AsOfOpt = None,
+    as_json: JsonOpt = False,
+    no_cache: NoCacheOpt = False,
+    root: RootOpt = None,
+    lang: LangOpt = "vi",
+) -> int:
+    """Mọi điều về một nhiệm vụ (từng lượt, từng báo cáo), hoặc về một cơ quan."""
+    from kh121 import cache
+    from kh121.commands import status as cmd
+
+    return cmd.run_show(
+        root=_root(root),
+        as_of=_as_of(as_of),
+        what=what,
+        as_json=as_json,
+        lang=_lang(lang),
+        use_cache=cache.enabled(no_cache),
+    )
 
 
 @report_app.command("new")
+@guarded
 def report_new(
     agency: Annotated[
         str | None,
         typer.Argument(help="Mã hoặc tên cơ quan (có dấu hay không dấu).", show_default=False),
     ] = None,
-    period: Annotated[str, typer.Option("--period", help="Kỳ báo cáo, ví dụ 2026-H2.")] = ...,  # type: ignore[assignment]
+    period: Annotated[str, typer.Option("--period", help="Kỳ báo cáo, dạng NĂM-KỲ.")] = ...,  # type: ignore[assignment]
     out: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="Tệp ghi ra (mặc định reports/KỲ/MÃ.yaml)."),
@@ -278,24 +311,34 @@ def report_new(
         bool,
         typer.Option("--clerk", help="Tạo tệp nội dung tự viết của cơ quan tổng hợp cho kỳ này."),
     ] = False,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Tạo cả cho cơ quan không thuộc danh sách báo cáo."),
+    ] = False,
+    as_of: AsOfOpt = None,
     root: RootOpt = None,
     lang: LangOpt = "vi",
-) -> None:
-    """Tạo tệp báo cáo điền sẵn cho một cơ quan và một kỳ; không bao giờ ghi đè."""
-    lng = _lang(lang)
+) -> int:
+    """Tạo tệp báo cáo điền sẵn (bản nháp) cho một cơ quan và một kỳ; không bao giờ ghi đè."""
+    from kh121.commands import report as cmd
 
-    def action() -> int:
-        from kh121.commands import report as cmd
-
-        return cmd.run_new(_root(root), agency, period, out, clerk, lng)
-
-    _guard(action, lng)
+    return cmd.run_new(
+        root=_root(root),
+        query=agency,
+        period_text=period,
+        out=out,
+        clerk=clerk,
+        force=force,
+        as_of=_as_of(as_of),
+        lang=_lang(lang),
+    )
 
 
 @app.command()
+@guarded
 def merge(
     period: Annotated[
-        str | None, typer.Argument(help="Kỳ báo cáo, ví dụ 2026-H2.", show_default=False)
+        str | None, typer.Argument(help="Kỳ báo cáo, dạng NĂM-KỲ.", show_default=False)
     ] = None,
     all_periods: Annotated[
         bool, typer.Option("--all", help="Mọi kỳ có thư mục trong reports/.")
@@ -306,29 +349,28 @@ def merge(
     as_of: AsOfOpt = None,
     root: RootOpt = None,
     lang: LangOpt = "vi",
-) -> None:
-    """Tổng hợp reports/KỲ/*.yaml vào reports/KỲ/_tong_hop.yaml (không sửa tệp của cơ quan).
+) -> int:
+    """Tổng hợp các báo cáo đã nhận của kỳ vào reports/KỲ/_tong_hop.yaml.
 
-    --as-of chỉ dùng để từ chối báo cáo ghi ngày trong tương lai.
+    Không sửa tệp của cơ quan. --as-of dùng để từ chối báo cáo ghi ngày trong tương lai.
     """
-    lng = _lang(lang)
-    day = _as_of(as_of)
+    from kh121.commands import report as cmd
 
-    def action() -> int:
-        from kh121.commands import report as cmd
-
-        folder = _root(root)
-        if all_periods == (period is not None):
-            raise typer.BadParameter("một KỲ hoặc --all", param_hint="PERIOD")
-        periods = cmd.period_folders(folder) if all_periods else [period or ""]
-        return max((cmd.run_merge(folder, p, check, day, lng) for p in periods), default=0)
-
-    _guard(action, lng)
+    if all_periods == (period is not None):
+        raise typer.BadParameter("một KỲ hoặc --all", param_hint="PERIOD")
+    return cmd.run_merge(
+        root=_root(root),
+        period_text=period,
+        check=check,
+        as_of=_as_of(as_of),
+        lang=_lang(lang),
+    )
 
 
 @app.command()
+@guarded
 def render(
-    period: Annotated[str, typer.Argument(help="Kỳ báo cáo, ví dụ 2026-H2.")],
+    period: Annotated[str, typer.Argument(help="Kỳ báo cáo, dạng NĂM-KỲ.")],
     as_of: AsOfOpt = None,
     template: Annotated[
         Path | None,
@@ -336,7 +378,7 @@ def render(
     ] = None,
     out: Annotated[Path | None, typer.Option("--output", "-o", help="Tệp .docx ghi ra.")] = None,
     number: Annotated[
-        str | None, typer.Option("--number", help="Số báo cáo, ví dụ 125/BC-SKHCN.")
+        str | None, typer.Option("--number", help="Số báo cáo (phần trước dấu /, hoặc cả số).")
     ] = None,
     date: Annotated[
         str | None,
@@ -344,21 +386,25 @@ def render(
     ] = None,
     root: RootOpt = None,
     lang: LangOpt = "vi",
-) -> None:
+) -> int:
     """Xuất báo cáo Word của kỳ từ tệp tổng hợp, theo thể thức Nghị định 30/2020/NĐ-CP."""
-    lng = _lang(lang)
+    from kh121.commands import render as cmd
+
     day = _as_of(as_of)
-    issued = _as_of(date, "--date") if date else None
-
-    def action() -> int:
-        from kh121.commands import render as cmd
-
-        return cmd.run(_root(root), period, day, template, out, number, issued, lng)
-
-    _guard(action, lng)
+    return cmd.run(
+        root=_root(root),
+        period_text=period,
+        as_of=day,
+        template=template,
+        out=out,
+        number=number,
+        date=_as_of(date, "--date") if date else None,
+        lang=_lang(lang),
+    )
 
 
 @app.command()
+@guarded
 def fmt(
     targets: Annotated[
         list[Path] | None,
@@ -369,19 +415,15 @@ def fmt(
     ] = False,
     root: RootOpt = None,
     lang: LangOpt = "vi",
-) -> None:
+) -> int:
     """Viết lại tệp dữ liệu và báo cáo theo dạng chuẩn, giữ mọi chú thích và giá trị."""
-    lng = _lang(lang)
+    from kh121.commands import fmt as cmd
 
-    def action() -> int:
-        from kh121.commands import fmt as cmd
-
-        return cmd.run(_root(root), list(targets or []), check, lng)
-
-    _guard(action, lng)
+    return cmd.run(root=_root(root), given=list(targets or []), check=check, lang=_lang(lang))
 
 
 @app.command()
+@guarded
 def diff(
     rev: Annotated[str | None, typer.Argument(help="Phiên bản gốc (mặc định HEAD).")] = None,
     rev2: Annotated[
@@ -390,29 +432,20 @@ def diff(
     as_json: JsonOpt = False,
     root: RootOpt = None,
     lang: LangOpt = "vi",
-) -> None:
+) -> int:
     """So sánh kế hoạch, cơ quan và báo cáo giữa hai phiên bản git, theo nội dung."""
-    lng = _lang(lang)
+    from kh121.commands import diff as cmd
 
-    def action() -> int:
-        from kh121.commands import diff as cmd
-
-        return cmd.run(_root(root), rev, rev2, as_json, lng)
-
-    _guard(action, lng)
+    return cmd.run(root=_root(root), rev=rev, rev2=rev2, as_json=as_json, lang=_lang(lang))
 
 
 @app.command(hidden=True)
+@guarded
 def textconv(
     path: Annotated[Path, typer.Argument(help="Tệp do git đưa vào.")],
     lang: LangOpt = "vi",
-) -> None:
+) -> int:
     """Dạng từng dòng của một tệp, cho git diff (textconv)."""
-    lng = _lang(lang)
+    from kh121.commands import diff as cmd
 
-    def action() -> int:
-        from kh121.commands import diff as cmd
-
-        return cmd.textconv(path, lng)
-
-    _guard(action, lng)
+    return cmd.textconv(path=path, lang=_lang(lang))

@@ -15,6 +15,10 @@ from typing import Any
 
 from kh121.errors import KnownError
 
+
+class TemplateError(KnownError):
+    """The template cannot be filled: broken, unsafe, or leaving tags unrendered."""
+
 _FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _LEFTOVER = re.compile(r"\{\{|\{%|\{#")
 
@@ -38,26 +42,26 @@ def render_docx(template: Path, context: dict[str, Any], day: dt.date, title: st
         tpl = DocxTemplate(str(template))
         tpl.render(context, jinja_env=_environment(), autoescape=True)
     except jinja2.exceptions.SecurityError as exc:
-        raise KnownError(
+        raise TemplateError(
             f"mẫu '{template}' truy cập điều không được phép: {exc}",
             f"template '{template}' tries something not allowed: {exc}",
         ) from None
     except jinja2.exceptions.UndefinedError as exc:
-        raise KnownError(
+        raise TemplateError(
             f"mẫu '{template}' dùng biến không có: {exc}",
             f"template '{template}' uses an undefined variable: {exc}",
         ) from None
     except jinja2.exceptions.TemplateSyntaxError as exc:
-        raise KnownError(
+        raise TemplateError(
             f"mẫu '{template}' sai cú pháp thẻ Jinja: {exc.message}",
             f"template '{template}' has a Jinja syntax error: {exc.message}",
         ) from None
     except jinja2.exceptions.TemplateError as exc:
-        raise KnownError(
+        raise TemplateError(
             f"mẫu '{template}' lỗi: {exc}", f"template '{template}' failed: {exc}"
         ) from None
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as exc:
-        raise KnownError(
+        raise TemplateError(
             f"'{template}' không phải tệp Word (.docx) hợp lệ: {exc}",
             f"'{template}' is not a valid Word (.docx) file: {exc}",
         ) from None
@@ -75,7 +79,7 @@ def render_docx(template: Path, context: dict[str, Any], day: dt.date, title: st
     data = deterministic_zip(buffer.getvalue())
     leftover = leftover_tags(data)
     if leftover:
-        raise KnownError(
+        raise TemplateError(
             f"mẫu '{template}' còn thẻ chưa xử lý: {leftover}; có thể Word đã tách thẻ — gõ lại"
             " thẻ liền một mạch",
             f"template '{template}' leaves unrendered tags: {leftover}; Word may have split a"

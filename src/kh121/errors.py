@@ -1,12 +1,28 @@
-"""The one error boundary: known errors -> a message and exit 1; the rest -> exit 3."""
+"""The one error boundary, as pre-commit's error_handler.
+
+Every expected failure is a KnownError: a message in both languages and exit 1.
+A usage error exits 2; the machine's own failures (a full disk, a read-only
+folder, a file where a folder belongs) are said plainly with exit 1; anything
+else is kh121's bug: a short "please report" and exit 3, never a bare traceback.
+"""
 
 from __future__ import annotations
 
+import errno
+import functools
 import sys
 from collections.abc import Callable
-from typing import NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from kh121.messages import t
+
+if TYPE_CHECKING:
+    from kh121.problems import Problem
+
+EXIT_OK = 0
+EXIT_FAIL = 1
+EXIT_USAGE = 2
+EXIT_BUG = 3
 
 
 class KnownError(Exception):
@@ -20,19 +36,59 @@ class KnownError(Exception):
     def text(self, lang: str) -> str:
         return t(self.vi, self.en, lang)
 
+    def report(self, lang: str, stream: TextIO) -> None:
+        stream.write(f"kh121: {self.text(lang)}\n")
 
-EXIT_OK = 0
-EXIT_FAIL = 1
-EXIT_USAGE = 2
-EXIT_BUG = 3
+
+class DataError(KnownError):
+    """The data has errors: every one of them is printed as `validate` prints it."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(
+            "dữ liệu có lỗi; sửa các lỗi trên (chạy 'kh121 validate' để xem lại) rồi chạy lại",
+            "the data has errors; fix the errors above (see 'kh121 validate'), then run again",
+        )
+        self.problems = problems
+
+    def report(self, lang: str, stream: TextIO) -> None:
+        from kh121.presenters.problems import print_problems
+
+        print_problems(self.problems, lang, as_json=False, stream=stream)
+        super().report(lang, stream)
+
+
+_OS_ERRORS: dict[int, tuple[str, str]] = {
+    errno.EACCES: ("không có quyền truy cập", "permission denied"),
+    errno.EPERM: ("không được phép", "operation not permitted"),
+    errno.EROFS: ("hệ thống tệp chỉ cho đọc", "read-only file system"),
+    errno.ENOSPC: ("đĩa đã đầy", "no space left on the disk"),
+    errno.EDQUOT: ("đã hết hạn mức đĩa", "disk quota exceeded"),
+    errno.EISDIR: ("đây là thư mục, cần một tệp", "this is a folder, a file is needed"),
+    errno.ENOTDIR: ("một phần của đường dẫn là tệp, cần thư mục", "part of the path is a file"),
+    errno.ENOENT: ("không có tệp hay thư mục này", "no such file or folder"),
+    errno.EEXIST: ("đã có tệp hay thư mục này", "this file or folder exists"),
+    errno.ENAMETOOLONG: ("tên tệp quá dài", "file name too long"),
+}
+
+
+def os_error_text(exc: OSError, lang: str) -> str:
+    """A machine failure in plain words, with the path and what to do."""
+    from kh121.text import safe
+
+    vi, en = _OS_ERRORS.get(exc.errno or 0, (exc.strerror or str(exc),) * 2)
+    where = safe(str(exc.filename)) if exc.filename is not None else ""
+    return t(
+        f"{vi}{f': {where}' if where else ''}; kiểm tra đường dẫn, quyền ghi và chỗ trống"
+        " trên đĩa rồi chạy lại (không có gì bị ghi dở)",
+        f"{en}{f': {where}' if where else ''}; check the path, write permission and free"
+        " space, then run again (nothing was half-written)",
+        lang,
+    )
 
 
 def run_guarded(action: Callable[[], int], lang: str) -> NoReturn:
     """Run a command; turn every failure into a message and an exit status."""
     import typer
-
-    from kh121.paths import RootNotFoundError
-    from kh121.workspace import WorkspaceError
 
     # typer vendors click in some releases and depends on it in others: find its class.
     usage_error: type[Exception] = next(
@@ -44,29 +100,15 @@ def run_guarded(action: Callable[[], int], lang: str) -> NoReturn:
         exc.show()  # type: ignore[attr-defined]  # click's UsageError prints itself
         code = EXIT_USAGE
     except KnownError as exc:
-        print(f"kh121: {exc.text(lang)}", file=sys.stderr)
-        code = EXIT_FAIL
-    except WorkspaceError as exc:
-        from kh121.presenters.problems import print_problems
-
-        print_problems(exc.problems, lang, as_json=False, stream=sys.stderr)
-        code = EXIT_FAIL
-    except RootNotFoundError as exc:
-        print(
-            "kh121: "
-            + t(
-                f"không tìm thấy data/tasks.yaml trong '{exc}' hay thư mục cha nào;"
-                " dùng --root THƯ_MỤC hoặc biến KH121_ROOT",
-                f"no data/tasks.yaml in '{exc}' or any parent folder; use --root DIR or KH121_ROOT",
-                lang,
-            ),
-            file=sys.stderr,
-        )
+        exc.report(lang, sys.stderr)
         code = EXIT_FAIL
     except KeyboardInterrupt:
         code = 130
     except BrokenPipeError:
         code = EXIT_OK
+    except OSError as exc:
+        print(f"kh121: {os_error_text(exc, lang)}", file=sys.stderr)
+        code = EXIT_FAIL
     except Exception as exc:  # the boundary: anything else is our bug, said so plainly
         print(
             "kh121: "
@@ -80,3 +122,13 @@ def run_guarded(action: Callable[[], int], lang: str) -> NoReturn:
         )
         code = EXIT_BUG
     sys.exit(code)
+
+
+def guarded(command: Callable[..., int]) -> Callable[..., None]:
+    """A typer command behind the error boundary; it returns its exit status."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> None:
+        run_guarded(lambda: command(*args, **kwargs), str(kwargs.get("lang") or "vi"))
+
+    return wrapper

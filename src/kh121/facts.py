@@ -17,11 +17,13 @@ FIELDS: dict[str, tuple[str, str]] = {
     "content": ("nội dung", "content"),
     "product": ("sản phẩm", "product"),
     "lead": ("cơ quan chủ trì", "lead agency"),
+    "lead_text": ("nguyên văn cơ quan chủ trì", "lead agency as worded"),
+    "coordinators_text": ("nguyên văn cơ quan phối hợp", "coordinating agencies as worded"),
     "coordinators": ("cơ quan phối hợp", "coordinating agencies"),
     "deadline": ("thời hạn", "deadline"),
     "deadline_form": ("dạng thời hạn", "deadline form"),
     "name": ("tên", "name"),
-    "short": ("tên viết tắt", "short name"),
+    "short": ("tên ngắn", "short name"),
     "kind": ("loại", "kind"),
     "merged_into": ("sáp nhập vào", "merged into"),
     "started": ("thành lập", "started"),
@@ -69,6 +71,9 @@ def plan_facts(plan: PlanFile, names: dict[str, str]) -> Facts:
             out[(task.id, "content")] = (_s(task.content),)
             out[(task.id, "product")] = (_s(task.product),)
             out[(task.id, "lead")] = (who(task.lead),)
+            out[(task.id, "lead_text")] = (_s(task.lead_text),)
+            out[(task.id, "coordinators_text")] = (_s(task.coordinators_text),)
+            out[(task.id, "short")] = (_s(task.short),)
             out[(task.id, "coordinators")] = tuple(sorted(who(c) for c in task.coordinators))
             out[(task.id, "deadline")] = (task.deadline.text,)
             form = task.deadline.model_dump(exclude={"text"}, exclude_none=True)
@@ -140,21 +145,27 @@ def as_lines(facts: Facts, lang: str) -> list[str]:
     return out
 
 
+def _by_entity(facts: Facts) -> dict[str, dict[str, tuple[str, ...]]]:
+    out: dict[str, dict[str, tuple[str, ...]]] = {}
+    for (entity, field), values in facts.items():
+        out.setdefault(entity, {})[field] = values
+    return out
+
+
 def compare(old: Facts, new: Facts) -> list[dict[str, Any]]:
-    """Changes, entity by entity, in a stable order."""
+    """Changes, entity by entity, in a stable order; entities matched by id (linear)."""
     changes: list[dict[str, Any]] = []
-    entities = sorted({e for e, _ in old} | {e for e, _ in new})
-    for entity in entities:
-        was = (entity, EXISTS) in old
-        now = (entity, EXISTS) in new
+    before, after = _by_entity(old), _by_entity(new)
+    for entity in sorted(before.keys() | after.keys()):
+        a_fields, b_fields = before.get(entity, {}), after.get(entity, {})
+        was, now = EXISTS in a_fields, EXISTS in b_fields
         if was != now:
             changes.append({"entity": entity, "change": "added" if now else "removed"})
             continue
-        fields = sorted({f for e, f in (*old, *new) if e == entity and f != EXISTS})
-        for field in fields:
-            a, b = old.get((entity, field), ()), new.get((entity, field), ())
-            if a == b:
-                continue
+        for field in sorted((a_fields.keys() | b_fields.keys()) - {EXISTS}):
+            a, b = a_fields.get(field, ()), b_fields.get(field, ())
+            if a == b or not any(a + b):
+                continue  # unchanged, or empty before and after
             if field in MULTI:
                 changes.append(
                     {

@@ -15,23 +15,16 @@ from collections import Counter
 from typing import Any
 
 from pydantic import BaseModel
-from yaml.nodes import ScalarNode
-from yaml.resolver import Resolver
 
+from kh121 import yamlout
+from kh121.errors import KnownError
 from kh121.models import Record
 from kh121.yamlio import parse_yaml
 
-LONG_TEXT = 100
-_RESOLVER = Resolver()
-_STR = "tag:yaml.org,2002:str"
 
 
-class FormatRefusedError(Exception):
+class FormatRefusedError(KnownError):
     """Formatting would lose a comment or change a value."""
-
-    def __init__(self, vi: str, en: str) -> None:
-        super().__init__(en)
-        self.vi, self.en = vi, en
 
 
 def _yaml() -> Any:
@@ -111,41 +104,16 @@ def _canonical(node: Any, model: type[BaseModel] | None, order: dict[str, int]) 
 
 
 def _styled(text: str, quoted: Any, folded: Any, literal: Any) -> Any:
-    if (
-        "\n" in text.rstrip("\n")
-        and not re.search(r"[ \t]\n|[\x00-\x08\x0b-\x1f]", text)
-        and not text.startswith((" ", "\n"))
-    ):
+    style = yamlout.block_style(text)
+    if style == "literal":
         return literal(text)
-    if (
-        len(text) > LONG_TEXT
-        and "  " not in text
-        and text == text.strip()
-        and "\n" not in text
-        and not re.search(r"[\x00-\x1f]", text)
-    ):
+    if style == "folded":
         out = folded(text)
-        out.fold_pos = _fold_positions(text)
+        out.fold_pos = yamlout.fold_positions(text)
         return out
-    tag = _RESOLVER.resolve(ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
-    if tag != _STR or text.lower() in ("yes", "no", "on", "off", "y", "n"):
+    if yamlout.needs_quotes(text):
         return quoted(text)  # a YAML 1.1 reader would take it for a boolean, number or date
     return text
-
-
-def _fold_positions(text: str, width: int = 88) -> list[int]:
-    """Where to break a folded scalar: at a space, each line at most `width` characters."""
-    positions = []
-    start = 0
-    while len(text) - start > width:
-        cut = text.rfind(" ", start + 1, start + width)
-        if cut <= start:
-            cut = text.find(" ", start + width)
-            if cut == -1:
-                break
-        positions.append(cut)
-        start = cut + 1
-    return positions
 
 
 def _sort_seq(seq: Any, key: Any) -> None:

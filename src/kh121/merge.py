@@ -1,4 +1,8 @@
-"""Consolidating one period's reports into one canonical file. Pure."""
+"""Consolidating one period's received reports into one canonical file. Pure.
+
+Drafts (files without `received`) are named but not consolidated: what the
+province is told comes only from reports that were actually sent.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +11,14 @@ from typing import Any
 
 from kh121 import calendar as cal
 from kh121.dates import dmy
-from kh121.models import TaskReport, TaskState
-from kh121.problems import Problem
-from kh121.workspace import LoadedReport, Workspace, report_day
+from kh121.models import MergedFile, TaskReport
+from kh121.problems import Problem, Severity
+from kh121.states import ReportStatus, TaskState
+from kh121.workspace import LoadedReport, Workspace
 from kh121.yamlout import dump
 
 HEADER = (
-    "Tệp tổng hợp do 'kh121 merge' ghi từ các báo cáo trong thư mục này; không sửa tay.",
+    "Tệp tổng hợp do 'kh121 merge' ghi từ các báo cáo đã nhận trong thư mục này; không sửa tay.",
     "Sửa báo cáo của cơ quan rồi chạy lại 'kh121 merge'.",
 )
 _ENTRY_FIELDS = (
@@ -27,53 +32,43 @@ _ENTRY_FIELDS = (
 )
 
 
-def _entry(agency: str, line: TaskReport) -> dict[str, Any]:
-    out: dict[str, Any] = {"agency": agency}
-    for name in _ENTRY_FIELDS:
-        value = getattr(line, name)
-        if value is None:
-            continue
-        if name == "delivered":
-            value = {k: v for k, v in value.model_dump().items() if v is not None}
-            if not value:
-                continue
-        elif name == "state":
-            value = value.value
-        out[name] = value
-    return out
+def received(ws: Workspace, period: cal.Period) -> list[LoadedReport]:
+    """The period's received reports, in canonical order (today's agency, then code)."""
+    return sorted(
+        (r for r in ws.period_reports(period.id) if r.received),
+        key=lambda r: (ws.agencies.resolve(r.report.agency, period.due), r.report.agency),
+    )
 
 
-def check_period(ws: Workspace, period: cal.Period) -> list[Problem]:
-    """Problems only a whole period shows: two files for one agency, contradictions."""
+def check_duplicates(ws: Workspace, period: cal.Period) -> list[Problem]:
+    """Two files for one agency in a period (also under an old and a new code)."""
     problems: list[Problem] = []
     owner: dict[str, LoadedReport] = {}
-    for loaded in sorted(ws.reports, key=lambda r: r.doc.path):
+    for loaded in sorted(ws.period_reports(period.id), key=lambda r: r.doc.path):
         agency = ws.agencies.resolve(loaded.report.agency, period.due)
         if agency in owner:
+            other = owner[agency].doc.path
             problems.append(
-                loaded.doc.error(
-                    ["agency"],
-                    "E060",
-                    agency=agency,
-                    period=period.id,
-                    other=owner[agency].doc.path,
-                )
+                loaded.doc.error(["agency"], "E060", agency=agency, period=period.id, other=other)
             )
         else:
             owner[agency] = loaded
+    return problems
+
+
+def check_contradictions(ws: Workspace, period: cal.Period) -> list[Problem]:
+    """A lead that says done while another agency says not started, and the reverse."""
+    problems: list[Problem] = []
     tasks = {t.id: t for t in ws.plan.tasks()}
+    reports = received(ws, period)
     lead_state: dict[str, tuple[str, TaskState]] = {}
-    for loaded in owner.values():
+    for loaded in reports:
+        me = ws.agencies.resolve(loaded.report.agency, period.due)
         for line in loaded.report.tasks:
             task = tasks.get(line.task)
-            if (
-                task
-                and line.state
-                and ws.agencies.resolve(loaded.report.agency, period.due)
-                == ws.agencies.resolve(task.lead, period.due)
-            ):
+            if task and line.state and me == ws.agencies.resolve(task.lead, period.due):
                 lead_state[line.task] = (loaded.report.agency, line.state)
-    for loaded in owner.values():
+    for loaded in reports:
         r = loaded.report
         for i, line in enumerate(r.tasks):
             lead = lead_state.get(line.task)
@@ -94,6 +89,14 @@ def check_period(ws: Workspace, period: cal.Period) -> list[Problem]:
                         state=line.state.value,
                     )
                 )
+    return problems
+
+
+def check_completion_dates(ws: Workspace, period: cal.Period) -> list[Problem]:
+    problems: list[Problem] = []
+    for loaded in received(ws, period):
+        r = loaded.report
+        for i, line in enumerate(r.tasks):
             if line.completed_on and r.date and line.completed_on > r.date:
                 problems.append(
                     loaded.doc.warning(
@@ -107,20 +110,33 @@ def check_period(ws: Workspace, period: cal.Period) -> list[Problem]:
     return problems
 
 
-def consolidate(
-    ws: Workspace, period: cal.Period, work: cal.WorkCalendar, warnings: list[Problem]
-) -> str:
-    """The consolidated YAML for a period: the same inputs give the same bytes, in any order."""
-    eff = work.effective(period.due)
-    reports = sorted(
-        ws.reports,
-        key=lambda r: (ws.agencies.resolve(r.report.agency, period.due), r.report.agency),
-    )
-    sources = []
+PERIOD_CHECKS = (check_duplicates, check_contradictions, check_completion_dates)
+
+
+def check_period(ws: Workspace, period: cal.Period) -> list[Problem]:
+    """Problems only a whole period shows."""
+    return [p for check in PERIOD_CHECKS for p in check(ws, period)]
+
+
+def _entry(agency: str, line: TaskReport) -> dict[str, Any] | None:
+    out: dict[str, Any] = {"agency": agency}
+    for name in _ENTRY_FIELDS:
+        value = getattr(line, name)
+        if name == "delivered" and value is not None:
+            value = {k: v for k, v in value.model_dump().items() if v is not None} or None
+        elif name == "state" and value is not None:
+            value = value.value
+        if value is not None:
+            out[name] = value
+    return out if len(out) > 1 else None  # a scaffold's line not filled in yet
+
+
+def _sources(reports: list[LoadedReport], eff: Any) -> list[dict[str, Any]]:
+    out = []
     for loaded in reports:
         r = loaded.report
-        day = report_day(r)
-        late = day is not None and day > eff
+        assert r.received is not None
+        late = r.received > eff
         source: dict[str, Any] = {
             "agency": r.agency,
             "file": loaded.doc.path,
@@ -128,50 +144,57 @@ def consolidate(
             "number": r.number,
             "date": r.date,
             "received": r.received,
-            "status": "late" if late else "on_time",
+            "status": (ReportStatus.LATE if late else ReportStatus.ON_TIME).value,
+            "days_late": (r.received - eff).days if late else None,
         }
-        if late and day is not None:
-            source["days_late"] = (day - eff).days
-        sources.append({k: v for k, v in source.items() if v is not None})
-    reported = {ws.agencies.resolve(r.report.agency, period.due) for r in reports}
-    expected = sorted({ws.agencies.resolve(c, period.due) for c in ws.plan.reporting.reporters})
+        out.append({k: v for k, v in source.items() if v is not None})
+    return out
+
+
+def _tasks(ws: Workspace, period: cal.Period, reports: list[LoadedReport]) -> list[dict[str, Any]]:
     lines: dict[str, list[tuple[str, TaskReport]]] = {}
     for loaded in reports:  # reports are in canonical order, so each list is too
         for line in loaded.report.tasks:
             lines.setdefault(line.task, []).append((loaded.report.agency, line))
-    tasks_out = []
+    out = []
     for task in ws.plan.tasks():
-        if task.id not in lines:
-            continue
         responsible = ws.agencies.resolve(task.lead, period.due)
-        lead_entry = None
+        item: dict[str, Any] = {"task": task.id, "responsible": responsible}
         contributions = []
-        for agency, line in lines[task.id]:
+        for agency, line in lines.get(task.id, []):
             entry = _entry(agency, line)
-            if len(entry) == 1:
-                continue  # a scaffold's line not filled in yet
+            if entry is None:
+                continue
             if ws.agencies.resolve(agency, period.due) == responsible:
-                lead_entry = entry
+                item["lead"] = entry
             else:
                 contributions.append(entry)
-        if lead_entry is None and not contributions:
-            continue
-        item: dict[str, Any] = {"task": task.id, "responsible": responsible}
-        if lead_entry is not None:
-            item["lead"] = lead_entry
         if contributions:
             item["contributions"] = contributions
-        tasks_out.append(item)
-    general = []
+        if len(item) > 2:
+            out.append(item)
+    return out
+
+
+def _general(reports: list[LoadedReport]) -> list[dict[str, Any]]:
+    out = []
     for loaded in reports:
         r = loaded.report
         if r.difficulties or r.proposals:
-            g: dict[str, Any] = {"agency": r.agency}
-            if r.difficulties:
-                g["difficulties"] = r.difficulties
-            if r.proposals:
-                g["proposals"] = r.proposals
-            general.append(g)
+            g = {"agency": r.agency, "difficulties": r.difficulties, "proposals": r.proposals}
+            out.append({k: v for k, v in g.items() if v is not None})
+    return out
+
+
+def consolidate(
+    ws: Workspace, period: cal.Period, work: cal.WorkCalendar, warnings: list[Problem]
+) -> tuple[MergedFile, str]:
+    """The consolidation and its YAML: the same inputs give the same bytes, in any order."""
+    eff = work.effective(period.due)
+    reports = received(ws, period)
+    reported = {ws.agencies.resolve(r.report.agency, period.due) for r in reports}
+    expected = sorted({ws.agencies.resolve(c, period.due) for c in ws.plan.reporting.reporters})
+    drafts = sorted(r.doc.path for r in ws.period_reports(period.id) if not r.received)
     data: dict[str, Any] = {
         "schema_version": 1,
         "plan": ws.plan.plan.code,
@@ -180,12 +203,14 @@ def consolidate(
         "effective_due": eff,
         "expected": expected,
         "missing": [a for a in expected if a not in reported],
-        "sources": sources,
-        "tasks": tasks_out,
-        "general": general,
+        "drafts": drafts,
+        "sources": _sources(reports, eff),
+        "tasks": _tasks(ws, period, reports),
+        "general": _general(reports),
         "warnings": [
             {"file": p.file, "line": p.line, "code": p.code, "message": p.message("vi")}
             for p in sorted(warnings, key=lambda p: p.sort_key())
+            if p.severity is Severity.WARNING
         ],
     }
-    return dump(data, HEADER)
+    return MergedFile.model_validate(data), dump(data, HEADER)

@@ -64,6 +64,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "ký tự điều khiển U+{codepoint} không được phép trong văn bản; hãy xóa nó",
         "control character U+{codepoint} is not allowed in text; remove it",
     ),
+    "E013": (
+        "đây là {what}, không phải tệp thường: kh121 chỉ đọc tệp thường; hãy thay bằng một tệp",
+        "this is {what}, not a regular file: kh121 reads only regular files; put a file here",
+    ),
     # --- schema --------------------------------------------------------------
     "E020": (
         "thiếu khóa bắt buộc '{key}'",
@@ -120,10 +124,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the report file must be at '{expected}' (from its agency and period), not '{actual}'",
     ),
     "E036": (
-        "kỳ báo cáo '{period}' không hợp lệ; viết dạng NĂM-KỲ, ví dụ 2026-H1, 2026-H2, trong"
-        " thời gian của kế hoạch ({start_year}-{end_year})",
-        "invalid period '{period}'; write YEAR-PART, e.g. 2026-H1, 2026-H2, within the plan"
-        " ({start_year}-{end_year})",
+        "kỳ báo cáo '{period}' không có trong kế hoạch; viết NĂM-KỲ với KỲ là {keys},"
+        " từ {first} đến {last}",
+        "period '{period}' is not one of the plan's; write YEAR-KEY with KEY one of {keys},"
+        " from {first} to {last}",
     ),
     "E037": (
         "ngày {field} {value} ở sau ngày xét {as_of}; ngày trong tương lai là nhầm lẫn",
@@ -176,6 +180,24 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "W054": (
         "nhiệm vụ {task} có trạng thái 'đã hoàn thành' nhưng thiếu {missing}",
         "task {task} is marked done but has no {missing}",
+    ),
+    "E044": (
+        "báo cáo đã ghi ngày nhận (received) nhưng thiếu {fields}: điền số và ngày của văn bản,"
+        " hoặc xóa ngày nhận nếu đây còn là bản nháp",
+        "the report has a received date but no {fields}: fill in the document's number and"
+        " date, or remove the received date while it is a draft",
+    ),
+    "E045": (
+        "báo cáo đã nhận không nêu trạng thái của nhiệm vụ {task} mà cơ quan này chủ trì:"
+        " thêm dòng 'task: {task}' với state: done, in_progress hoặc not_started",
+        "the received report gives no state for task {task}, which this agency leads: add"
+        " 'task: {task}' with state: done, in_progress or not_started",
+    ),
+    "W055": (
+        "bản nháp: chưa có ngày nhận (received) nên chưa tính là đã gửi kỳ {period} (hạn {due});"
+        " còn thiếu: {lacks}",
+        "draft: no received date, so period {period} (due {due}) counts as not sent; still"
+        " missing: {lacks}",
     ),
     # --- merge ---------------------------------------------------------------
     "E060": (

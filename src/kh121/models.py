@@ -9,6 +9,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 from kh121.dates import parse_date
+from kh121.states import TaskState
 
 SCHEMA_VERSION = 1
 MAX_TEXT = 200_000
@@ -222,6 +223,9 @@ class Task(Record):
     id: TaskId
     number: Text = Field(description="The row number as the source writes it (TT).")
     content: Text
+    short: Text | None = Field(
+        default=None, description="A short title for tables; `content` stays verbatim."
+    )
     product: Text
     lead: Code
     lead_text: Text
@@ -268,12 +272,6 @@ class CalendarFile(Record):
 # --------------------------------------------------------------------- reports
 
 
-class TaskState(StrEnum):
-    DONE = "done"
-    IN_PROGRESS = "in_progress"
-    NOT_STARTED = "not_started"
-
-
 class Delivered(Record):
     """A yearly product delivered; it counts only once it has a date."""
 
@@ -307,18 +305,33 @@ class ReportFile(Record):
     proposals: Text | None = None
 
 
+# Several paragraphs: one text with a blank line between them, or a list of texts.
+Paragraphs = Text | tuple[Text, ...]
+
+
+def paragraphs(value: Paragraphs | None) -> list[str]:
+    """The paragraphs of a clerk's text, in order, without blank ones."""
+    if value is None:
+        return []
+    parts = [value] if isinstance(value, str) else list(value)
+    out = []
+    for part in parts:
+        out.extend(p.strip() for p in part.replace("\r\n", "\n").split("\n\n") if p.strip())
+    return out
+
+
 class ClerkText(Record):
     """The consolidating agency's own words for the report; merge reads it, never writes it."""
 
     schema_version: Literal[1]
     period: Annotated[str, StringConstraints(max_length=16)]
-    number: Text | None = Field(default=None, description="The report's number, e.g. 12/BC-SKHCN")
+    number: Text | None = Field(default=None, description="The report's own number.")
     date: Date | None = None
-    achievements: Text | None = None
-    shortcomings: Text | None = None
-    causes: Text | None = None
-    next_tasks: Text | None = None
-    proposals: Text | None = None
+    achievements: Paragraphs | None = None
+    shortcomings: Paragraphs | None = None
+    causes: Paragraphs | None = None
+    next_tasks: Paragraphs | None = None
+    proposals: Paragraphs | None = None
     signer: Signer | None = Field(default=None, description="Who signs, if not the usual.")
 
 
@@ -340,11 +353,69 @@ class ReportSettings(Record):
     template: Text = "templates/bao_cao.docx"
 
 
-FILE_MODELS: dict[str, type[Record]] = {
-    "agencies": AgenciesFile,
-    "tasks": PlanFile,
-    "calendar": CalendarFile,
-    "report": ReportFile,
-    "clerk": ClerkText,
-    "report-settings": ReportSettings,
-}
+# --------------------------------------------------------------------- consolidation
+
+
+class MergedDelivered(Record):
+    number: Text | None = None
+    date: Date | None = None
+    for_year: Year | None = None
+
+
+class MergedEntry(Record):
+    agency: Code
+    state: TaskState | None = None
+    done: Text | None = None
+    completed_on: Date | None = None
+    evidence: Text | None = None
+    delivered: MergedDelivered | None = None
+    difficulties: Text | None = None
+    proposals: Text | None = None
+
+
+class MergedTask(Record):
+    task: TaskId
+    responsible: Code
+    lead: MergedEntry | None = None
+    contributions: tuple[MergedEntry, ...] = ()
+
+
+class MergedSource(Record):
+    agency: Code
+    file: Text
+    sha256: Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+    number: Text | None = None
+    date: Date | None = None
+    received: Date | None = None
+    status: Literal["on_time", "late"]
+    days_late: int | None = None
+
+
+class MergedGeneral(Record):
+    agency: Code
+    difficulties: Text | None = None
+    proposals: Text | None = None
+
+
+class MergedWarning(Record):
+    file: Text
+    line: int
+    code: Text
+    message: Text
+
+
+class MergedFile(Record):
+    """The consolidated file of a period, written by `kh121 merge` only."""
+
+    schema_version: Literal[1]
+    plan: Text
+    period: PeriodId
+    due: Date
+    effective_due: Date
+    expected: tuple[Code, ...]
+    missing: tuple[Code, ...] = ()
+    drafts: tuple[Text, ...] = Field(default=(), description="Files on file not yet received.")
+    sources: tuple[MergedSource, ...] = ()
+    tasks: tuple[MergedTask, ...] = ()
+    general: tuple[MergedGeneral, ...] = ()
+    warnings: tuple[MergedWarning, ...] = ()

@@ -5,6 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from kh121.errors import KnownError
+from kh121.text import safe
+
 TASKS = Path("data/tasks.yaml")
 AGENCIES = Path("data/agencies.yaml")
 CALENDAR = Path("data/calendar.yaml")
@@ -16,8 +19,16 @@ MERGED_NAME = "_tong_hop.yaml"
 CLERK_NAME = "_danh_gia.yaml"  # the consolidating agency's own assessment
 
 
-class RootNotFoundError(Exception):
+class RootNotFoundError(KnownError):
     """No folder holding data/tasks.yaml was found."""
+
+    def __init__(self, where: str) -> None:
+        shown = safe(where)
+        super().__init__(
+            f"không tìm thấy data/tasks.yaml trong '{shown}' hay thư mục cha nào;"
+            " dùng --root THƯ_MỤC hoặc biến KH121_ROOT",
+            f"no data/tasks.yaml in '{shown}' or any parent folder; use --root DIR or KH121_ROOT",
+        )
 
 
 def find_root(explicit: Path | None, start: Path | None = None) -> Path:
@@ -36,8 +47,21 @@ def find_root(explicit: Path | None, start: Path | None = None) -> Path:
 
 
 def shown(path: Path, root: Path) -> str:
-    """A path as the user should see it: relative to the root when it is inside."""
+    """A path as the user should see it: relative to the root when it is inside, escaped."""
     try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
+        text = path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
-        return path.as_posix()
+        text = path.as_posix()
+    return safe(text)
+
+
+def period_files(root: Path, period: str | None = None) -> list[Path]:
+    """Files under reports/PERIOD/ (every period if None), the consolidations excluded.
+
+    A missing reports/ is an empty one: git keeps no empty folder.
+    """
+    base = root / REPORTS
+    if not base.is_dir():
+        return []
+    pattern = f"{period}/*.yaml" if period else "*/*.yaml"
+    return sorted(p for p in base.glob(pattern) if p.name != MERGED_NAME)

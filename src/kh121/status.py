@@ -1,4 +1,9 @@
-"""Where every task and every report stands on a date. Pure: the date is an argument."""
+"""Where every task and every report stands on a date. Pure: the date is an argument.
+
+Only received reports count: a file without `received` is a draft. Periods are
+ordered by their due dates, never by the text of their keys. Each occurrence of a
+recurring task is judged by the reports of its own window of time.
+"""
 
 from __future__ import annotations
 
@@ -7,361 +12,312 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from kh121 import calendar as cal
-from kh121.models import OngoingDeadline, Task, TaskReport, TaskState, YearlyDeadline
-from kh121.workspace import Workspace, report_day
-
-DONE_ON_TIME = "done_on_time"
-DONE_LATE = "done_late"
-OPEN_IN_TIME = "open_in_time"
-OPEN_OVERDUE = "open_overdue"
-BINS = (DONE_ON_TIME, DONE_LATE, OPEN_IN_TIME, OPEN_OVERDUE)
-NO_REPORT = "no_report"
-STATE_FILTERS = (
-    "done",
-    "in_progress",
-    "not_started",
-    NO_REPORT,
-    *BINS,
-    "overdue",
-    "soon",
+from kh121.agencies import AgencyIndex
+from kh121.dates import dmy
+from kh121.models import Task, TaskReport, YearlyDeadline
+from kh121.states import Bin, Reported, ReportStatus, TaskState
+from kh121.views import (
+    AgencyName,
+    Directory,
+    Entry,
+    ObligationView,
+    OccurrenceView,
+    StatusView,
+    TaskView,
+    occurrence_filter,
+    summarise,
 )
+from kh121.workspace import Workspace
 
 
 @dataclass(frozen=True)
-class Entry:
-    """What one report says about one task."""
+class _Line:
+    """A received report's line, with what placing it in time needs."""
 
     agency: str
     period: str
-    day: dt.date | None
+    period_due: dt.date
+    day: dt.date
     file: str
     line: TaskReport
 
 
-@dataclass(frozen=True)
-class OccurrenceView:
-    key: str
-    start: dt.date
-    due: dt.date | None
-    effective_due: dt.date | None
-    assumed: bool
-    done_on: dt.date | None
-    bin: str
-
-
-@dataclass(frozen=True)
-class TaskView:
-    id: str
-    section: str
-    content: str
-    lead: str
-    responsible: str
-    coordinators: tuple[str, ...]
-    deadline_text: str
-    deadline_kind: str
-    next_due: dt.date | None
-    effective_due: dt.date | None
-    assumed: bool
-    state: str
-    bin: str
-    overdue: bool
-    days_overdue: int
-    overdue_count: int
-    due_soon: bool
-    days_left: int | None
-    working_days_left: int | None
-    last_report: Entry | None
-    occurrences: tuple[OccurrenceView, ...]
-
-
-@dataclass(frozen=True)
-class ObligationView:
-    agency: str
-    period: str
-    due: dt.date
-    effective_due: dt.date
-    received: dt.date | None
-    file: str | None
-    status: str  # on_time | late | missing
-    days_late: int
-
-
-@dataclass(frozen=True)
-class Summary:
-    total: int
-    due: int
-    done_on_time: int
-    done_late: int
-    open_in_time: int
-    open_overdue: int
-
-    @property
-    def done(self) -> int:
-        return self.done_on_time + self.done_late
-
-    @property
-    def open(self) -> int:
-        return self.open_in_time + self.open_overdue
-
-    @property
-    def percent_done(self) -> float:
-        return round(100.0 * self.done / self.total, 1) if self.total else 0.0
-
-
-@dataclass(frozen=True)
-class StatusView:
-    as_of: dt.date
-    plan_code: str
-    soon: int
-    tasks: tuple[TaskView, ...]
-    obligations: tuple[ObligationView, ...]
-    summary: Summary
-    latest_period: str | None
-    missing_latest: tuple[str, ...]
-
-
-def entries_by_task(ws: Workspace, as_of: dt.date) -> dict[str, list[Entry]]:
-    """Every report line on file by as_of, grouped by task, oldest first."""
-    out: dict[str, list[Entry]] = defaultdict(list)
+def received_lines(ws: Workspace, as_of: dt.date) -> dict[str, list[_Line]]:
+    """Lines of reports received by as_of, by task, in the order of their periods' due dates."""
+    due_of = {p.id: p.due for p in _periods(ws)}
+    out: dict[str, list[_Line]] = defaultdict(list)
     for loaded in ws.reports:
         r = loaded.report
-        day = report_day(r)
-        if day is not None and day > as_of:
-            continue  # not yet on file on that date
+        if r.received is None or r.received > as_of or r.period not in due_of:
+            continue  # a draft, or not yet on file on that date
         for line in r.tasks:
             if line.state is not None or line.delivered is not None:
-                out[line.task].append(Entry(r.agency, r.period, day, loaded.doc.path, line))
+                item = _Line(r.agency, r.period, due_of[r.period], r.received, loaded.doc.path, line)
+                out[line.task].append(item)
     for lines in out.values():
-        lines.sort(key=lambda e: (e.period, e.day or dt.date.min, e.agency))
+        lines.sort(key=lambda e: (e.period_due, e.day, e.agency))
     return out
 
 
-def _lead_entries(ws: Workspace, task: Task, entries: list[Entry]) -> list[Entry]:
-    chain = ws.agencies.chain(task.lead)
-    return [
-        e
-        for e in entries
-        if ws.agencies.resolve(e.agency, e.day or dt.date.max) in chain or e.agency in chain
-    ]
+def _periods(ws: Workspace) -> tuple[cal.Period, ...]:
+    return cal.periods(ws.plan.reporting.periods, ws.plan.plan.span)
 
 
-def _met(task: Task, occs: list[cal.Occurrence], lead: list[Entry]) -> dict[str, dt.date]:
-    """Occurrence key -> the day it was met, from the lead agency's reports."""
-    met: dict[str, dt.date] = {}
-    if occs and occs[0].key == "once":
-        days = [
-            e.line.completed_on
+def _is_lead(agencies: AgencyIndex, task: Task, item: _Line) -> bool:
+    on = item.period_due
+    return agencies.resolve(item.agency, on) == agencies.resolve(task.lead, on)
+
+
+def _evidence(line: TaskReport) -> str | None:
+    if line.delivered is not None and (line.delivered.number or line.delivered.date):
+        return ", ".join(x for x in (line.delivered.number, dmy(line.delivered.date)) if x)
+    if line.completed_on or line.evidence:
+        return ", ".join(x for x in (line.evidence, dmy(line.completed_on)) if x)
+    return None
+
+
+def _entry(item: _Line, lead: bool) -> Entry:
+    state = item.line.state
+    return Entry(
+        agency=item.agency,
+        period=item.period,
+        day=item.day,
+        file=item.file,
+        state=Reported(state.value) if state else Reported.NO_REPORT,
+        done=item.line.done,
+        difficulties=item.line.difficulties,
+        proposals=item.line.proposals,
+        evidence=_evidence(item.line),
+        lead=lead,
+    )
+
+
+def _met(
+    task: Task, occs: list[cal.Occurrence], lead: list[_Line]
+) -> dict[str, tuple[dt.date, str | None]]:
+    """Occurrence key -> the day it was met and what proves it, from the lead's reports."""
+    met: dict[str, tuple[dt.date, str | None]] = {}
+    if occs[0].key == "once":
+        done = [
+            (e.line.completed_on, _evidence(e.line))
             for e in lead
             if e.line.state is TaskState.DONE and e.line.completed_on
         ]
-        if days:
-            met["once"] = min(days)
+        if done:
+            met["once"] = min(done, key=lambda d: d[0])  # type: ignore[arg-type, return-value]
         return met
     delivered = sorted(
-        (e.line.delivered.date, e.line.delivered.for_year or 0, e.period)
+        (e.line.delivered.date, e.line.delivered.for_year or int(e.period[:4]), _evidence(e.line))
         for e in lead
         if e.line.delivered is not None and e.line.delivered.date is not None
     )
     if isinstance(task.deadline, YearlyDeadline):
-        for day, for_year, period in delivered:
-            met.setdefault(str(for_year or int(period[:4])), day)
+        for day, year, proof in delivered:
+            met.setdefault(str(year), (day, proof))
         return met
-    for day, _year, _period in delivered:  # half-yearly, quarterly: oldest open one first
+    for day, _year, proof in delivered:  # half-yearly, quarterly: the oldest open one first
         for occ in occs:
             if occ.key not in met and occ.start <= day:
-                met[occ.key] = day
+                met[occ.key] = (day, proof)
                 break
     return met
 
 
-def _bin(done_on: dt.date | None, eff: dt.date | None, as_of: dt.date) -> str:
+def _occurrence(
+    occ: cal.Occurrence,
+    met: tuple[dt.date, str | None] | None,
+    reported: list[_Line],
+    work: cal.WorkCalendar,
+    as_of: dt.date,
+) -> OccurrenceView:
+    eff = work.effective(occ.due) if occ.due else None
+    done_on, proof = met if met is not None and met[0] <= as_of else (None, None)
     if done_on is not None:
-        return DONE_ON_TIME if eff is None or done_on <= eff else DONE_LATE
-    return OPEN_OVERDUE if eff is not None and as_of > eff else OPEN_IN_TIME
+        state = Reported.DONE
+        late = eff is not None and done_on > eff
+        b = Bin.DONE_LATE if late else Bin.DONE_ON_TIME
+    else:
+        said = reported[-1].line.state if reported else None
+        # 'done' without the date or document that proves it is not done yet
+        state = (
+            Reported.NO_REPORT
+            if said is None
+            else Reported.IN_PROGRESS
+            if said is TaskState.DONE
+            else Reported(said.value)
+        )
+        b = Bin.OPEN_OVERDUE if eff is not None and as_of > eff else Bin.OPEN_IN_TIME
+    return OccurrenceView(
+        key=occ.key,
+        start=occ.start,
+        due=occ.due,
+        effective_due=eff,
+        assumed=occ.assumed,
+        assigned=occ.start <= as_of,
+        past_due=eff is not None and eff < as_of,
+        state=state,
+        bin=b,
+        done_on=done_on,
+        days_late=(done_on - eff).days if done_on and eff and done_on > eff else 0,
+        days_overdue=(as_of - eff).days if b is Bin.OPEN_OVERDUE and eff else 0,
+        days_left=(eff - as_of).days if done_on is None and eff is not None else None,
+        evidence=proof,
+    )
+
+
+def _contradictions(ws: Workspace, task: Task, lines: list[_Line]) -> tuple[str, ...]:
+    """'PERIOD LEAD STATE AGENCY STATE' where the lead says done and another not started."""
+    out = []
+    by_period: dict[str, list[_Line]] = defaultdict(list)
+    for item in lines:
+        by_period[item.period].append(item)
+    for period, items in by_period.items():
+        leads = [i for i in items if _is_lead(ws.agencies, task, i) and i.line.state]
+        for lead in leads:
+            for other in items:
+                states = {lead.line.state, other.line.state}
+                if other is not lead and states == {TaskState.DONE, TaskState.NOT_STARTED}:
+                    out.append(
+                        f"{period} {lead.agency} {lead.line.state} {other.agency} {other.line.state}"
+                    )
+    return tuple(out)
 
 
 def task_view(
     ws: Workspace,
     section: str,
     task: Task,
-    entries: list[Entry],
+    lines: list[_Line],
     work: cal.WorkCalendar,
     as_of: dt.date,
-    soon: int,
 ) -> TaskView:
     occs = cal.occurrences(task.deadline, ws.plan.plan.span)
-    lead = _lead_entries(ws, task, entries)
+    lead = [e for e in lines if _is_lead(ws.agencies, task, e)]
     met = _met(task, occs, lead)
     views = []
-    for o in occs:
-        eff = work.effective(o.due) if o.due else None
-        done_on = met.get(o.key)
-        if done_on is not None and done_on > as_of:
-            done_on = None
-        views.append(
-            OccurrenceView(
-                o.key, o.start, o.due, eff, o.assumed, done_on, _bin(done_on, eff, as_of)
-            )
-        )
-    assigned = [v for v in views if v.start <= as_of]
-    overdue = [v for v in assigned if v.bin == OPEN_OVERDUE]
-    # The row shows the next occurrence to deliver; arrears are counted beside it.
-    upcoming = [v for v in views if v.effective_due is None or v.effective_due >= as_of]
-    pending = [v for v in upcoming if v.done_on is None]
-    focus = (pending or overdue or upcoming or views)[0] if views else None
-    assert focus is not None, "every deadline has at least one occurrence"
-    if focus.done_on is not None:
-        state = "done"
-    elif lead:
-        latest = lead[-1].line.state
-        state = latest.value if latest is not None else NO_REPORT
-        if state == "done":
-            state = "in_progress"  # said done, but without the date or document that proves it
-    else:
-        state = NO_REPORT
-    days_left = (focus.effective_due - as_of).days if focus.effective_due else None
+    for i, occ in enumerate(occs):
+        # The reports that speak of an occurrence are those due within its own window.
+        end = occs[i + 1].start if i + 1 < len(occs) else dt.date.max
+        window = [e for e in lead if occ.key == "once" or occ.start <= e.period_due < end]
+        views.append(_occurrence(occ, met.get(occ.key), window, work, as_of))
+    upcoming = [
+        i for i, v in enumerate(views) if v.effective_due is None or v.effective_due >= as_of
+    ]
+    pending = [i for i in upcoming if views[i].done_on is None]
+    overdue = [i for i, v in enumerate(views) if v.assigned and v.bin is Bin.OPEN_OVERDUE]
+    focus = (pending or overdue or upcoming or [len(views) - 1])[0]
     return TaskView(
         id=task.id,
         section=section,
         content=task.content,
+        short=task.short,
+        product=task.product,
         lead=task.lead,
         responsible=ws.agencies.resolve(task.lead, as_of),
         coordinators=task.coordinators,
         deadline_text=task.deadline.text,
         deadline_kind=task.deadline.kind,
-        next_due=focus.due,
-        effective_due=focus.effective_due,
-        assumed=focus.assumed,
-        state=state,
-        bin=OPEN_OVERDUE if overdue else focus.bin,
-        overdue=bool(overdue),
-        days_overdue=(as_of - overdue[0].effective_due).days
-        if overdue and overdue[0].effective_due
-        else 0,
-        overdue_count=len(overdue),
-        due_soon=focus.done_on is None
-        and days_left is not None
-        and 0 <= days_left <= soon
-        and not isinstance(task.deadline, OngoingDeadline),
-        days_left=days_left,
-        working_days_left=work.working_days_between(as_of, focus.effective_due)
-        if focus.effective_due
-        else None,
-        last_report=entries[-1] if entries else None,
+        deadline_form=", ".join(
+            f"{k}={v}"
+            for k, v in task.deadline.model_dump(exclude={"text", "kind"}, exclude_none=True).items()
+        ),
         occurrences=tuple(views),
+        entries=tuple(_entry(e, e in lead) for e in lines),
+        focus=focus,
+        contradictions=_contradictions(ws, task, lines),
     )
 
 
 def obligations(ws: Workspace, work: cal.WorkCalendar, as_of: dt.date) -> list[ObligationView]:
-    """Each reporting agency's report for each period: on time, late or missing."""
-    received: dict[tuple[str, str], tuple[dt.date | None, str]] = {}
+    """Each reporting agency's report for each period due by as_of: on time, late or missing.
+
+    Who owed it is the agency as the period's due date found it; who answers for it is
+    today's agency (its successor after a merger).
+    """
+    received: dict[tuple[str, str], tuple[dt.date, str]] = {}
+    drafts: dict[tuple[str, str], str] = {}
+    periods = _periods(ws)
+    due_of = {p.id: p.due for p in periods}
     for loaded in ws.reports:
         r = loaded.report
-        period = cal.parse_period(r.period, ws.plan.reporting.periods, ws.plan.plan.span)
-        day = report_day(r)
-        if period is None or (day is not None and day > as_of):
+        if r.period not in due_of:
             continue
-        key = (ws.agencies.resolve(r.agency, period.due), r.period)
-        old = received.get(key)
-        if old is None or (day or dt.date.max) < (old[0] or dt.date.max):
-            received[key] = (day, loaded.doc.path)
+        key = (ws.agencies.resolve(r.agency, due_of[r.period]), r.period)
+        if r.received is None or r.received > as_of:
+            drafts.setdefault(key, loaded.doc.path)
+        elif key not in received or r.received < received[key][0]:
+            received[key] = (r.received, loaded.doc.path)
     out: list[ObligationView] = []
-    for period in cal.periods(ws.plan.reporting.periods, ws.plan.plan.span):
+    for period in periods:
         eff = work.effective(period.due)
         owing = sorted({ws.agencies.resolve(c, period.due) for c in ws.plan.reporting.reporters})
         for agency in owing:
-            day, file = received.get((agency, period.id), (None, None))
-            if file is None:
-                if as_of <= eff:
-                    continue  # not due yet and not in: nothing to say
-                status, days = "missing", (as_of - eff).days
-            elif day is not None and day > eff:
-                status, days = "late", (day - eff).days
-            else:
-                status, days = "on_time", 0
-            out.append(ObligationView(agency, period.id, period.due, eff, day, file, status, days))
+            key = (agency, period.id)
+            chase = ws.agencies.resolve(agency, as_of)
+            if key in received:
+                day, file = received[key]
+                late = day > eff
+                status = ReportStatus.LATE if late else ReportStatus.ON_TIME
+                days = (day - eff).days if late else 0
+                out.append(
+                    ObligationView(agency, chase, period.id, period.due, eff, day, file, status, days)
+                )
+            elif as_of > eff:
+                draft = drafts.get(key)
+                out.append(
+                    ObligationView(
+                        agency,
+                        chase,
+                        period.id,
+                        period.due,
+                        eff,
+                        None,
+                        draft,
+                        ReportStatus.MISSING,
+                        (as_of - eff).days,
+                        draft=draft is not None,
+                    )
+                )
     return out
 
 
-def summarise(tasks: list[TaskView], as_of: dt.date) -> Summary:
-    """The state's four bins over every assigned occurrence (one per year for yearly tasks)."""
-    counts = dict.fromkeys(BINS, 0)
-    due = 0
-    total = 0
-    for t in tasks:
-        for o in t.occurrences:
-            if o.start > as_of:
-                continue
-            total += 1
-            counts[o.bin] += 1
-            if o.effective_due is not None and o.effective_due < as_of:
-                due += 1
-    return Summary(
-        total,
-        due,
-        counts[DONE_ON_TIME],
-        counts[DONE_LATE],
-        counts[OPEN_IN_TIME],
-        counts[OPEN_OVERDUE],
+def directory(agencies: AgencyIndex, as_of: dt.date) -> Directory:
+    return Directory(
+        {
+            a.code: AgencyName(
+                a.code, a.name, a.short, a.aliases, a.is_group, agencies.resolve(a.code, as_of)
+            )
+            for a in agencies.agencies
+        }
     )
 
 
-def compute_status(ws: Workspace, as_of: dt.date, soon: int = 14) -> StatusView:
+def latest_period(ws: Workspace, work: cal.WorkCalendar, as_of: dt.date) -> cal.Period | None:
+    """The last period already due on a date; a file for a later one never hides it."""
+    due = [p for p in _periods(ws) if work.effective(p.due) < as_of]
+    return due[-1] if due else None
+
+
+def compute_status(ws: Workspace, as_of: dt.date, soon: int = 14, warnings: int = 0) -> StatusView:
     work = cal.WorkCalendar.from_file(ws.calendar)
-    entries = entries_by_task(ws, as_of)
+    lines = received_lines(ws, as_of)
     tasks = [
-        task_view(ws, s.id, t, entries.get(t.id, []), work, as_of, soon)
+        task_view(ws, s.id, t, lines.get(t.id, []), work, as_of)
         for s in ws.plan.sections
         for t in s.tasks
     ]
-    obs = obligations(ws, work, as_of)
-    latest = max((o.period for o in obs), default=None, key=lambda p: (p[:4], p[5:]))
-    missing = tuple(o.agency for o in obs if o.period == latest and o.status == "missing")
+    latest = latest_period(ws, work, as_of)
     return StatusView(
         as_of=as_of,
         plan_code=ws.plan.plan.code,
         soon=soon,
         tasks=tuple(tasks),
-        obligations=tuple(obs),
-        summary=summarise(tasks, as_of),
-        latest_period=latest,
-        missing_latest=missing,
+        obligations=tuple(obligations(ws, work, as_of)),
+        summary=summarise(tasks, occurrence_filter(None, soon)),
+        latest_period=latest.id if latest else None,
+        latest_due=work.effective(latest.due) if latest else None,
+        directory=directory(ws.agencies, as_of),
+        section_titles={s.id: s.title for s in ws.plan.sections},
+        warnings=warnings,
     )
 
-
-def select(
-    view: StatusView,
-    ws: Workspace,
-    agency: str | None = None,
-    section: str | None = None,
-    state: str | None = None,
-) -> StatusView:
-    """The view narrowed to an agency (code or any part of a name), a section or a state."""
-    tasks = list(view.tasks)
-    obs = list(view.obligations)
-    if agency:
-        codes = set(ws.agencies.search(agency))
-        now = {ws.agencies.resolve(c, view.as_of) for c in codes}
-        tasks = [t for t in tasks if t.responsible in now or t.lead in codes]
-        obs = [o for o in obs if o.agency in now or o.agency in codes]
-    if section:
-        tasks = [t for t in tasks if t.section == section.upper()]
-    if state:
-        tasks = [
-            t
-            for t in tasks
-            if state in (t.state, t.bin)
-            or (state == "overdue" and t.overdue)
-            or (state == "soon" and t.due_soon)
-        ]
-    missing = tuple(a for a in view.missing_latest if any(o.agency == a for o in obs))
-    return StatusView(
-        view.as_of,
-        view.plan_code,
-        view.soon,
-        tuple(tasks),
-        tuple(obs),
-        summarise(tasks, view.as_of),
-        view.latest_period,
-        missing,
-    )

@@ -1,21 +1,24 @@
-"""The one load step every command shares: files -> models + problems."""
+"""The workspace: every file of a plan read into models, each remembering its place."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
 
-from kh121 import paths
+from kh121 import kinds, paths
 from kh121.agencies import AgencyIndex
-from kh121.models import AgenciesFile, CalendarFile, PlanFile, ReportFile, ReportSettings
-from kh121.problems import Problem, has_errors
-from kh121.validation import validate_document
-from kh121.yamlio import MAX_DATA_BYTES, Document, read_yaml
-
-M = TypeVar("M", PlanFile, AgenciesFile, CalendarFile, ReportSettings)
+from kh121.models import (
+    AgenciesFile,
+    CalendarFile,
+    ClerkText,
+    PlanFile,
+    ReportFile,
+    ReportSettings,
+)
+from kh121.problems import Problem
+from kh121.yamlio import Document
 
 
 @dataclass(frozen=True)
@@ -23,6 +26,18 @@ class LoadedReport:
     doc: Document
     path: Path
     report: ReportFile
+
+    @property
+    def received(self) -> bool:
+        """Only a received report counts as sent; without `received` it is a draft."""
+        return self.report.received is not None
+
+
+@dataclass(frozen=True)
+class LoadedClerk:
+    doc: Document
+    path: Path
+    text: ClerkText
 
 
 @dataclass(frozen=True)
@@ -36,62 +51,63 @@ class Workspace:
     calendar_doc: Document | None
     reports: tuple[LoadedReport, ...]
     settings: ReportSettings | None = None
+    clerks: tuple[LoadedClerk, ...] = field(default=())
+    files: tuple[Path, ...] = field(default=())  # every file read, for the cache's key
+
+    def period_reports(self, period: str) -> tuple[LoadedReport, ...]:
+        return tuple(r for r in self.reports if r.report.period == period)
+
+    def clerk(self, period: str) -> ClerkText | None:
+        return next((c.text for c in self.clerks if c.text.period == period), None)
 
 
-class WorkspaceError(Exception):
-    """The plan or the agencies cannot be read: nothing else can go on."""
+def read_workspace(
+    root: Path, targets: Iterable[Path] | None = None
+) -> tuple[Workspace | None, list[Problem]]:
+    """Read data/ and the reports (all of reports/ unless targets are given).
 
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__(f"{len(problems)} problems")
-        self.problems = problems
-
-
-def report_files(root: Path, period: str | None = None) -> list[Path]:
-    """Agencies' report files under reports/ (the tool's own `_` files excluded)."""
-    base = root / paths.REPORTS
-    pattern = f"{period}/*.yaml" if period else "*/*.yaml"
-    return sorted(p for p in base.glob(pattern) if not p.name.startswith("_") and p.is_file())
-
-
-def load_report(path: Path, root: Path) -> tuple[LoadedReport | None, list[Problem]]:
-    doc, problems = read_yaml(path, paths.shown(path, root))
-    if doc is None:
-        return None, problems
-    model, more = validate_document(doc, ReportFile)
-    problems.extend(more)
-    if model is None:
-        return None, problems
-    doc.data = None  # the model holds it now; a large workspace should not hold it twice
-    return LoadedReport(doc, path, model), problems
-
-
-def load_workspace(
-    root: Path, reports: Iterable[Path] | None = None
-) -> tuple[Workspace, list[Problem]]:
-    """Read data/ and the reports (all under reports/ unless given).
-
-    Raises WorkspaceError when the plan or the agencies have errors, with every
-    problem found so far; an invalid report is left out and its problems kept.
+    None when the plan, the agencies or the calendar cannot be read: nothing can go on.
     """
     problems: list[Problem] = []
-    plan_doc, plan = _load(root / paths.TASKS, root, PlanFile, problems)
-    agencies_doc, agencies = _load(root / paths.AGENCIES, root, AgenciesFile, problems)
-    calendar: CalendarFile | None = CalendarFile(schema_version=1)
-    calendar_doc = None
-    if (root / paths.CALENDAR).exists():
-        calendar_doc, calendar = _load(root / paths.CALENDAR, root, CalendarFile, problems)
-    settings = None
-    if (root / paths.REPORT_SETTINGS).exists():
-        settings = _load(root / paths.REPORT_SETTINGS, root, ReportSettings, problems)[1]
-    if plan is None or agencies is None or calendar is None or has_errors(problems):
-        raise WorkspaceError(problems)
-    assert plan_doc is not None and agencies_doc is not None
-    loaded: list[LoadedReport] = []
-    for path in report_files(root) if reports is None else reports:
-        report, more = load_report(path, root)
+    files: list[Path] = []
+
+    def read(rel: Path, kind: kinds.FileKind, required: bool) -> tuple[Document | None, object]:
+        path = root / rel
+        if not required and not path.exists() and not path.is_symlink():
+            return None, None
+        files.append(path)
+        doc, model, more = kinds.read_kind(path, root, kind)
         problems.extend(more)
-        if report is not None:
-            loaded.append(report)
+        return doc, model
+
+    plan_doc, plan = read(paths.TASKS, kinds.TASKS, True)
+    agencies_doc, agencies = read(paths.AGENCIES, kinds.AGENCIES, True)
+    calendar_doc, calendar = read(paths.CALENDAR, kinds.CALENDAR, False)
+    settings_doc, settings = read(paths.REPORT_SETTINGS, kinds.SETTINGS, False)
+    if calendar_doc is None and not (root / paths.CALENDAR).exists():
+        calendar = CalendarFile(schema_version=1)
+    reports: list[LoadedReport] = []
+    clerks: list[LoadedClerk] = []
+    for path in paths.period_files(root) if targets is None else targets:
+        kind = kinds.kind_of(path, root)
+        if kind not in (kinds.REPORT, kinds.CLERK):
+            continue
+        files.append(path)
+        doc, model, more = kinds.read_kind(path, root, kind)
+        problems.extend(more)
+        if doc is not None and isinstance(model, ReportFile):
+            doc.data = None  # the model holds it now; a large workspace should not hold it twice
+            reports.append(LoadedReport(doc, path, model))
+        elif doc is not None and isinstance(model, ClerkText):
+            clerks.append(LoadedClerk(doc, path, model))
+    if not (
+        isinstance(plan, PlanFile)
+        and isinstance(agencies, AgenciesFile)
+        and isinstance(calendar, CalendarFile)
+        and plan_doc is not None
+        and agencies_doc is not None
+    ):
+        return None, problems
     ws = Workspace(
         root=root,
         plan=plan,
@@ -100,24 +116,14 @@ def load_workspace(
         agencies_doc=agencies_doc,
         calendar=calendar,
         calendar_doc=calendar_doc,
-        reports=tuple(loaded),
-        settings=settings,
+        reports=tuple(reports),
+        settings=settings if isinstance(settings, ReportSettings) else None,
+        clerks=tuple(clerks),
+        files=tuple(files),
     )
     return ws, problems
 
 
-def _load(
-    path: Path, root: Path, model: type[M], problems: list[Problem]
-) -> tuple[Document | None, M | None]:
-    doc, more = read_yaml(path, paths.shown(path, root), MAX_DATA_BYTES)
-    problems.extend(more)
-    if doc is None:
-        return None, None
-    value, more = validate_document(doc, model)
-    problems.extend(more)
-    return doc, value
-
-
 def report_day(report: ReportFile) -> dt.date | None:
-    """The day a report counts from: when it was received, else its own date."""
-    return report.received or report.date
+    """The day a report counts from: the day it was received (None for a draft)."""
+    return report.received

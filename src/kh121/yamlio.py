@@ -9,6 +9,7 @@ graph, so that each of those cases becomes a problem with a line and a column.
 from __future__ import annotations
 
 import re
+import stat
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from typing import Any
 import yaml
 
 from kh121.problems import Problem, error, warning
+from kh121.yamlout import YAML11_BOOLS
 
 try:
     _Loader: type[Any] = yaml.CSafeLoader
@@ -29,7 +31,6 @@ MAX_DATA_BYTES = 64 * 1024 * 1024  # the plan itself, for a national roll-out
 MAX_DEPTH = 40
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x84\x86-\x9f]")
 _TAG = "tag:yaml.org,2002:"
-_YAML11_BOOLS = {"yes", "no", "on", "off", "y", "n"}
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
 PathT = tuple[str | int, ...]
@@ -117,13 +118,26 @@ def read_yaml(
 ) -> tuple[Document | None, list[Problem]]:
     """Read one YAML file from disk; None when nothing usable could be read."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO would hang the read, a folder fail it
+            return None, [error(shown, 1, 1, "E013", what=_file_type(info.st_mode))]
+        size = info.st_size
         if size > max_bytes:
             return None, [error(shown, 1, 1, "E011", size=size, limit=max_bytes)]
         raw = path.read_bytes()
     except OSError as exc:
         return None, [error(shown, 1, 1, "E001", reason=exc.strerror or str(exc))]
     return parse_yaml(raw, shown, max_bytes)
+
+
+def _file_type(mode: int) -> tuple[str, str]:
+    if stat.S_ISDIR(mode):
+        return ("một thư mục", "a folder")
+    if stat.S_ISFIFO(mode):
+        return ("một đường ống (FIFO)", "a pipe (FIFO)")
+    if stat.S_ISSOCK(mode):
+        return ("một socket", "a socket")
+    return ("một thiết bị", "a device")
 
 
 def parse_yaml(
@@ -308,7 +322,7 @@ class _Builder:
         if tag == _TAG + "null":
             return None
         if tag == _TAG + "bool":
-            if value.lower() in _YAML11_BOOLS:
+            if value.lower() in YAML11_BOOLS:
                 self._err(node, "E009", value=value)
                 return value
             return value.lower() == "true"

@@ -17,7 +17,12 @@ from yaml.resolver import Resolver
 _RESOLVER = Resolver()
 _STR_TAG = "tag:yaml.org,2002:str"
 _INDICATORS = set("-?:,[]{}#&*!|>'\"%@`")
-_YAML11_WORDS = {"yes", "no", "on", "off", "y", "n", "true", "false", "null", "~"}
+# Words a YAML 1.1 reader (PyYAML's yaml.load, many editors) takes for booleans.
+YAML11_BOOLS = frozenset({"yes", "no", "on", "off", "y", "n"})
+_YAML11_WORDS = YAML11_BOOLS | {"true", "false", "null", "~"}
+LONG_TEXT = 100  # longer single-line text is written folded (>-), at most FOLD_WIDTH a line
+FOLD_WIDTH = 88
+_ESCAPED = set("\ufeff\u2028\u2029\ufffe\uffff")
 
 
 def dump(data: Mapping[str, Any], header: Sequence[str] = ()) -> str:
@@ -45,14 +50,55 @@ def scalar(value: Any) -> str:
 def _plain_ok(text: str) -> bool:
     if not text or text != text.strip() or "\n" in text or "\r" in text:
         return False
+    return not needs_quotes(text)
+
+
+def needs_quotes(text: str) -> bool:
+    """Whether a text must be quoted so that every YAML reader reads it back as that text."""
+    if not text or text != text.strip() or "\n" in text or "\r" in text:
+        return True
     if text[0] in _INDICATORS or text.lower() in _YAML11_WORDS:
-        return False
+        return True
     if ": " in text or " #" in text or text.endswith(":") or "\t" in text:
-        return False
-    if any(ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F or c in "\ufeff\u2028\u2029" for c in text):
-        return False
+        return True
+    if any(_escape_needed(c) for c in text):
+        return True
     tag = _RESOLVER.resolve(ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
-    return bool(tag == _STR_TAG)
+    return bool(tag != _STR_TAG)
+
+
+def _escape_needed(c: str) -> bool:
+    o = ord(c)
+    return o < 0x20 or 0x7F <= o <= 0x9F or c in _ESCAPED or 0xD800 <= o <= 0xDFFF
+
+
+def block_style(text: str) -> str:
+    """'literal' for multi-line text, 'folded' for long text, '' for a plain or quoted one."""
+    if is_block_text(text):
+        return "literal"
+    if (
+        len(text) > LONG_TEXT
+        and "  " not in text
+        and text == text.strip()
+        and not any(_escape_needed(c) or c == "\t" for c in text)
+    ):
+        return "folded"
+    return ""
+
+
+def fold_positions(text: str, width: int = FOLD_WIDTH) -> list[int]:
+    """Where to break a folded scalar: at a space, each line at most `width` characters."""
+    positions = []
+    start = 0
+    while len(text) - start > width:
+        cut = text.rfind(" ", start, start + width + 1)
+        if cut <= start:
+            cut = text.find(" ", start + width)
+            if cut < 0:
+                break
+        positions.append(cut)
+        start = cut + 1
+    return positions
 
 
 def _double_quoted(text: str) -> str:
@@ -66,14 +112,35 @@ def _double_quoted(text: str) -> str:
             out.append("\\n")
         elif c == "\t":
             out.append("\\t")
-        elif ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F or c in "\ufeff\u2028\u2029":
+        elif _escape_needed(c):
             out.append(f"\\u{ord(c):04x}")
         else:
             out.append(c)
     return '"' + "".join(out) + '"'
 
 
-def _is_block_text(value: Any) -> bool:
+def _folded(value: str, indent: int) -> list[str]:
+    pad = " " * indent
+    lines, start = [], 0
+    for cut in fold_positions(value):
+        lines.append(pad + value[start:cut])
+        start = cut + 1
+    lines.append(pad + value[start:])
+    return [">-", *lines]
+
+
+def _text_block(value: Any, indent: int) -> list[str] | None:
+    if not isinstance(value, str):
+        return None
+    style = block_style(value)
+    if style == "literal":
+        return _block(value, indent)
+    if style == "folded":
+        return _folded(value, indent)
+    return None
+
+
+def is_block_text(value: Any) -> bool:
     return (
         isinstance(value, str)
         and "\n" in value.rstrip("\n")
@@ -114,8 +181,8 @@ def _mapping(data: Mapping[str, Any], indent: int) -> list[str]:
                 lines.extend(_sequence(value, indent + 2))
             else:
                 lines.append(f"{pad}{k}: []")
-        elif _is_block_text(value):
-            head, *rest = _block(value, indent + 2)
+        elif (block := _text_block(value, indent + 2)) is not None:
+            head, *rest = block
             lines.append(f"{pad}{k}: {head}")
             lines.extend(rest)
         else:
@@ -136,8 +203,8 @@ def _sequence(items: Sequence[Any], indent: int) -> list[str]:
             inner = _sequence(item, indent + 2)
             lines.append(f"{pad}- {inner[0].lstrip()}")
             lines.extend(inner[1:])
-        elif _is_block_text(item):
-            head, *rest = _block(item, indent + 2)
+        elif (block := _text_block(item, indent + 2)) is not None:
+            head, *rest = block
             lines.append(f"{pad}- {head}")
             lines.extend(rest)
         else:

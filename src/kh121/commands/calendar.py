@@ -14,9 +14,7 @@ from kh121 import paths
 from kh121.atomic import write_atomic
 from kh121.errors import EXIT_OK, KnownError
 from kh121.messages import t
-from kh121.models import CalendarFile, DayEntry
-from kh121.validation import validate_document
-from kh121.yamlio import read_yaml
+from kh121.models import CalendarFile, DayEntry, PlanFile
 from kh121.yamlout import dump
 
 HEADER = (
@@ -67,24 +65,37 @@ def as_yaml(cal: CalendarFile) -> str:
     return dump(data, HEADER)
 
 
-def run(root: Path, years: list[int], country: str, lang: str) -> int:
+def run(*, root: Path, years: str, country: str, lang: str) -> int:
+    """Refresh the holidays of the years asked (by default the plan's span)."""
+    from kh121 import kinds
+    from kh121.errors import DataError
+    from kh121.problems import has_errors
+
+    plan_doc, plan, problems = kinds.read_kind(root / paths.TASKS, root, kinds.TASKS)
     target = root / paths.CALENDAR
-    old = CalendarFile(schema_version=1)
-    if target.exists():
-        doc, _problems = read_yaml(target, paths.shown(target, root))
-        model = validate_document(doc, CalendarFile)[0] if doc else None
-        if model is None:
-            raise KnownError(
-                f"{target} có lỗi; chạy 'kh121 validate' và sửa trước khi cập nhật",
-                f"{target} has errors; run 'kh121 validate' and fix them first",
-            )
-        old = model
-    new = updated(old, years, country)
+    old: CalendarFile | None = CalendarFile(schema_version=1)
+    if target.exists() or target.is_symlink():
+        _doc, model, more = kinds.read_kind(target, root, kinds.CALENDAR)
+        problems.extend(more)
+        old = model if isinstance(model, CalendarFile) else None
+    if not isinstance(plan, PlanFile) or old is None or has_errors(problems):
+        raise DataError(problems)
+    span = plan.plan.span
+    wanted = years or f"{span.start.year}-{span.end.year}"
+    try:
+        year_list = parse_years(wanted)
+    except ValueError:
+        raise KnownError(
+            f"--years '{wanted}' không hợp lệ; viết như 2023-2030 hoặc 2026,2027",
+            f"--years '{wanted}' is not valid; write e.g. 2023-2030 or 2026,2027",
+        ) from None
+    new = updated(old, year_list, country)
     changed = write_atomic(target, as_yaml(new))
+    shown = paths.shown(target, root)
     print(
         t(
-            f"{'đã cập nhật' if changed else 'không đổi'} {target}",
-            f"{'updated' if changed else 'unchanged'} {target}",
+            f"{'đã cập nhật' if changed else 'không đổi'} {shown}",
+            f"{'updated' if changed else 'unchanged'} {shown}",
             lang,
         )
     )

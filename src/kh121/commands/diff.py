@@ -11,22 +11,10 @@ from typing import Any
 from kh121.errors import EXIT_OK, KnownError
 from kh121.facts import Facts, compare, facts_of, label
 from kh121.messages import t
-from kh121.models import AgenciesFile, PlanFile, Record, ReportFile
-from kh121.validation import validate_document
+from kh121 import kinds
+from kh121.models import AgenciesFile, Record
+from kh121.text import safe
 from kh121.yamlio import parse_yaml
-
-
-def detect_model(data: Any) -> type[Record] | None:
-    """The kind of a file by its keys (textconv sees only a temporary copy)."""
-    if not isinstance(data, dict):
-        return None
-    if "sections" in data:
-        return PlanFile
-    if "agencies" in data:
-        return AgenciesFile
-    if "agency" in data and "period" in data:
-        return ReportFile
-    return None
 
 
 def _git(root: Path, *args: str) -> bytes:
@@ -65,15 +53,20 @@ def _files(root: Path, rev: str | None) -> dict[str, bytes]:
     return out
 
 
+def _model_of(raw: bytes, shown: str) -> Record | None:
+    """The file's model, its kind told by its keys; None when it is not valid."""
+    doc, _problems = parse_yaml(raw, shown)
+    kind = kinds.kind_by_keys(doc.data) if doc else None
+    return kinds.parse_kind(raw, shown, kind)[1] if kind else None
+
+
 def facts_of_files(files: dict[str, bytes]) -> tuple[Facts, list[str]]:
     facts: Facts = {}
     broken = []
     names: dict[str, str] = {}
     models = {}
     for rel, raw in sorted(files.items()):
-        doc, _ = parse_yaml(raw, rel)
-        model = detect_model(doc.data) if doc else None
-        value = validate_document(doc, model)[0] if doc and model else None
+        value = _model_of(raw, rel)
         if value is None:
             broken.append(rel)
             continue
@@ -85,7 +78,7 @@ def facts_of_files(files: dict[str, bytes]) -> tuple[Facts, list[str]]:
     return facts, broken
 
 
-def run(root: Path, rev: str | None, rev2: str | None, as_json: bool, lang: str) -> int:
+def run(*, root: Path, rev: str | None, rev2: str | None, as_json: bool, lang: str) -> int:
     old_rev = rev or "HEAD"
     old, broken_old = facts_of_files(_files(root, old_rev))
     new, broken_new = facts_of_files(_files(root, rev2))
@@ -115,7 +108,7 @@ def run(root: Path, rev: str | None, rev2: str | None, as_json: bool, lang: str)
     if not changes:
         print(t("không có thay đổi về nội dung", "no change of meaning", lang))
     for c in changes:
-        print(describe(c, lang))
+        print(safe(describe(c, lang)))
     return EXIT_OK
 
 
@@ -133,17 +126,15 @@ def describe(c: dict[str, Any], lang: str) -> str:
     return f"{e} {field}: {c['old'] or none} → {c['new'] or none}"
 
 
-def textconv(path: Path, lang: str) -> int:
+def textconv(*, path: Path, lang: str) -> int:
     """The file's facts, one per line: git's textconv for data and report files."""
     from kh121.facts import as_lines
 
     raw = path.read_bytes()
-    doc, _ = parse_yaml(raw, path.name)
-    model = detect_model(doc.data) if doc else None
-    value = validate_document(doc, model)[0] if doc and model else None
-    if value is None:
-        sys.stdout.write(raw.decode("utf-8", "replace"))  # not ours or invalid: as it is
+    value = _model_of(raw, path.name)
+    if value is None:  # not ours or invalid: as it is, but never a raw control sequence
+        sys.stdout.write(safe(raw.decode("utf-8", "replace")))
         return EXIT_OK
     for line in as_lines(facts_of(value, {}), lang):
-        print(line)
+        print(safe(line))
     return EXIT_OK

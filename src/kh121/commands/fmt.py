@@ -7,84 +7,62 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from kh121 import paths
+from kh121 import kinds, paths
 from kh121.atomic import write_atomic
 from kh121.errors import EXIT_FAIL, EXIT_OK, KnownError
 from kh121.messages import t
-from kh121.models import (
-    AgenciesFile,
-    CalendarFile,
-    ClerkText,
-    PlanFile,
-    Record,
-    ReportFile,
-    ReportSettings,
-)
+from kh121.models import PlanFile
 from kh121.presenters.problems import print_problems
-from kh121.problems import Problem, has_errors
-from kh121.validation import validate_document
-from kh121.yamlio import MAX_BYTES, MAX_DATA_BYTES, parse_yaml
+from kh121.problems import Problem, Severity, has_errors
+from kh121.text import safe
 
-_BY_NAME: dict[str, type[Record]] = {
-    "tasks.yaml": PlanFile,
-    "agencies.yaml": AgenciesFile,
-    "calendar.yaml": CalendarFile,
-    paths.CLERK_NAME: ClerkText,
-}
-
-
-def model_for(path: Path) -> type[Record] | None:
-    """The kind of a file, by its name and folder; None for the tool's own output."""
-    if path.name == paths.MERGED_NAME:
-        return None
-    if path.parent.name == "data" and path.name == paths.REPORT_SETTINGS.name:
-        return ReportSettings
-    if path.parent.name == "data" or path.name in _BY_NAME:
-        return _BY_NAME.get(path.name)
-    return ReportFile
-
-
-def targets(root: Path, given: list[Path]) -> list[Path]:
+def targets(root: Path, given: list[Path]) -> list[tuple[Path, kinds.FileKind]]:
+    """The files to format, with their kinds; the tool's own output is left alone."""
     if not given:
         given = [root / "data", root / paths.REPORTS]
-    out: list[Path] = []
+    out: list[tuple[Path, kinds.FileKind]] = []
     for g in given:
         if not g.exists():
-            raise KnownError(f"không có tệp hay thư mục '{g}'", f"no such path '{g}'")
-        out.extend(sorted(g.rglob("*.yaml")) if g.is_dir() else [g])
-    return [p for p in out if model_for(p) is not None]
+            if g == root / paths.REPORTS:
+                continue  # a missing reports/ is an empty one (git keeps no empty folder)
+            shown = safe(str(g))
+            raise KnownError(f"không có tệp hay thư mục '{shown}'", f"no such path '{shown}'")
+        for path in sorted(g.rglob("*.yaml")) if g.is_dir() else [g]:
+            kind = kinds.kind_of(path, root)
+            if kind is not None and kind.written_by_people:
+                out.append((path, kind))
+    return out
 
 
-def formatted(path: Path, root: Path, plan_order: dict[str, int]) -> tuple[str, str, list[Problem]]:
+def formatted(
+    path: Path, root: Path, kind: kinds.FileKind, plan_order: dict[str, int]
+) -> tuple[str, str, list[Problem]]:
     """(current text, canonical text, problems) of one file."""
-    from kh121.fmt import FormatRefusedError, format_text
+    from kh121.fmt import format_text
 
-    shown = paths.shown(path, root)
-    raw = path.read_bytes()
-    model = model_for(path)
-    assert model is not None
-    limit = MAX_BYTES if model in (ReportFile, ClerkText) else MAX_DATA_BYTES
-    doc, problems = parse_yaml(raw, shown, limit)
-    if doc is not None:
-        problems.extend(validate_document(doc, model)[1])
-    current = raw.decode("utf-8", errors="replace")
+    doc, _model, problems = kinds.read_kind(path, root, kind)
+    current = doc.text if doc is not None else ""
     if doc is None or has_errors(problems):
         return current, current, problems
+    raw = path.read_bytes().decode("utf-8", errors="replace")
     text = unicodedata.normalize("NFC", doc.text.replace("\r\n", "\n"))
+    shown = paths.shown(path, root)
     try:
-        return current, format_text(text, model, plan_order), []
-    except FormatRefusedError as exc:
+        return raw, format_text(text, kind.model, plan_order), []
+    except KnownError as exc:
         raise KnownError(f"{shown}: {exc.vi}", f"{shown}: {exc.en}") from None
 
 
-def run(root: Path, given: list[Path], check: bool, lang: str) -> int:
-    from kh121.workspace import load_workspace
-
-    ws, _ = load_workspace(root, [])
-    order = {task.id: i for i, task in enumerate(ws.plan.tasks())}
-    changed, problems = [], []
-    for path in targets(root, given):
-        current, text, more = formatted(path, root, order)
+def run(*, root: Path, given: list[Path], check: bool, lang: str) -> int:
+    _doc, plan, problems = kinds.read_kind(root / paths.TASKS, root, kinds.TASKS)
+    plans = plan.tasks() if isinstance(plan, PlanFile) else []
+    order = {task.id: i for i, task in enumerate(plans)}
+    changed: list[str] = []
+    problems = [p for p in problems if p.severity is Severity.ERROR]
+    for path, kind in targets(root, given):
+        if path == root / paths.TASKS and problems:
+            continue
+        current, text, more = formatted(path, root, kind, order)
         problems.extend(more)
         if more or text == current:
             continue

@@ -2,44 +2,42 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 from kh121 import calendar as cal
 from kh121 import paths
-from kh121.agencies import AgencyIndex
-from kh121.atomic import FileExistsRefusedError, write_atomic
-from kh121.checks import check_reports
+from kh121.atomic import inside_root, write_atomic
 from kh121.dates import dmy
-from kh121.errors import EXIT_FAIL, EXIT_OK, KnownError
-from kh121.merge import check_period, consolidate
+from kh121.errors import EXIT_FAIL, EXIT_OK, DataError, KnownError
+from kh121.loader import load, load_clean
 from kh121.messages import t
-from kh121.models import ClerkText
+from kh121.models import MergedFile
 from kh121.presenters.problems import print_problems
 from kh121.problems import Problem, has_errors
 from kh121.scaffold import clerk_scaffold, report_scaffold
-from kh121.validation import validate_document
-from kh121.workspace import Workspace, load_report, load_workspace, report_files
-from kh121.yamlio import read_yaml
+from kh121.workspace import Workspace
 
 
 def find_period(ws: Workspace, text: str) -> cal.Period:
-    period = cal.parse_period(text, ws.plan.reporting.periods, ws.plan.plan.span)
-    if period is None:
-        span = ws.plan.plan.span
+    known = cal.periods(ws.plan.reporting.periods, ws.plan.plan.span)
+    found = next((p for p in known if p.id == text.strip().upper()), None)
+    if found is None:
+        keys = ", ".join(r.key for r in ws.plan.reporting.periods)
+        first, last = (known[0].id, known[-1].id) if known else ("", "")
         raise KnownError(
-            f"kỳ báo cáo '{text}' không hợp lệ; viết NĂM-KỲ như 2026-H1, 2026-H2"
-            f" ({span.start.year}-{span.end.year})",
-            f"invalid period '{text}'; write YEAR-PART such as 2026-H1, 2026-H2"
-            f" ({span.start.year}-{span.end.year})",
+            f"kỳ báo cáo '{text}' không có trong kế hoạch; viết NĂM-KỲ với KỲ là {keys},"
+            f" từ {first} đến {last}",
+            f"period '{text}' is not one of the plan's; write YEAR-KEY with KEY one of {keys},"
+            f" from {first} to {last}",
         )
-    return period
+    return found
 
 
-def find_agency(agencies: AgencyIndex, query: str) -> str:
+def find_agency(ws: Workspace, query: str) -> str:
+    """One agency (not a group) for a code or a name; candidates listed when several match."""
+    agencies = ws.agencies
     codes = [c for c in agencies.search(query) if not agencies.by_code[c].is_group]
     if not codes:
         raise KnownError(f"không có cơ quan nào khớp '{query}'", f"no agency matches '{query}'")
@@ -52,152 +50,159 @@ def find_agency(agencies: AgencyIndex, query: str) -> str:
     return codes[0]
 
 
-def _write_new(target: Path, root: Path, text: str, lang: str) -> int:
-    shown = paths.shown(target, root)
-    try:
-        write_atomic(target, text, overwrite=False)
-    except FileExistsRefusedError:
+def _reporters(ws: Workspace, period: cal.Period) -> list[str]:
+    return sorted({ws.agencies.resolve(c, period.due) for c in ws.plan.reporting.reporters})
+
+
+def _check_reporter(ws: Workspace, code: str, period: cal.Period, force: bool) -> None:
+    agency = ws.agencies.by_code[code]
+    now = ws.agencies.resolve(code, period.due)
+    if now != code:
+        ended = dmy(agency.merged_into.from_date if agency.merged_into else None)
         raise KnownError(
-            f"'{shown}' đã có; kh121 không ghi đè tệp đã có",
-            f"'{shown}' exists; kh121 never overwrites it",
-        ) from None
+            f"{agency.short} không còn hoạt động trong kỳ {period.id} (từ {ended});"
+            f" {ws.agencies.name(now)} ({now}) tiếp nhận: dùng 'kh121 report new {now}'",
+            f"{agency.short} no longer exists in {period.id}; {ws.agencies.name(now)}"
+            f" ({now}) took over: use 'kh121 report new {now}'",
+        )
+    if not agency.exists_on(period.due):
+        raise KnownError(
+            f"{agency.short} chưa thành lập trong kỳ {period.id}",
+            f"{agency.short} did not exist yet in {period.id}",
+        )
+    reporters = _reporters(ws, period)
+    if code not in reporters and not force:
+        names = ", ".join(f"{c} ({ws.agencies.name(c)})" for c in reporters)
+        raise KnownError(
+            f"{agency.short} ({code}) không thuộc các cơ quan phải báo cáo kỳ {period.id}."
+            f" Các cơ quan báo cáo: {names}. Dùng --force nếu vẫn muốn tạo.",
+            f"{agency.short} ({code}) is not among the agencies that report for {period.id}."
+            f" They are: {names}. Use --force to create it anyway.",
+        )
+
+
+def _write_new(
+    target: Path, root: Path, text: str, lang: str, note: tuple[str, str], explicit: bool
+) -> int:
+    shown = paths.shown(target, root)
+    write_atomic(target if explicit else inside_root(target, root), text, overwrite=False)
     print(t(f"đã tạo {shown}", f"created {shown}", lang))
+    print(t(*note, lang))
     return EXIT_OK
 
 
 def run_new(
-    root: Path, query: str | None, period_text: str, out: Path | None, clerk: bool, lang: str
+    *,
+    root: Path,
+    query: str | None,
+    period_text: str,
+    out: Path | None,
+    clerk: bool,
+    force: bool,
+    as_of: dt.date,
+    lang: str,
 ) -> int:
-    ws, _ = load_workspace(root, [])
+    ws, problems = load(root, as_of, targets=[])
+    if ws is None or has_errors(problems):
+        raise DataError(problems)
     period = find_period(ws, period_text)
     folder = root / paths.REPORTS / period.id
     work = cal.WorkCalendar.from_file(ws.calendar)
+    consolidator = ws.agencies.name(ws.agencies.resolve(ws.plan.reporting.to, period.due))
     if clerk:
         return _write_new(
             out or folder / paths.CLERK_NAME,
             root,
-            clerk_scaffold(period, ws.agencies.name(ws.plan.reporting.to)),
+            clerk_scaffold(period, consolidator),
             lang,
+            (
+                "Viết phần đánh giá của cơ quan tổng hợp vào tệp này; 'kh121 render' sẽ dùng.",
+                "Write the consolidating agency's assessment here; 'kh121 render' uses it.",
+            ),
+            out is not None,
         )
     if not query:
         raise KnownError(
             "cần mã hoặc tên cơ quan (hoặc --clerk)",
             "an agency code or name is needed (or --clerk)",
         )
-    code = find_agency(ws.agencies, query)
-    agency = ws.agencies.by_code[code]
-    if not agency.exists_on(period.due):
-        now = ws.agencies.resolve(code, period.due)
-        if now != code:
-            raise KnownError(
-                f"{agency.short} không còn hoạt động trong kỳ {period.id} (từ"
-                f" {dmy(agency.merged_into.from_date if agency.merged_into else None)});"
-                f" {ws.agencies.name(now)} ({now}) tiếp nhận: dùng 'kh121 report new {now}'",
-                f"{agency.short} no longer exists in {period.id}; {ws.agencies.name(now)}"
-                f" ({now}) took over: use 'kh121 report new {now}'",
-            )
-        raise KnownError(
-            f"{agency.short} chưa thành lập trong kỳ {period.id}",
-            f"{agency.short} did not exist yet in {period.id}",
-        )
+    code = find_agency(ws, query)
+    _check_reporter(ws, code, period, force)
     text = report_scaffold(ws.plan, ws.agencies, code, period, work.effective(period.due))
-    return _write_new(out or folder / f"{code}.yaml", root, text, lang)
-
-
-def _load_period(
-    root: Path, period_text: str, as_of: dt.date
-) -> tuple[Workspace, cal.Period, list[Problem]]:
-    ws, problems = load_workspace(root, [])
-    period = find_period(ws, period_text)
-    files = report_files(root, period.id)
-    loaded = []
-    _progress = _progress_bar(len(files))
-    for path in files:
-        report, more = load_report(path, root)
-        problems.extend(more)
-        if report is not None:
-            loaded.append(report)
-        _progress()
-    ws = dataclasses.replace(ws, reports=tuple(loaded))
-    problems.extend(check_reports(ws, as_of))
-    problems.extend(check_period(ws, period))
-    clerk = root / paths.REPORTS / period.id / paths.CLERK_NAME
-    if clerk.exists():
-        doc, more = read_yaml(clerk, paths.shown(clerk, root))
-        problems.extend(more)
-        if doc is not None:
-            problems.extend(validate_document(doc, ClerkText)[1])
-    return ws, period, problems
-
-
-def _progress_bar(total: int) -> Callable[[], None]:
-    """A progress bar on a terminal for many files; nothing otherwise."""
-    if total < 50 or not sys.stderr.isatty():
-        return lambda: None
-    from rich.console import Console
-    from rich.progress import Progress
-
-    # On stderr, like the check above: stdout carries the command's own output.
-    progress = Progress(transient=True, console=Console(stderr=True))
-    task = progress.add_task("kh121 merge", total=total)
-    progress.start()
-
-    def step() -> None:
-        progress.advance(task)
-        if progress.tasks[0].finished:
-            progress.stop()
-
-    return step
-
-
-def merged_text(
-    root: Path, period_text: str, as_of: dt.date
-) -> tuple[str | None, Path, list[Problem]]:
-    """The consolidated file's text (None when an input has errors), its path, problems.
-
-    as_of only serves to refuse reports dated in the future; the text does not depend on it.
-    """
-    ws, period, problems = _load_period(root, period_text, as_of)
-    target = root / paths.REPORTS / period.id / paths.MERGED_NAME
-    if has_errors(problems):
-        return None, target, problems
-    work = cal.WorkCalendar.from_file(ws.calendar)
-    warnings = [p for p in problems if p.severity == "warning"]
-    return consolidate(ws, period, work, warnings), target, problems
-
-
-def period_folders(root: Path) -> list[str]:
-    """The periods that have a folder under reports/ with an agency's file in it."""
-    base = root / paths.REPORTS
-    return (
-        sorted(p.name for p in base.iterdir() if p.is_dir() and report_files(root, p.name))
-        if base.is_dir()
-        else []
+    return _write_new(
+        out or folder / f"{code}.yaml",
+        root,
+        text,
+        lang,
+        (
+            f"Tệp là bản nháp: chỉ tính là đã gửi khi điền ngày {consolidator} nhận (received),"
+            " cùng số và ngày của báo cáo.",
+            f"The file is a draft: it counts as sent only once the day {consolidator} received"
+            " it (received) is filled in, with the report's number and date.",
+        ),
+        out is not None,
     )
 
 
-def run_merge(root: Path, period_text: str, check: bool, as_of: dt.date, lang: str) -> int:
-    text, target, problems = merged_text(root, period_text, as_of)
-    if problems:
-        print_problems(problems, lang, as_json=False, stream=sys.stderr)
-    if text is None:
-        print(t("có lỗi: không ghi gì", "errors found: nothing written", lang), file=sys.stderr)
-        return EXIT_FAIL
+def period_folders(root: Path) -> list[str]:
+    """The periods that have a file in their folder under reports/."""
+    return sorted({p.parent.name for p in paths.period_files(root)})
+
+
+def merged(
+    ws: Workspace, period: cal.Period, problems: list[Problem]
+) -> tuple[MergedFile | None, str | None, list[Problem]]:
+    """The consolidation of a loaded, clean workspace, or None with the period's errors."""
+    from kh121.merge import check_period, consolidate
+
+    folder = f"{paths.REPORTS.as_posix()}/{period.id}/"
+    mine = [p for p in problems if p.file.startswith(folder)] + check_period(ws, period)
+    if has_errors(mine):
+        return None, None, mine
+    model, text = consolidate(ws, period, cal.WorkCalendar.from_file(ws.calendar), mine)
+    return model, text, mine
+
+
+def run_merge(
+    *, root: Path, period_text: str | None, check: bool, as_of: dt.date, lang: str
+) -> int:
+    ws, warnings = load_clean(root, as_of)
+    names = [period_text] if period_text else period_folders(root)
+    status = EXIT_OK
+    for name in names:
+        period = find_period(ws, name)
+        _model, text, problems = merged(ws, period, warnings)
+        if problems:
+            print_problems(problems, lang, as_json=False, stream=sys.stderr)
+        if text is None:
+            print(t("có lỗi: không ghi gì", "errors found: nothing written", lang), file=sys.stderr)
+            status = EXIT_FAIL
+            continue
+        status = max(status, _write_merged(root, period, text, check, lang))
+    return status
+
+
+def merged_path(root: Path, period: cal.Period) -> Path:
+    return root / paths.REPORTS / period.id / paths.MERGED_NAME
+
+
+def _write_merged(root: Path, period: cal.Period, text: str, check: bool, lang: str) -> int:
+    target = merged_path(root, period)
     shown = paths.shown(target, root)
     if check:
-        current = target.read_text(encoding="utf-8") if target.exists() else None
-        if current != text:
+        current = target.read_bytes() if target.is_file() else None
+        if current != text.encode("utf-8"):
             print(
                 t(
-                    f"{shown} thiếu hoặc đã cũ; chạy 'kh121 merge {period_text}'",
-                    f"{shown} is missing or out of date; run 'kh121 merge {period_text}'",
+                    f"{shown} thiếu hoặc đã cũ; chạy 'kh121 merge {period.id}'",
+                    f"{shown} is missing or out of date; run 'kh121 merge {period.id}'",
                     lang,
                 )
             )
             return EXIT_FAIL
         print(t(f"{shown} đã cập nhật", f"{shown} is up to date", lang))
         return EXIT_OK
-    changed = write_atomic(target, text)
+    changed = write_atomic(inside_root(target, root), text)
     print(
         t(
             f"{'đã ghi' if changed else 'không đổi'} {shown}",

@@ -8,21 +8,22 @@ from pathlib import Path
 from kh121.atomic import write_atomic
 from kh121.errors import EXIT_FAIL, EXIT_OK
 from kh121.messages import t
-from kh121.models import FILE_MODELS
+from kh121.kinds import KINDS
 
 
 def render_schemas() -> dict[str, str]:
     """File name -> JSON Schema text, for every kind of file."""
     out = {}
-    for name, model in FILE_MODELS.items():
-        schema = model.model_json_schema()
+    for kind in KINDS:
+        name = kind.name
+        schema = kind.model.model_json_schema()
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         schema["$id"] = f"{name}.schema.json"
         out[f"{name}.schema.json"] = json.dumps(schema, ensure_ascii=False, indent=2) + "\n"
     return out
 
 
-def run(folder: Path, check: bool, lang: str) -> int:
+def run(*, folder: Path, check: bool, lang: str) -> int:
     stale = []
     for name, text in render_schemas().items():
         target = folder / name

@@ -1,63 +1,113 @@
-"""kh121 status and kh121 overdue: the clerk's daily view."""
+"""kh121 status, overdue and show: the clerk's daily views.
+
+A cached view is shown without loading the models at all; the loader (and
+pydantic) is imported only when the cache misses.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import sys
 from pathlib import Path
 
+from kh121 import cache
 from kh121.errors import EXIT_FAIL, EXIT_OK, KnownError
 from kh121.messages import t
-from kh121.presenters.status_json import write_status_json
-from kh121.presenters.status_text import render_overdue, render_status
+from kh121.presenters.status_json import task_json, write_status_json
 from kh121.presenters.table import detect_style
-from kh121.status import STATE_FILTERS, StatusView, compute_status, select
-from kh121.workspace import Workspace, load_workspace
+from kh121.states import STATE_FILTERS, ReportStatus
+from kh121.views import Directory, StatusView, is_soon, select
 
 
-def _view(
-    root: Path,
-    as_of: dt.date,
-    soon: int,
-    agency: str | None,
-    section: str | None,
-    state: str | None,
+def status_view(root: Path, as_of: dt.date, soon: int, use_cache: bool) -> StatusView:
+    """The whole view on a date, from the cache when nothing it was built from changed."""
+    digest = cache.key(root, as_of.isoformat(), str(soon)) if use_cache else b""
+    if use_cache:
+        found = cache.load(root, "status", digest)
+        if isinstance(found, StatusView):
+            return found
+    from kh121.loader import load_clean
+    from kh121.status import compute_status
+
+    ws, warnings = load_clean(root, as_of)
+    view = compute_status(ws, as_of, soon, len(warnings))
+    if use_cache:
+        cache.store(root, "status", digest, view)
+    return view
+
+
+def find_agencies(d: Directory, query: str) -> tuple[list[str], str]:
+    """The agencies a name means, and how to say the filter; refused when it is ambiguous."""
+    codes = [c for c in d.search(query) if not d.agencies[c].group]
+    if not codes:
+        raise KnownError(
+            f"không có cơ quan nào khớp '{query}' (thử mã như SYT hoặc một phần tên, có dấu"
+            " hay không dấu)",
+            f"no agency matches '{query}' (try a code such as SYT, or part of a name)",
+        )
+    today = {d.today(c) for c in codes}
+    if len(today) > 1:
+        names = "; ".join(f"{c} ({d.name(c)})" for c in codes)
+        raise KnownError(
+            f"'{query}' khớp nhiều cơ quan: {names}; hãy dùng mã hoặc tên đầy đủ hơn",
+            f"'{query}' matches several agencies: {names}; use a code or more of the name",
+        )
+    now = today.pop()
+    old = [c for c in codes if c != now]
+    said = ", ".join(f"{d.name(c)} ({c})" for c in codes)
+    if old:
+        said += f" → {d.name(now)} ({now})"
+    return [*codes, now] if now not in codes else codes, said
+
+
+def narrowed(
+    view: StatusView,
     lang: str,
-) -> tuple[Workspace, StatusView]:
-    ws, problems = load_workspace(root)
-    broken = sorted({p.file for p in problems if p.severity == "error"})
-    if broken:  # left out of the figures: the clerk must know, and where to look
+    agency: str | None = None,
+    section: str | None = None,
+    state: str | None = None,
+) -> StatusView:
+    """The view narrowed as asked, each filter checked and said back to the user."""
+    filters: list[str] = []
+    codes: list[str] = []
+    if agency:
+        codes, said = find_agencies(view.directory, agency)
+        filters.append(t(f"cơ quan {said}", f"agency {said}", lang))
+    if section:
+        ids = list(view.section_titles)
+        if section.upper() not in ids:
+            raise KnownError(
+                f"không có phần '{section}' (có: {', '.join(ids)})",
+                f"no section '{section}' (there are: {', '.join(ids)})",
+            )
+        filters.append(t(f"phần {section.upper()}", f"section {section.upper()}", lang))
+    if state:
+        if state not in STATE_FILTERS:
+            raise KnownError(
+                f"tình trạng '{state}' không hợp lệ; chọn một trong: " + ", ".join(STATE_FILTERS),
+                f"unknown state '{state}'; choose one of: " + ", ".join(STATE_FILTERS),
+            )
+        filters.append(
+            t(f"tình trạng {state} (đếm theo lượt)", f"state {state} (counted by occurrence)", lang)
+        )
+    return select(view, codes, section, state, tuple(filters))
+
+
+def _warn(view: StatusView, lang: str) -> None:
+    if view.warnings:
         print(
             t(
-                f"kh121: {len(broken)} tệp báo cáo có lỗi nên không được tính: {', '.join(broken)}"
-                "; chạy 'kh121 validate' để xem chi tiết",
-                f"kh121: {len(broken)} report files have errors and are not counted:"
-                f" {', '.join(broken)}; run 'kh121 validate' for details",
+                f"kh121: dữ liệu có {view.warnings} cảnh báo; chạy 'kh121 validate' để xem",
+                f"kh121: the data has {view.warnings} warnings; run 'kh121 validate' to see them",
                 lang,
             ),
             file=sys.stderr,
         )
-    if agency and not ws.agencies.search(agency):
-        raise KnownError(
-            f"không có cơ quan nào khớp '{agency}' (thử mã như SYT hoặc một phần tên, có dấu"
-            " hay không dấu)",
-            f"no agency matches '{agency}' (try a code such as SYT, or part of a name)",
-        )
-    if section and section.upper() not in {s.id for s in ws.plan.sections}:
-        ids = ", ".join(s.id for s in ws.plan.sections)
-        raise KnownError(
-            f"không có phần '{section}' (có: {ids})", f"no section '{section}' (there are: {ids})"
-        )
-    if state and state not in STATE_FILTERS:
-        raise KnownError(
-            f"trạng thái '{state}' không hợp lệ; chọn một trong: " + ", ".join(STATE_FILTERS),
-            f"unknown state '{state}'; choose one of: " + ", ".join(STATE_FILTERS),
-        )
-    view = compute_status(ws, as_of, soon)
-    return ws, select(view, ws, agency, section, state)
 
 
 def run_status(
+    *,
     root: Path,
     as_of: dt.date,
     agency: str | None,
@@ -67,17 +117,21 @@ def run_status(
     wide: bool,
     as_json: bool,
     lang: str,
+    use_cache: bool,
 ) -> int:
-    ws, view = _view(root, as_of, soon, agency, section, state, lang)
+    view = narrowed(status_view(root, as_of, soon, use_cache), lang, agency, section, state)
+    _warn(view, lang)
     if as_json:
         write_status_json(sys.stdout, view)
         return EXIT_OK
-    titles = {s.id: s.title for s in ws.plan.sections}
-    sys.stdout.write(render_status(view, ws.agencies, titles, detect_style(), lang, wide))
+    from kh121.presenters.status_text import render_status
+
+    sys.stdout.write(render_status(view, detect_style(), lang, wide))
     return EXIT_OK
 
 
 def run_overdue(
+    *,
     root: Path,
     as_of: dt.date,
     within: int,
@@ -85,15 +139,60 @@ def run_overdue(
     as_json: bool,
     exit_code: bool,
     lang: str,
+    use_cache: bool,
 ) -> int:
-    ws, view = _view(root, as_of, within, agency, None, None, lang)
-    tasks = [t for t in view.tasks if t.overdue or t.due_soon]
-    late = [o for o in view.obligations if o.status != "on_time"]
+    view = narrowed(status_view(root, as_of, within, use_cache), lang, agency)
+    _warn(view, lang)
+    tasks = [
+        task for task in view.tasks if task.overdue or any(is_soon(o, within) for o in task.occurrences)
+    ]
+    owed = [o for o in view.obligations if o.status is not ReportStatus.ON_TIME]
     if as_json:
-        write_status_json(sys.stdout, view, tasks, late)
+        write_status_json(sys.stdout, view, tasks, owed)
     else:
-        sys.stdout.write(render_overdue(view, ws.agencies, within, detect_style(), lang))
-    anything_overdue = any(t.overdue for t in view.tasks) or any(
-        o.status == "missing" for o in view.obligations
+        from kh121.presenters.status_text import render_overdue
+
+        sys.stdout.write(render_overdue(view, within, detect_style(), lang))
+    anything = any(task.overdue for task in view.tasks) or any(
+        o.status is ReportStatus.MISSING for o in view.obligations
     )
-    return EXIT_FAIL if exit_code and anything_overdue else EXIT_OK
+    return EXIT_FAIL if exit_code and anything else EXIT_OK
+
+
+def run_show(
+    *, root: Path, as_of: dt.date, what: str, as_json: bool, lang: str, use_cache: bool
+) -> int:
+    """One task whole, or one agency's tasks and reports."""
+    import json
+
+    from kh121.presenters import show_text
+
+    view = status_view(root, as_of, 14, use_cache)
+    _warn(view, lang)
+    task = next((x for x in view.tasks if x.id.upper() == what.strip().upper()), None)
+    style = detect_style()
+    if task is not None:
+        if as_json:
+            json.dump(task_json(task, view.soon), sys.stdout, ensure_ascii=False, indent=2)
+            sys.stdout.write("\n")
+        else:
+            sys.stdout.write(show_text.render_task(task, view, style, lang))
+        return EXIT_OK
+    codes, _said = find_agencies(view.directory, what)
+    now = view.directory.today(codes[0])
+    mine = dataclasses.replace(select(view, codes), filters=())
+    if as_json:
+        from kh121.presenters.status_json import obligation_json
+
+        data = {
+            "agency": now,
+            "name": view.directory.name(now, short=False),
+            "as_of": as_of.isoformat(),
+            "tasks": [task_json(x, view.soon) for x in mine.tasks],
+            "reports": [obligation_json(o) for o in mine.obligations],
+        }
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(show_text.render_agency(now, mine, style, lang))
+    return EXIT_OK

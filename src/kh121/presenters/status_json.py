@@ -1,4 +1,4 @@
-"""The JSON form of status and overdue: stable keys, ISO dates."""
+"""The JSON form of status, overdue and show: stable keys, ISO dates."""
 
 from __future__ import annotations
 
@@ -7,98 +7,128 @@ import textwrap
 from collections.abc import Callable, Iterable
 from typing import Any, TextIO
 
-from kh121.status import ObligationView, StatusView, TaskView
+from kh121.views import Entry, ObligationView, OccurrenceView, StatusView, TaskView, is_soon
 
-JSON_VERSION = 1
+JSON_VERSION = 2
 
 
 def _iso(day: Any) -> str | None:
     return day.isoformat() if day is not None else None
 
 
-def task_json(task: TaskView) -> dict[str, Any]:
-    last = task.last_report
+def occurrence_json(o: OccurrenceView) -> dict[str, Any]:
+    return {
+        "key": o.key,
+        "due": _iso(o.due),
+        "effective_due": _iso(o.effective_due),
+        "assumed_due": o.assumed,
+        "assigned": o.assigned,
+        "state": o.state.value,
+        "bin": o.bin.value,
+        "done_on": _iso(o.done_on),
+        "days_late": o.days_late,
+        "days_overdue": o.days_overdue,
+        "days_left": o.days_left,
+        "evidence": o.evidence,
+    }
+
+
+def entry_json(e: Entry) -> dict[str, Any]:
+    return {
+        "agency": e.agency,
+        "period": e.period,
+        "received": _iso(e.day),
+        "file": e.file,
+        "role": "lead" if e.lead else "coordinator",
+        "state": e.state.value,
+        "done": e.done,
+        "evidence": e.evidence,
+        "difficulties": e.difficulties,
+        "proposals": e.proposals,
+    }
+
+
+def task_json(task: TaskView, soon: int) -> dict[str, Any]:
+    nxt = task.next
+    overdue = task.overdue
     return {
         "id": task.id,
         "section": task.section,
+        "content": task.content,
+        "product": task.product,
         "lead": task.lead,
         "responsible": task.responsible,
+        "coordinators": list(task.coordinators),
         "deadline_text": task.deadline_text,
         "deadline_kind": task.deadline_kind,
-        "next_due": _iso(task.next_due),
-        "effective_due": _iso(task.effective_due),
-        "assumed_due": task.assumed,
-        "state": task.state,
-        "bin": task.bin,
-        "overdue": task.overdue,
-        "days_overdue": task.days_overdue,
-        "overdue_occurrences": task.overdue_count,
-        "due_soon": task.due_soon,
-        "days_left": task.days_left,
-        "working_days_left": task.working_days_left,
-        "last_report": None
-        if last is None
-        else {
-            "agency": last.agency,
-            "period": last.period,
-            "date": _iso(last.day),
-            "file": last.file,
-        },
-        "occurrences": [
-            {
-                "key": o.key,
-                "due": _iso(o.due),
-                "effective_due": _iso(o.effective_due),
-                "done_on": _iso(o.done_on),
-                "bin": o.bin,
-            }
-            for o in task.occurrences
-        ],
+        "next_due": _iso(nxt.due),
+        "effective_due": _iso(nxt.effective_due),
+        "assumed_due": nxt.assumed,
+        "state": task.state.value,
+        "bin": task.bin.value,
+        "overdue": bool(overdue),
+        "days_overdue": max((o.days_overdue for o in overdue), default=0),
+        "overdue_occurrences": [o.key for o in overdue],
+        "due_soon": [o.key for o in task.occurrences if is_soon(o, soon)],
+        "days_left": nxt.days_left,
+        "occurrences": [occurrence_json(o) for o in task.occurrences],
+        "reports": [entry_json(e) for e in task.entries],
+        "contradictions": list(task.contradictions),
     }
 
 
 def obligation_json(ob: ObligationView) -> dict[str, Any]:
     return {
         "agency": ob.agency,
+        "chase": ob.chase,
         "period": ob.period,
         "due": _iso(ob.due),
         "effective_due": _iso(ob.effective_due),
         "received": _iso(ob.received),
         "file": ob.file,
-        "status": ob.status,
+        "draft": ob.draft,
+        "status": ob.status.value,
         "days_late": ob.days_late,
     }
 
 
-def write_status_json(
-    out: TextIO,
-    view: StatusView,
-    tasks: list[TaskView] | None = None,
-    obligations: list[ObligationView] | None = None,
-) -> None:
-    """The same text as json.dumps(..., indent=2) of the whole, written a task at a time
-    so that a large plan is never held as one string."""
+def head_json(view: StatusView) -> dict[str, Any]:
     s = view.summary
-    head = {
+    return {
         "version": JSON_VERSION,
         "as_of": view.as_of.isoformat(),
         "plan": view.plan_code,
         "soon_days": view.soon,
+        "filters": list(view.filters),
         "summary": {
+            "unit": "occurrence",
+            "tasks": s.tasks,
             "total": s.total,
             "due": s.due,
             "done_on_time": s.done_on_time,
             "done_late": s.done_late,
             "open_in_time": s.open_in_time,
             "open_overdue": s.open_overdue,
+            "done_of_due": s.done_of_due,
             "percent_done": s.percent_done,
+            "percent_done_of_due": s.percent_done_of_due,
         },
         "latest_period": view.latest_period,
         "missing_latest": list(view.missing_latest),
     }
-    out.write(json.dumps(head, ensure_ascii=False, indent=2)[:-2])
+
+
+def write_status_json(
+    out: TextIO,
+    view: StatusView,
+    tasks: Iterable[TaskView] | None = None,
+    obligations: Iterable[ObligationView] | None = None,
+) -> None:
+    """The same text as json.dumps(..., indent=2) of the whole, written a task at a time
+    so that a large plan is never held as one string."""
+    out.write(json.dumps(head_json(view), ensure_ascii=False, indent=2)[:-2])
     parts: tuple[tuple[str, Iterable[Any], Callable[[Any], dict[str, Any]]], ...] = (
-        ("tasks", view.tasks if tasks is None else tasks, task_json),
+        ("tasks", view.tasks if tasks is None else tasks, lambda x: task_json(x, view.soon)),
         ("reports", view.obligations if obligations is None else obligations, obligation_json),
     )
     for key, items, to_json in parts:

@@ -2,277 +2,305 @@
 
 from __future__ import annotations
 
-import textwrap
 from collections import defaultdict
 
-from kh121.agencies import AgencyIndex
 from kh121.dates import dmy
 from kh121.messages import t
 from kh121.presenters import labels
-from kh121.presenters.table import Style, clip, paint, render_table, rule
-from kh121.status import ObligationView, StatusView, Summary, TaskView
+from kh121.presenters.story import due_text, phrase, story
+from kh121.presenters.table import Cell, Style, fill, paint, render_table, rule, wrap
+from kh121.states import Bin, Reported, ReportStatus
+from kh121.views import Directory, ObligationView, StatusView, Summary, TaskView, is_soon
 
 
-def _alert(task: TaskView, lang: str) -> tuple[str, str | None]:
+def _colour(task: TaskView, soon: int) -> str | None:
     if task.overdue:
-        if task.overdue_count > 1:
-            return t(
-                f"Quá hạn {task.overdue_count} kỳ", f"Overdue x{task.overdue_count}", lang
-            ), "red"
-        return t(f"Quá hạn {task.days_overdue} ngày", f"Overdue {task.days_overdue} d", lang), "red"
-    if task.due_soon:
-        return t(
-            f"Sắp đến hạn ({task.days_left} ngày)", f"Due in {task.days_left} d", lang
-        ), "yellow"
-    colour = "green" if task.state == "done" else None
-    return labels.state(task.state, lang), colour
+        return "red"
+    if any(is_soon(o, soon) for o in task.occurrences):
+        return "yellow"
+    return "green" if task.next.bin.done else None
 
 
-def _due(task: TaskView) -> str:
-    if task.next_due is None:
-        return "—"
-    mark = "†" if task.assumed else ("*" if task.effective_due != task.next_due else "")
-    return dmy(task.effective_due) + mark
-
-
-def _who(task: TaskView, agencies: AgencyIndex) -> str:
-    return agencies.name(task.responsible)
-
-
-def _fill(style: Style, text: str) -> str:
-    return textwrap.fill(text, style.width, subsequent_indent="  ")
+def title_of(task: TaskView) -> str:
+    return task.short or task.content
 
 
 def summary_line(s: Summary, lang: str) -> str:
     pct = labels.number(s.percent_done, lang)
+    pct_due = labels.number(s.percent_done_of_due, lang)
     return t(
-        f"Tổng số {s.total} lượt nhiệm vụ; đến hạn {s.due}; đã hoàn thành {s.done}"
-        f" (đúng hạn {s.done_on_time}, quá hạn {s.done_late}); chưa hoàn thành {s.open}"
-        f" (trong hạn {s.open_in_time}, quá hạn {s.open_overdue}); tỷ lệ hoàn thành {pct}%.",
-        f"{s.total} task occurrences; {s.due} due; done {s.done}"
-        f" (on time {s.done_on_time}, late {s.done_late}); not done {s.open}"
-        f" (within the deadline {s.open_in_time}, overdue {s.open_overdue}); {pct}% done.",
+        f"Tổng số {s.total} lượt nhiệm vụ (của {s.tasks} nhiệm vụ; nhiệm vụ hằng năm tính mỗi"
+        f" năm một lượt); đã đến hạn {s.due} lượt; đã hoàn thành {s.done} lượt (đúng hạn"
+        f" {s.done_on_time}, quá hạn {s.done_late}); chưa hoàn thành {s.open} lượt (trong hạn"
+        f" {s.open_in_time}, quá hạn {s.open_overdue}); tỷ lệ hoàn thành {pct}% số lượt đã giao,"
+        f" {pct_due}% số lượt đã đến hạn ({s.done_of_due}/{s.due}).",
+        f"{s.total} task occurrences (of {s.tasks} tasks; a yearly task counts once a year);"
+        f" {s.due} past their deadline; done {s.done} (on time {s.done_on_time}, late"
+        f" {s.done_late}); not done {s.open} (within the deadline {s.open_in_time}, overdue"
+        f" {s.open_overdue}); {pct}% of the occurrences assigned done, {pct_due}% of those past"
+        f" their deadline ({s.done_of_due}/{s.due}).",
         lang,
     )
 
 
-def _missing_line(view: StatusView, agencies: AgencyIndex, lang: str) -> str | None:
+def _missing_line(view: StatusView, lang: str) -> str | None:
     if view.latest_period is None:
         return None
-    due = next((o.effective_due for o in view.obligations if o.period == view.latest_period), None)
-    names = ", ".join(agencies.name(a) for a in view.missing_latest)
-    if not view.missing_latest:
+    missing = view.missing_latest
+    due = dmy(view.latest_due)
+    if not missing:
         return t(
-            f"Kỳ {view.latest_period}: mọi cơ quan đã gửi báo cáo.",
-            f"Period {view.latest_period}: every agency has reported.",
+            f"Kỳ {view.latest_period} (hạn {due}): mọi cơ quan đã gửi báo cáo.",
+            f"Period {view.latest_period} (due {due}): every agency has reported.",
             lang,
         )
+    names = ", ".join(view.directory.name(a) for a in missing)
     return t(
-        f"Chưa gửi báo cáo kỳ {view.latest_period} (hạn {dmy(due)}): {names}.",
-        f"No report for {view.latest_period} (due {dmy(due)}) from: {names}.",
+        f"Chưa gửi báo cáo kỳ {view.latest_period} (hạn {due}): {names}.",
+        f"No report for {view.latest_period} (due {due}) from: {names}.",
         lang,
     )
 
 
-def render_status(
-    view: StatusView,
-    agencies: AgencyIndex,
-    section_titles: dict[str, str],
-    style: Style,
-    lang: str,
-    wide: bool,
-) -> str:
-    out = [
-        paint(
-            t(
-                f"Kế hoạch {view.plan_code} — tình hình đến ngày {dmy(view.as_of)}",
-                f"Plan {view.plan_code} — status as of {dmy(view.as_of)}",
-                lang,
-            ),
-            "bold",
-            style,
-        ),
-        "",
-    ]
+def header(view: StatusView, title_vi: str, title_en: str, style: Style, lang: str) -> list[str]:
+    out = [paint(t(title_vi, title_en, lang), "bold", style)]
+    if view.filters:
+        out.append(fill(t("Lọc: ", "Filter: ", lang) + "; ".join(view.filters), style.width))
+    return [*out, ""]
+
+
+def _row(task: TaskView, view: StatusView, lang: str, wide: bool) -> list[Cell]:
+    d = view.directory
+    colour = _colour(task, view.soon)
     if wide:
-        headers = [
+        last = task.last_report
+        return [
+            Cell(task.id),
+            Cell(task.content),
+            Cell(d.name(task.lead)),
+            Cell(d.name(task.responsible)),
+            Cell(task.deadline_text),
+            Cell(story(task, lang, detail=True, soon=view.soon), colour),
+            Cell(f"{d.name(last.agency)} {last.period}" if last else "—"),
+        ]
+    return [
+        Cell(task.id),
+        Cell(title_of(task), max_lines=3),
+        Cell(d.name(task.responsible)),
+        Cell(story(task, lang, soon=view.soon), colour),
+    ]
+
+
+def _headers(lang: str, wide: bool) -> tuple[list[str], list[int | None]]:
+    if wide:
+        return [
             t("TT", "No.", lang),
             t("Nội dung", "Task", lang),
             t("Chủ trì", "Lead", lang),
             t("Chịu trách nhiệm", "Responsible", lang),
             t("Thời hạn", "Deadline", lang),
-            t("Hạn tới", "Next due", lang),
             t("Tình trạng", "State", lang),
             t("Báo cáo gần nhất", "Last report", lang),
-        ]
-        fixed: list[int | None] = [5, None, 16, 16, 26, 11, 22, 22]
-    else:
-        headers = [
-            t("TT", "No.", lang),
-            t("Nội dung", "Task", lang),
-            t("Chịu trách nhiệm", "Responsible", lang),
-            t("Hạn tới", "Next due", lang),
-            t("Tình trạng", "State", lang),
-        ]
-        fixed = [5, None, 16, 11, 21]
+        ], [6, None, 14, 14, 18, None, 16]
+    return [
+        t("TT", "No.", lang),
+        t("Nội dung", "Task", lang),
+        t("Chịu trách nhiệm", "Responsible", lang),
+        t("Tình trạng", "State", lang),
+    ], [6, None, 14, 28]
+
+
+def _notes(view: StatusView, style: Style, lang: str) -> list[str]:
+    d = view.directory
+    out = []
+    for task in view.tasks:
+        if task.lead != task.responsible:
+            out.append(
+                fill(
+                    t(
+                        f"{task.id}: kế hoạch giao {d.name(task.lead)} chủ trì; nay"
+                        f" {d.name(task.responsible)} chịu trách nhiệm (sáp nhập).",
+                        f"{task.id}: the plan names {d.name(task.lead)} as lead; now"
+                        f" {d.name(task.responsible)} is responsible (merger).",
+                        lang,
+                    ),
+                    style.width,
+                )
+            )
+    shown = [o for task in view.tasks for o in task.occurrences]
+    if any(o.effective_due != o.due and not o.assumed for o in shown if o.due):
+        out.append(
+            fill(
+                t(
+                    "* hạn rơi vào ngày nghỉ, lùi sang ngày làm việc kế tiếp (BLDS 2015,"
+                    " Điều 148).",
+                    "* the deadline falls on a day off and moves to the next working day.",
+                    lang,
+                ),
+                style.width,
+            )
+        )
+    assumed = sorted({task.deadline_text for task in view.tasks if task.next.assumed})
+    if assumed:
+        words = ", ".join(f"'{w}'" for w in assumed)
+        out.append(
+            fill(
+                t(
+                    f"† nguồn ghi {words}, không nêu ngày: kh121 giả định hạn 31/12.",
+                    f"† the source says {words} with no day: kh121 assumes 31/12.",
+                    lang,
+                ),
+                style.width,
+            )
+        )
+    return out
+
+
+def render_status(view: StatusView, style: Style, lang: str, wide: bool) -> str:
+    out = header(
+        view,
+        f"Kế hoạch {view.plan_code} — tình hình đến ngày {dmy(view.as_of)}",
+        f"Plan {view.plan_code} — status as of {dmy(view.as_of)}",
+        style,
+        lang,
+    )
     by_section: dict[str, list[TaskView]] = defaultdict(list)
     for task in view.tasks:
         by_section[task.section].append(task)
-    marks: set[str] = set()
+    headers, widths = _headers(lang, wide)
     for sid, tasks in by_section.items():
-        out.append(paint(clip(f"{sid}. {section_titles.get(sid, '')}", style.width), "bold", style))
-        rows = []
-        for task in tasks:
-            alert = _alert(task, lang)
-            due = _due(task)
-            marks.update(c for c in due if c in "*†")
-            if wide:
-                last = task.last_report
-                last_text = f"{last.agency} {last.period}" if last else "—"
-                state = labels.state(task.state, lang)
-                status = alert if alert[0] == state else (f"{alert[0]}; {state}", alert[1])
-                rows.append(
-                    [
-                        (task.id, None),
-                        (task.content, None),
-                        (agencies.name(task.lead), None),
-                        (_who(task, agencies), None),
-                        (task.deadline_text, None),
-                        (due, None),
-                        status,
-                        (last_text, None),
-                    ]
-                )
-            else:
-                rows.append(
-                    [
-                        (task.id, None),
-                        (task.content, None),
-                        (_who(task, agencies), None),
-                        (due, None),
-                        alert,
-                    ]
-                )
-        out.extend(render_table(headers, rows, fixed, style))
+        title = f"{sid}. {view.section_titles.get(sid, '')}"
+        out.append(paint(wrap(title, style.width, 1)[0], "bold", style))
+        rows = [_row(task, view, lang, wide) for task in tasks]
+        out.extend(render_table(headers, rows, widths, style))
         out.append("")
     if not view.tasks:
-        out.append(
-            t("Không có nhiệm vụ nào khớp điều kiện lọc.", "No task matches the filters.", lang)
+        out.extend(
+            [t("Không có nhiệm vụ nào khớp điều kiện lọc.", "No task matches the filters.", lang), ""]
         )
-        out.append("")
-    moved = [t for t in view.tasks if t.lead != t.responsible]
-    for task in moved:
-        out.append(
-            _fill(
-                style,
-                t(
-                    f"{task.id}: chủ trì theo Quyết định là {agencies.name(task.lead)}; nay"
-                    f" {agencies.name(task.responsible)} chịu trách nhiệm (sáp nhập).",
-                    f"{task.id}: the decision names {agencies.name(task.lead)}; now"
-                    f" {agencies.name(task.responsible)} is responsible (merger).",
-                    lang,
-                ),
-            )
-        )
-    if "*" in marks:
-        out.append(
-            t(
-                "* hạn rơi vào ngày nghỉ, lùi sang ngày làm việc kế tiếp (BLDS 2015, Điều 148).",
-                "* the deadline falls on a day off and moves to the next working day.",
-                lang,
-            )
-        )
-    if "†" in marks:
-        out.append(
-            t(
-                "† nguồn chỉ ghi 'Hằng năm', không nêu ngày: kh121 giả định hạn 31/12.",
-                "† the source says only 'every year': kh121 assumes 31/12.",
-                lang,
-            )
-        )
+    out.extend(_notes(view, style, lang))
     out.append(rule(style))
-    out.append(textwrap.fill(summary_line(view.summary, lang), style.width))
-    missing = _missing_line(view, agencies, lang)
+    out.append(fill(summary_line(view.summary, lang), style.width, subsequent=""))
+    missing = _missing_line(view, lang)
     if missing:
-        out.append(textwrap.fill(missing, style.width))
+        out.append(fill(missing, style.width, subsequent=""))
     return "\n".join(out) + "\n"
 
 
-def render_overdue(
-    view: StatusView, agencies: AgencyIndex, within: int, style: Style, lang: str
-) -> str:
-    """What is overdue or due soon, and which reports are late, grouped by agency to chase."""
-    out = [
-        paint(
-            t(
-                f"Việc quá hạn và sắp đến hạn (trong {within} ngày) — đến ngày {dmy(view.as_of)}",
-                f"Overdue and due within {within} days — as of {dmy(view.as_of)}",
+# --------------------------------------------------------------------- overdue
+
+
+def _unit(task: TaskView, n: int, lang: str) -> str:
+    if task.deadline_kind == "yearly":
+        return t(f"{n} năm", f"{n} years", lang)
+    return t(f"{n} lượt", f"{n} occurrences", lang)
+
+
+def task_lines(task: TaskView, within: int, style: Style, lang: str) -> list[str]:
+    """What a task owes: each overdue occurrence with its own days, and what falls due soon."""
+    out = [f"  {task.id:<6} " + wrap(title_of(task), style.width - 9, 1)[0]]
+    pad = " " * 9
+    overdue = task.overdue
+    if overdue:
+        if overdue[0].recurring:
+            each = ", ".join(
+                t(f"{o.key} ({o.days_overdue} ngày)", f"{o.key} ({o.days_overdue} days)", lang)
+                for o in overdue
+            )
+            said = {o.state for o in overdue}
+            tail = (
+                t(", chưa có báo cáo", ", no report", lang) if said == {Reported.NO_REPORT} else ""
+            )
+            text = t(
+                f"quá hạn {_unit(task, len(overdue), lang)}: {each}{tail}",
+                f"overdue {_unit(task, len(overdue), lang)}: {each}{tail}",
                 lang,
-            ),
-            "bold",
-            style,
-        ),
-        "",
-    ]
+            )
+        else:
+            o = overdue[0]
+            text = phrase(o, lang, True) + t(
+                f" (hạn {due_text(o)})", f" (due {due_text(o)})", lang
+            )
+        out.append(paint(fill(text, style.width, pad, pad + "  "), "red", style))
+    for o in task.occurrences:
+        if is_soon(o, within):
+            text = t(
+                f"đến hạn {due_text(o)} (còn {o.days_left} ngày)"
+                + (f", kỳ {o.key}" if o.recurring else ""),
+                f"due {due_text(o)} ({o.days_left} days left)"
+                + (f", {o.key}" if o.recurring else ""),
+                lang,
+            )
+            out.append(paint(fill(text, style.width, pad, pad + "  "), "yellow", style))
+    return out
+
+
+def report_lines(obs: list[ObligationView], d: Directory, style: Style, lang: str) -> list[str]:
+    """The reports an agency still owes (its own and those it inherited), and late ones."""
+    out = []
+    missing = [o for o in obs if o.status is ReportStatus.MISSING]
+    for o in missing:
+        whose = (
+            t(f" (của {d.name(o.agency)})", f" (of {d.name(o.agency)})", lang)
+            if o.agency != o.chase
+            else ""
+        )
+        draft = t(
+            f"; có bản nháp {o.file}, chưa ghi ngày nhận", f"; draft {o.file}, not received", lang
+        )
+        text = t(
+            f"Báo cáo kỳ {o.period}{whose} chưa gửi: hạn {dmy(o.effective_due)},"
+            f" quá {o.days_late} ngày",
+            f"Report {o.period}{whose} not sent: due {dmy(o.effective_due)},"
+            f" {o.days_late} days ago",
+            lang,
+        ) + (draft if o.draft else "")
+        out.append(paint(fill(text, style.width, "  ", "    "), "red", style))
+    for o in obs:
+        if o.status is ReportStatus.LATE:
+            text = t(
+                f"Báo cáo kỳ {o.period} gửi muộn {o.days_late} ngày (nhận {dmy(o.received)})",
+                f"Report {o.period} sent {o.days_late} days late (received {dmy(o.received)})",
+                lang,
+            )
+            out.append(fill(text, style.width, "  ", "    "))
+    return out
+
+
+def render_overdue(view: StatusView, within: int, style: Style, lang: str) -> str:
+    """What is overdue or due soon, and which reports are late, by the agency to chase today."""
+    out = header(
+        view,
+        f"Việc quá hạn và đến hạn trong {within} ngày — đến ngày {dmy(view.as_of)}",
+        f"Overdue and due within {within} days — as of {dmy(view.as_of)}",
+        style,
+        lang,
+    )
+    d = view.directory
     tasks: dict[str, list[TaskView]] = defaultdict(list)
     for task in view.tasks:
-        if task.overdue or task.due_soon:
+        if task.overdue or any(is_soon(o, within) for o in task.occurrences):
             tasks[task.responsible].append(task)
     reports: dict[str, list[ObligationView]] = defaultdict(list)
     for ob in view.obligations:
-        if ob.status != "on_time":
-            reports[ob.agency].append(ob)
-    agencies_to_chase = sorted(set(tasks) | set(reports), key=lambda c: agencies.name(c))
-    if not agencies_to_chase:
+        if ob.status is not ReportStatus.ON_TIME:
+            reports[ob.chase].append(ob)
+    to_chase = sorted(set(tasks) | set(reports), key=lambda c: d.name(c))
+    if not to_chase:
         out.append(
             t("Không có việc nào quá hạn hay sắp đến hạn.", "Nothing overdue or due soon.", lang)
         )
-    for code in agencies_to_chase:
-        out.append(paint(f"{agencies.name(code, short=False)} ({code})", "bold", style))
+    for code in to_chase:
+        former = sorted({d.name(o.agency) for o in reports.get(code, []) if o.agency != code})
+        instead = t(f" — thay {', '.join(former)}", f" — for {', '.join(former)}", lang)
+        head = f"{d.name(code, short=False)} ({code})" + (instead if former else "")
+        out.append(paint(fill(head, style.width, "", "  "), "bold", style))
         for task in tasks.get(code, []):
-            text, colour = _alert(task, lang)
-            if task.overdue:
-                overdue = [o for o in task.occurrences if o.bin == "open_overdue"]
-                keys = ", ".join(dmy(o.effective_due) for o in overdue)
-                text = t(
-                    f"quá hạn {task.days_overdue} ngày (hạn {keys})",
-                    f"overdue {task.days_overdue} days (due {keys})",
-                    lang,
-                )
-            head = f"  {task.id:<6} "
-            room = style.width - len(head) - len(text) - 3
-            body = f" — {clip(task.content, room)}" if room >= 12 else ""
-            out.append(f"{head}{paint(text, colour, style)}{body}")
-        obs = reports.get(code, [])
-        if obs:
-            missing = [o for o in obs if o.status == "missing"]
-            late = [o for o in obs if o.status == "late"]
-            if missing:
-                newest = missing[-1]
-                line = t(
-                    f"  Báo cáo chưa gửi: kỳ {newest.period} (hạn {dmy(newest.effective_due)},"
-                    f" quá {newest.days_late} ngày)",
-                    f"  Report missing: {newest.period} (due {dmy(newest.effective_due)},"
-                    f" {newest.days_late} days ago)",
-                    lang,
-                )
-                if len(missing) > 1:
-                    older = ", ".join(o.period for o in missing[:-1])
-                    line += t(
-                        f"; các kỳ trước còn thiếu: {older}",
-                        f"; earlier periods missing: {older}",
-                        lang,
-                    )
-                out.append(
-                    paint(textwrap.fill(line, style.width, subsequent_indent="    "), "red", style)
-                )
-            for o in late:
-                out.append(
-                    t(
-                        f"  Báo cáo kỳ {o.period} gửi muộn {o.days_late} ngày ({dmy(o.received)})",
-                        f"  Report {o.period} sent {o.days_late} days late ({dmy(o.received)})",
-                        lang,
-                    )
-                )
+            out.extend(task_lines(task, within, style, lang))
+        out.extend(report_lines(reports.get(code, []), d, style, lang))
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def bin_word(b: Bin, lang: str) -> str:
+    return labels.bin_label(b.value, lang)

@@ -1,10 +1,11 @@
-"""A small text table that fits a terminal width; colour only where asked."""
+"""A small text table that fits a terminal width: cells wrap at spaces; colour where asked."""
 
 from __future__ import annotations
 
 import os
 import shutil
 import sys
+import textwrap
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TextIO
@@ -41,42 +42,69 @@ def paint(text: str, colour: str | None, style: Style) -> str:
     return f"\x1b[{COLOURS[colour]}m{text}\x1b[0m"
 
 
-def clip(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
+def wrap(text: str, width: int, max_lines: int | None = None) -> list[str]:
+    """Lines of at most `width`, broken at spaces (a word longer than a line is split)."""
+    lines = textwrap.wrap(" ".join(text.split()), max(width, 1), break_on_hyphens=False) or [""]
+    if max_lines is not None and len(lines) > max_lines:
+        lines = lines[:max_lines]
+        last = lines[-1]
+        while last and len(last) + 2 > width and " " in last:
+            last = last.rsplit(" ", 1)[0]
+        lines[-1] = (last + " …") if len(last) + 2 <= width else last[: width - 1] + "…"
+    return lines
+
+
+def fill(text: str, width: int, indent: str = "", subsequent: str = "  ") -> str:
+    return textwrap.fill(
+        " ".join(text.split()),
+        width,
+        initial_indent=indent,
+        subsequent_indent=subsequent,
+        break_on_hyphens=False,
+    )
 
 
 def rule(style: Style, width: int | None = None) -> str:
     return ("─" if style.fancy else "-") * (width or style.width)
 
 
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    colour: str | None = None
+    max_lines: int | None = None
+
+
 def render_table(
     headers: Sequence[str],
-    rows: Sequence[Sequence[tuple[str, str | None]]],
-    fixed: Sequence[int | None],
+    rows: Sequence[Sequence[Cell]],
+    widths: Sequence[int | None],
     style: Style,
 ) -> list[str]:
-    """Rows of (text, colour) cells; one column of width None takes what is left."""
+    """Rows of cells; columns of width None share what the terminal has left."""
     gap = 2
-    used = sum(w for w in fixed if w) + gap * (len(fixed) - 1)
-    flex = max(style.width - used, 12)
-    widths = [w if w else flex for w in fixed]
-    lines = [_line([(h, None) for h in headers], widths, style, gap, bold=True)]
-    lines.append(rule(style, min(style.width, sum(widths) + gap * (len(widths) - 1))))
-    lines.extend(_line(r, widths, style, gap) for r in rows)
+    used = sum(w for w in widths if w) + gap * (len(widths) - 1)
+    flexible = [i for i, w in enumerate(widths) if not w]
+    share = max((style.width - used) // max(len(flexible), 1), 12)
+    cols = [w if w else share for w in widths]
+    lines = _line([Cell(h) for h in headers], cols, style, gap, bold=True)
+    lines.append(rule(style, min(style.width, sum(cols) + gap * (len(cols) - 1))))
+    for row in rows:
+        lines.extend(_line(row, cols, style, gap))
     return lines
 
 
 def _line(
-    cells: Sequence[tuple[str, str | None]],
-    widths: Sequence[int],
-    style: Style,
-    gap: int,
-    bold: bool = False,
-) -> str:
-    parts = []
-    for i, ((text, colour), w) in enumerate(zip(cells, widths, strict=True)):
-        cell = clip(text, w)
-        padded = cell if i == len(widths) - 1 else cell.ljust(w)
-        parts.append(paint(padded, "bold" if bold else colour, style))
-    return (" " * gap).join(parts).rstrip()
+    cells: Sequence[Cell], widths: Sequence[int], style: Style, gap: int, bold: bool = False
+) -> list[str]:
+    wrapped = [wrap(c.text, w, c.max_lines) for c, w in zip(cells, widths, strict=True)]
+    height = max(len(w) for w in wrapped)
+    out = []
+    for n in range(height):
+        parts = []
+        for i, (cell, lines, w) in enumerate(zip(cells, wrapped, widths, strict=True)):
+            text = lines[n] if n < len(lines) else ""
+            padded = text if i == len(widths) - 1 else text.ljust(w)
+            parts.append(paint(padded, "bold" if bold else cell.colour, style))
+        out.append((" " * gap).join(parts).rstrip())
+    return out

@@ -1,0 +1,106 @@
+"""A cache of the computed view that can never be stale.
+
+Kept outside the tracked files (the user's cache folder, one file per root), keyed
+by kh121's version, the date and options asked for, and the size, modification time
+and content hash of every file the view is built from (and the list of those files,
+so a new report invalidates it too). A corrupt or foreign cache file is ignored and
+rebuilt: it is read with an unpickler that knows only kh121's view records, dates
+and enums, so it can never run code.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import pickle
+import sys
+from pathlib import Path
+from typing import Any
+
+from kh121 import __version__, paths
+
+_MAGIC = b"kh121-cache-1\n"
+_ALLOWED = {
+    ("datetime", "date"),
+    *(("kh121.views", n) for n in ("AgencyName", "Directory", "Entry", "OccurrenceView")),
+    *(("kh121.views", n) for n in ("TaskView", "ObligationView", "Summary", "StatusView")),
+    *(("kh121.states", n) for n in ("Reported", "Bin", "ReportStatus", "TaskState")),
+}
+
+
+def enabled(flag_off: bool) -> bool:
+    return not flag_off and not os.environ.get("KH121_NO_CACHE")
+
+
+def folder() -> Path:
+    if os.environ.get("KH121_CACHE_DIR"):
+        return Path(os.environ["KH121_CACHE_DIR"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "kh121"
+
+
+def inputs(root: Path) -> list[Path]:
+    """Every file a view is read from: the data files and the period files."""
+    data = [paths.TASKS, paths.AGENCIES, paths.CALENDAR, paths.REPORT_SETTINGS]
+    return [root / p for p in data] + paths.period_files(root)
+
+
+def key(root: Path, *parts: str) -> bytes:
+    """The digest of everything the cached value depends on."""
+    h = hashlib.sha256()
+    for part in (__version__, sys.version, str(root.resolve()), *parts):
+        h.update(part.encode("utf-8", "surrogateescape") + b"\0")
+    # An editable install changes code without changing the version: its files count too.
+    for source in sorted(Path(__file__).parent.rglob("*.py")):
+        h.update(f"{source.name}:{source.stat().st_mtime_ns}\0".encode())
+    for path in inputs(root):
+        h.update(os.fsencode(path) + b"\0")
+        try:
+            info = path.stat()
+            data = path.read_bytes() if path.is_file() else b""
+        except OSError:
+            h.update(b"missing\0")
+            continue
+        h.update(f"{info.st_size}:{info.st_mtime_ns}:{info.st_mode}".encode())
+        h.update(hashlib.sha256(data).digest())
+    return h.digest()
+
+
+def _file(root: Path, name: str) -> Path:
+    digest = hashlib.sha256(os.fsencode(root.resolve())).hexdigest()[:32]
+    return folder() / f"{digest}-{name}.pickle"
+
+
+class _Unpickler(pickle.Unpickler):
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) not in _ALLOWED:
+            raise pickle.UnpicklingError(f"{module}.{name} is not a kh121 view")
+        return super().find_class(module, name)
+
+
+def load(root: Path, name: str, digest: bytes) -> Any | None:
+    """The cached value for this digest, or None (absent, stale, corrupt or foreign)."""
+    try:
+        blob = _file(root, name).read_bytes()
+    except OSError:
+        return None
+    head = _MAGIC + digest
+    if not blob.startswith(head):
+        return None
+    try:
+        return _Unpickler(io.BytesIO(blob[len(head) :])).load()
+    except Exception:  # a corrupt cache is rebuilt, never trusted nor fatal
+        return None
+
+
+def store(root: Path, name: str, digest: bytes, value: Any) -> None:
+    """Keep the value; a cache that cannot be written is simply not kept."""
+    from kh121.atomic import write_atomic
+
+    try:
+        target = _file(root, name)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(target, _MAGIC + digest + pickle.dumps(value, protocol=5))
+    except OSError:
+        pass

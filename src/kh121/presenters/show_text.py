@@ -1,0 +1,122 @@
+"""`kh121 show`: one task whole, or one agency's tasks and reports, as text."""
+
+from __future__ import annotations
+
+from kh121.dates import dmy
+from kh121.messages import t
+from kh121.presenters import labels
+from kh121.presenters.status_text import report_lines, title_of
+from kh121.presenters.story import due_text, phrase, story
+from kh121.presenters.table import Style, fill, paint
+from kh121.states import ReportStatus
+from kh121.views import StatusView, TaskView
+
+
+def _field(label: str, text: str, style: Style) -> str:
+    return fill(f"{label}: {text}", style.width, "", "    ")
+
+
+def render_task(task: TaskView, view: StatusView, style: Style, lang: str) -> str:
+    d = view.directory
+    out = [paint(f"{task.id} — " + t("nhiệm vụ", "task", lang), "bold", style)]
+    out.append(_field(t("Nội dung", "Content", lang), task.content, style))
+    out.append(_field(t("Sản phẩm", "Product", lang), task.product, style))
+    lead = f"{d.name(task.lead, short=False)} ({task.lead})"
+    if task.responsible != task.lead:
+        lead += t(
+            f"; nay {d.name(task.responsible, short=False)} ({task.responsible}) chịu trách nhiệm",
+            f"; now {d.name(task.responsible, short=False)} ({task.responsible}) is responsible",
+            lang,
+        )
+    out.append(_field(t("Chủ trì", "Lead", lang), lead, style))
+    coordinators = ", ".join(d.name(c) for c in task.coordinators) or "—"
+    out.append(_field(t("Phối hợp", "Coordinating", lang), coordinators, style))
+    form = f"{task.deadline_kind}" + (f", {task.deadline_form}" if task.deadline_form else "")
+    out.append(_field(t("Thời hạn", "Deadline", lang), f"{task.deadline_text} [{form}]", style))
+    out.append(_field(t("Tóm tắt", "In short", lang), story(task, lang, soon=view.soon), style))
+    out.extend(["", paint(t("Các lượt", "Occurrences", lang), "bold", style)])
+    for o in task.occurrences:
+        if not o.assigned and o is not task.next:
+            continue
+        due = t(f"hạn {due_text(o)}", f"due {due_text(o)}", lang)
+        if o.due and o.effective_due != o.due:
+            due += t(f" (ngày ghi {dmy(o.due)})", f" (nominal {dmy(o.due)})", lang)
+        bin_text = labels.bin_label(o.bin.value, lang)
+        line = f"{o.key if o.recurring else t('một lần', 'once', lang)}: {due} — {bin_text}"
+        line += f"; {phrase(o, lang, True)}"
+        out.append(fill(line, style.width, "  ", "      "))
+    later = sum(1 for o in task.occurrences if not o.assigned and o is not task.next)
+    if later:
+        out.append(
+            fill(
+                t(f"(và {later} lượt sau nữa)", f"(and {later} more to come)", lang),
+                style.width,
+                "  ",
+            )
+        )
+    out.extend(["", paint(t("Báo cáo đã nhận", "Reports received", lang), "bold", style)])
+    if not task.entries:
+        out.append("  " + t("(chưa có báo cáo nào)", "(no report yet)", lang))
+    for e in task.entries:
+        role = t("chủ trì", "lead", lang) if e.lead else t("phối hợp", "coordinating", lang)
+        head = (
+            f"{e.period} {d.name(e.agency)} ({role}), "
+            + t(f"nhận {dmy(e.day)}", f"received {dmy(e.day)}", lang)
+            + f": {labels.state(e.state.value, lang)}"
+        )
+        out.append(fill(head, style.width, "  ", "      "))
+        for label, value in (
+            (t("Kết quả", "Result", lang), e.done),
+            (t("Văn bản", "Document", lang), e.evidence),
+            (t("Khó khăn", "Difficulties", lang), e.difficulties),
+            (t("Kiến nghị", "Proposals", lang), e.proposals),
+        ):
+            if value:
+                out.append(fill(f"{label}: {value}", style.width, "      ", "        "))
+        out.append(fill(t("Tệp: ", "File: ", lang) + e.file, style.width, "      ", "        "))
+    if task.contradictions:
+        out.extend(["", paint(t("Mâu thuẫn", "Contradictions", lang), "bold", style)])
+        for c in task.contradictions:
+            period, lead, lead_state, other, other_state = c.split(" ")
+            text = t(
+                f"{period}: {d.name(lead)} (chủ trì) báo cáo"
+                f" '{labels.state(lead_state, lang)}', {d.name(other)} báo cáo"
+                f" '{labels.state(other_state, lang)}'",
+                f"{period}: {d.name(lead)} (lead) reports '{labels.state(lead_state, lang)}',"
+                f" {d.name(other)} reports '{labels.state(other_state, lang)}'",
+                lang,
+            )
+            out.append(paint(fill("! " + text, style.width, "  ", "    "), "red", style))
+    return "\n".join(out) + "\n"
+
+
+def render_agency(code: str, view: StatusView, style: Style, lang: str) -> str:
+    d = view.directory
+    out = [paint(f"{d.name(code, short=False)} ({code})", "bold", style)]
+    former = sorted({d.name(o.agency) for o in view.obligations if o.agency != code})
+    if former:
+        out.append(fill(t("Thay: ", "Successor of: ", lang) + ", ".join(former), style.width))
+    out.extend(["", paint(t("Nhiệm vụ chịu trách nhiệm", "Tasks it answers for", lang), "bold", style)])
+    if not view.tasks:
+        out.append("  " + t("(không có)", "(none)", lang))
+    for task in view.tasks:
+        out.append(fill(f"{task.id}  {title_of(task)}", style.width, "  ", "         "))
+        out.append(fill(story(task, lang, soon=view.soon), style.width, "         ", "         "))
+    out.extend(["", paint(t("Báo cáo theo kỳ", "Reports by period", lang), "bold", style)])
+    for o in view.obligations:
+        whose = f" ({d.name(o.agency)})" if o.agency != code else ""
+        if o.status is ReportStatus.MISSING:
+            continue
+        status = (
+            t("đúng hạn", "on time", lang)
+            if o.status is ReportStatus.ON_TIME
+            else t(f"muộn {o.days_late} ngày", f"{o.days_late} days late", lang)
+        )
+        text = f"{o.period}{whose}: " + t(
+            f"nhận {dmy(o.received)}, {status} — {o.file}",
+            f"received {dmy(o.received)}, {status} — {o.file}",
+            lang,
+        )
+        out.append(fill(text, style.width, "  ", "    "))
+    out.extend(report_lines(list(view.obligations), d, style, lang))
+    return "\n".join(out) + "\n"

@@ -1,0 +1,95 @@
+"""A task told occurrence by occurrence: '2023–2025: quá hạn, chưa có báo cáo; 2026: …'."""
+
+from __future__ import annotations
+
+from kh121.dates import dmy
+from kh121.messages import t
+from kh121.presenters import labels
+from kh121.states import Bin, Reported
+from kh121.views import OccurrenceView, TaskView
+
+
+def due_text(o: OccurrenceView) -> str:
+    """The effective due date, '*' when it moved off a day off, '†' when it is assumed."""
+    if o.effective_due is None:
+        return "—"
+    mark = "†" if o.assumed else ("*" if o.effective_due != o.due else "")
+    return dmy(o.effective_due) + mark
+
+
+def _said(o: OccurrenceView, lang: str) -> str:
+    return labels.state(o.state.value, lang).lower()
+
+
+def phrase(o: OccurrenceView, lang: str, detail: bool, soon: int | None = None) -> str:
+    """What one occurrence's record says, as of the view's date."""
+    proof = f" ({o.evidence})" if detail and o.evidence else ""
+    if o.bin is Bin.DONE_ON_TIME:
+        return t("hoàn thành đúng hạn", "done on time", lang) + proof
+    if o.bin is Bin.DONE_LATE:
+        return t(
+            f"hoàn thành quá hạn {o.days_late} ngày", f"done {o.days_late} days late", lang
+        ) + proof
+    said = _said(o, lang)
+    if o.bin is Bin.OPEN_OVERDUE:
+        days = t(f" {o.days_overdue} ngày", f" {o.days_overdue} days", lang) if detail else ""
+        return t(f"quá hạn{days}, {said}", f"overdue{days}, {said}", lang)
+    if o.effective_due is None:
+        return labels.state(o.state.value, lang)
+    left = ""
+    if detail or (soon is not None and o.days_left is not None and o.days_left <= soon):
+        left = t(f", còn {o.days_left} ngày", f", {o.days_left} days left", lang)
+    reported = "" if o.state is Reported.NO_REPORT else f"; {said}"
+    return t(f"hạn {due_text(o)}{left}{reported}", f"due {due_text(o)}{left}{reported}", lang)
+
+
+def _span(keys: list[str]) -> str:
+    return keys[0] if len(keys) == 1 else f"{keys[0]}–{keys[-1]}"
+
+
+def shown_occurrences(task: TaskView) -> list[OccurrenceView]:
+    """The occurrences a reader needs: every one assigned, and the next one to come."""
+    out = [o for o in task.occurrences if o.assigned]
+    nxt = task.next
+    if nxt not in out:
+        out.append(nxt)
+    return out
+
+
+def story(task: TaskView, lang: str, detail: bool = False, soon: int | None = None) -> str:
+    """The task's record, occurrence by occurrence; like years grouped unless `detail`."""
+    occs = shown_occurrences(task)
+    if occs and not occs[0].recurring:
+        text = phrase(occs[0], lang, True, soon)
+        return text[:1].upper() + text[1:]
+    parts: list[str] = []
+    group: list[OccurrenceView] = []
+
+    def flush() -> None:
+        if not group:
+            return
+        keys = [o.key for o in group]
+        if len(group) == 1:
+            parts.append(f"{keys[0]}: {phrase(group[0], lang, True, soon)}")
+        else:
+            n = len(group)
+            yearly = all(k.isdigit() for k in keys)
+            unit = t(f"{n} năm", f"{n} years", lang) if yearly else t(f"{n} lượt", f"{n} times", lang)
+            parts.append(f"{_span(keys)} ({unit}): {phrase(group[0], lang, False, soon)}")
+        group.clear()
+
+    for o in occs:
+        same = (
+            group
+            and not detail
+            and (o.bin, o.state) == (group[-1].bin, group[-1].state)
+            and o.bin is not Bin.OPEN_IN_TIME
+            and not o.evidence
+            and not group[-1].evidence
+            and not o.bin.done
+        )
+        if not same:
+            flush()
+        group.append(o)
+    flush()
+    return "; ".join(parts)

@@ -1,0 +1,52 @@
+"""Names for states: what a report says, the state's four bins, a report's standing.
+
+Kept apart from the pydantic models so that the everyday views import no pydantic.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class TaskState(StrEnum):
+    """What an agency writes in a report about a task."""
+
+    DONE = "done"
+    IN_PROGRESS = "in_progress"
+    NOT_STARTED = "not_started"
+
+
+class Reported(StrEnum):
+    """What the record says of one occurrence: a reported state, or no report at all."""
+
+    DONE = "done"
+    IN_PROGRESS = "in_progress"
+    NOT_STARTED = "not_started"
+    NO_REPORT = "no_report"
+
+
+class Bin(StrEnum):
+    """The four bins every Vietnamese task-tracking summary is written in."""
+
+    DONE_ON_TIME = "done_on_time"
+    DONE_LATE = "done_late"
+    OPEN_IN_TIME = "open_in_time"
+    OPEN_OVERDUE = "open_overdue"
+
+    @property
+    def done(self) -> bool:
+        return self in (Bin.DONE_ON_TIME, Bin.DONE_LATE)
+
+
+class ReportStatus(StrEnum):
+    """An agency's report for a period, as of a date. A draft (no `received`) is not sent."""
+
+    ON_TIME = "on_time"
+    LATE = "late"
+    MISSING = "missing"
+
+
+# --state accepts a reported state, a bin, or one of these two.
+OVERDUE = "overdue"
+SOON = "soon"
+STATE_FILTERS: tuple[str, ...] = (*(s.value for s in Reported), *(b.value for b in Bin), OVERDUE, SOON)

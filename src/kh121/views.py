@@ -1,0 +1,292 @@
+"""What `status`, `overdue` and `show` present: plain records computed once.
+
+No pydantic here: a cached view is read back and shown without loading the models.
+Presenters receive these and never decide what is overdue.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+
+from kh121.states import OVERDUE, SOON, Bin, Reported, ReportStatus
+
+
+def fold(text: str) -> str:
+    """Lower case without Vietnamese marks or spaces, for searching: 'Sở Y tế' -> 'soyte'."""
+    decomposed = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return "".join(bare.lower().split())
+
+
+@dataclass(frozen=True)
+class AgencyName:
+    code: str
+    name: str
+    short: str
+    aliases: tuple[str, ...]
+    group: bool
+    today: str  # who answers for it on the view's date (itself, or its successor)
+
+
+@dataclass(frozen=True)
+class Directory:
+    """Agency names and today's successors: all a presenter or a filter needs."""
+
+    agencies: dict[str, AgencyName]
+
+    def name(self, code: str, short: bool = True) -> str:
+        a = self.agencies.get(code)
+        if a is None:
+            return code
+        return a.short if short else a.name
+
+    def today(self, code: str) -> str:
+        a = self.agencies.get(code)
+        return a.today if a else code
+
+    def search(self, query: str) -> list[str]:
+        """Codes matching a code, or any part of a name or alias; marks and spaces ignored."""
+        q = query.strip()
+        if q.upper() in self.agencies:
+            return [q.upper()]
+        needle = fold(q)
+        if not needle:
+            return []
+        return [
+            a.code
+            for a in self.agencies.values()
+            if any(needle in fold(n) for n in (a.name, a.short, *a.aliases))
+        ]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A received report's line on a task."""
+
+    agency: str
+    period: str
+    day: dt.date | None
+    file: str
+    state: Reported
+    done: str | None = None
+    difficulties: str | None = None
+    proposals: str | None = None
+    evidence: str | None = None  # a completion date and act, or a document delivered
+    lead: bool = False
+
+
+@dataclass(frozen=True)
+class OccurrenceView:
+    """One time a task falls due, and what the record says of it as of the view's date."""
+
+    key: str  # 'once', '2026', '2026-H1', '2026-Q3'
+    start: dt.date
+    due: dt.date | None
+    effective_due: dt.date | None
+    assumed: bool
+    assigned: bool  # started by the view's date: counted in the figures
+    past_due: bool  # its effective due date is before the view's date
+    state: Reported
+    bin: Bin
+    done_on: dt.date | None
+    days_late: int  # done late: days after the effective due date
+    days_overdue: int  # open and overdue: days since the effective due date
+    days_left: int | None  # open: days until the effective due date
+    evidence: str | None  # what proves it done: a document, a completion date
+
+    @property
+    def recurring(self) -> bool:
+        return self.key != "once"
+
+
+@dataclass(frozen=True)
+class TaskView:
+    id: str
+    section: str
+    content: str
+    short: str | None
+    product: str
+    lead: str
+    responsible: str
+    coordinators: tuple[str, ...]
+    deadline_text: str
+    deadline_kind: str
+    deadline_form: str  # the structure beside the wording: 'month=12, day=5'
+    occurrences: tuple[OccurrenceView, ...]
+    entries: tuple[Entry, ...]  # every received report line about it, oldest first
+    focus: int  # index of the occurrence the row leads with: the next one to deliver
+    contradictions: tuple[str, ...] = ()
+
+    @property
+    def assigned(self) -> tuple[OccurrenceView, ...]:
+        return tuple(o for o in self.occurrences if o.assigned)
+
+    @property
+    def next(self) -> OccurrenceView:
+        return self.occurrences[self.focus]
+
+    @property
+    def overdue(self) -> tuple[OccurrenceView, ...]:
+        return tuple(o for o in self.assigned if o.bin is Bin.OPEN_OVERDUE)
+
+    @property
+    def state(self) -> Reported:
+        return self.next.state
+
+    @property
+    def bin(self) -> Bin:
+        return Bin.OPEN_OVERDUE if self.overdue else self.next.bin
+
+    @property
+    def last_report(self) -> Entry | None:
+        return self.entries[-1] if self.entries else None
+
+
+@dataclass(frozen=True)
+class ObligationView:
+    """One agency's report for one period, as of the view's date."""
+
+    agency: str  # who owed it, as the period's due date found it
+    chase: str  # who answers for it today (the agency, or its successor)
+    period: str
+    due: dt.date
+    effective_due: dt.date
+    received: dt.date | None
+    file: str | None  # the received report, or the draft still on file
+    status: ReportStatus
+    days_late: int
+    draft: bool = False  # a file is on file, but it has no `received` date yet
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Occurrences in the four bins (a recurring task once per occurrence)."""
+
+    tasks: int
+    total: int
+    due: int  # occurrences whose deadline has passed
+    done_on_time: int
+    done_late: int
+    open_in_time: int
+    open_overdue: int
+    done_of_due: int  # done, among those whose deadline has passed
+
+    @property
+    def done(self) -> int:
+        return self.done_on_time + self.done_late
+
+    @property
+    def open(self) -> int:
+        return self.open_in_time + self.open_overdue
+
+    @property
+    def percent_done(self) -> float:
+        return round(100.0 * self.done / self.total, 1) if self.total else 0.0
+
+    @property
+    def percent_done_of_due(self) -> float:
+        return round(100.0 * self.done_of_due / self.due, 1) if self.due else 0.0
+
+
+@dataclass(frozen=True)
+class StatusView:
+    as_of: dt.date
+    plan_code: str
+    soon: int
+    tasks: tuple[TaskView, ...]
+    obligations: tuple[ObligationView, ...]
+    summary: Summary
+    latest_period: str | None  # the last period already due on the view's date
+    latest_due: dt.date | None
+    directory: Directory
+    section_titles: dict[str, str]
+    warnings: int = 0  # warnings the data has (they never block)
+    filters: tuple[str, ...] = ()  # what the view was narrowed by, said to the user
+
+    @property
+    def missing_latest(self) -> tuple[str, ...]:
+        """Who must still send the latest period's report (today's agency, once each)."""
+        seen: dict[str, None] = {}
+        for o in self.obligations:
+            if o.period == self.latest_period and o.status is ReportStatus.MISSING:
+                seen.setdefault(o.chase)
+        return tuple(seen)
+
+
+Predicate = Callable[[OccurrenceView], bool]
+
+
+def occurrence_filter(state: str | None, soon: int) -> Predicate:
+    """Which assigned occurrences a --state value selects."""
+    if not state:
+        return lambda o: o.assigned
+    if state == OVERDUE:
+        return lambda o: o.assigned and o.bin is Bin.OPEN_OVERDUE
+    if state == SOON:
+        return lambda o: is_soon(o, soon)
+    return lambda o: o.assigned and state in (o.state.value, o.bin.value)
+
+
+def is_soon(o: OccurrenceView, soon: int) -> bool:
+    """Open, not yet overdue, and falling due within `soon` days (assigned or not)."""
+    return o.done_on is None and o.days_left is not None and 0 <= o.days_left <= soon
+
+
+def summarise(tasks: Iterable[TaskView], keep: Predicate) -> Summary:
+    counts = dict.fromkeys(Bin, 0)
+    n_tasks = total = due = done_of_due = 0
+    for t in tasks:
+        picked = [o for o in t.occurrences if keep(o)]
+        n_tasks += bool(picked)
+        for o in picked:
+            total += 1
+            counts[o.bin] += 1
+            if o.past_due:
+                due += 1
+                done_of_due += o.bin.done
+    return Summary(
+        n_tasks,
+        total,
+        due,
+        counts[Bin.DONE_ON_TIME],
+        counts[Bin.DONE_LATE],
+        counts[Bin.OPEN_IN_TIME],
+        counts[Bin.OPEN_OVERDUE],
+        done_of_due,
+    )
+
+
+def select(
+    view: StatusView,
+    agencies: Iterable[str] = (),
+    section: str | None = None,
+    state: str | None = None,
+    filters: tuple[str, ...] = (),
+) -> StatusView:
+    """The view narrowed to agencies (codes, as answered for today), a section, a state.
+
+    A task is kept when one of its occurrences matches; the summary then counts the
+    matching occurrences, so the list and the figures speak of the same thing.
+    """
+    keep = occurrence_filter(state, view.soon)
+    tasks = list(view.tasks)
+    obs = list(view.obligations)
+    codes = set(agencies)
+    if codes:
+        now = {view.directory.today(c) for c in codes}
+        tasks = [t for t in tasks if t.responsible in now or t.lead in codes]
+        obs = [o for o in obs if o.chase in now or o.agency in codes]
+    if section:
+        tasks = [t for t in tasks if t.section == section.upper()]
+    if state:
+        tasks = [t for t in tasks if any(keep(o) for o in t.occurrences)]
+    return replace(
+        view,
+        tasks=tuple(tasks),
+        obligations=tuple(obs),
+        summary=summarise(tasks, keep),
+        filters=filters,
+    )
