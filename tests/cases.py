@@ -16,10 +16,21 @@ class Case:
     delete: list[str] = field(default_factory=list)
 
 
-def report(body: str, agency: str = "SYT", period: str = "2026-H2", head: str = "") -> str:
+def report(
+    body: str, agency: str = "SYT", period: str = "2026-H2", head: str = "", received: bool = True
+) -> str:
+    """A received report of Sở Y tế, stating the one task it leads (III.7) unless the body does."""
+    if agency == "SYT" and received and "III.7" not in body:
+        line = "  - task: III.7\n    state: in_progress\n"
+        body = (
+            body.replace("tasks:\n", "tasks:\n" + line, 1)
+            if "tasks:\n" in body
+            else (body + "tasks:\n" + line)
+        )
+    got = "received: 2026-11-12\n" if received else ""
     return (
         f"{head}schema_version: 1\nagency: {agency}\nperiod: {period}\n"
-        f"number: 45/BC-SYT\ndate: 2026-11-10\nreceived: 2026-11-12\n{body}"
+        f"number: 45/BC-SYT\ndate: 2026-11-10\n{got}{body}"
     )
 
 
@@ -103,7 +114,9 @@ CASES: dict[str, Case] = {
     "W051-nfd": Case(
         files={R: report("difficulties: Thiếu kinh phí\n".replace("ế", "e\u0302\u0301"))}
     ),
-    "W052-ceased-agency": Case(files={"reports/2026-H2/STTTT.yaml": report("", agency="STTTT")}),
+    "W052-ceased-agency": Case(
+        files={"reports/2026-H2/STTTT.yaml": report("", agency="STTTT", received=False)}
+    ),
     "W053-calendar-year": Case(edits=[("data/calendar.yaml", "  - 2030\n", "")]),
     "W054-done-without-date": Case(files={R: report("tasks:\n  - task: II.1\n    state: done\n")}),
     "OK-bom-crlf": Case(

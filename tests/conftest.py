@@ -12,6 +12,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).parent))
 
 
+@pytest.fixture(autouse=True)
+def _own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test its own view cache, so no test sees another's."""
+    monkeypatch.setenv("KH121_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
 @pytest.fixture
 def ws_root(tmp_path: Path) -> Path:
     """A copy of the shipped data/ and templates/ with an empty reports/ folder."""
@@ -51,3 +57,36 @@ def write(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def received_report(root: Path, agency: str, period: str, received: str, body: str) -> str:
+    """The text of a received report: number, date, and a state for every task the agency
+    leads that `body` (its `tasks:` block, if any) does not state."""
+    import datetime as dt
+
+    from kh121 import calendar as cal
+    from kh121.checks import _lead_tasks
+    from kh121.loader import load
+
+    ws, _ = load(root, dt.date(2030, 12, 31), targets=[])
+    assert ws is not None
+    period_obj = next(
+        p for p in cal.periods(ws.plan.reporting.periods, ws.plan.plan.span) if p.id == period
+    )
+    stated = set()
+    for line in body.splitlines():
+        if line.strip().startswith("- task:"):
+            stated.add(line.split(":", 1)[1].strip())
+    extra = "".join(
+        f"  - task: {tid}\n    state: in_progress\n"
+        for tid in _lead_tasks(ws, agency, period_obj.due)
+        if tid not in stated
+    )
+    if extra and "tasks:" not in body:
+        body = "tasks:\n" + extra + body
+    elif extra:
+        body = body.replace("tasks:\n", "tasks:\n" + extra, 1)
+    return (
+        f"schema_version: 1\nagency: {agency}\nperiod: {period}\nnumber: 1/BC-{agency}\n"
+        f"date: {received}\nreceived: {received}\n{body}"
+    )

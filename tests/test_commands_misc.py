@@ -3,12 +3,9 @@ and merge's progress bar."""
 
 from __future__ import annotations
 
-import io
 import shutil
-import sys
 from pathlib import Path
 
-import pytest
 import yaml
 from docx import Document
 
@@ -77,26 +74,3 @@ def test_render_number_and_date(ws_root: Path, cli) -> None:  # type: ignore[no-
     assert head.cell(0, 1).paragraphs[3].text == "Thanh Hóa, ngày 05 tháng 01 năm 2027"
     body = "\n".join(p.text for p in doc.paragraphs)
     assert "số liệu đến ngày 29/11/2026" in body  # figures as of --as-of, dated --date
-
-
-def test_merge_progress_bar_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    from kh121.commands.report import _progress_bar
-
-    class Tty(io.StringIO):
-        def isatty(self) -> bool:
-            return True
-
-    monkeypatch.setattr(sys, "stderr", io.StringIO())
-    silent = _progress_bar(500)
-    silent()
-    assert sys.stderr.getvalue() == ""  # not a terminal: nothing at all
-    tty = Tty()
-    monkeypatch.setattr(sys, "stderr", tty)
-    assert _progress_bar(10)() is None and tty.getvalue() == ""  # few files: no bar
-    step = _progress_bar(60)
-    out = io.StringIO()
-    monkeypatch.setattr(sys, "stdout", out)
-    for _ in range(60):
-        step()
-    assert "kh121 merge" in tty.getvalue()  # drawn on stderr, the terminal
-    assert out.getvalue() == ""  # never mixed into the command's output

@@ -9,8 +9,8 @@ import pytest
 
 from conftest import ROOT
 from kh121.checks import run_checks
+from kh121.loader import load
 from kh121.models import MonthDeadline, YearlyDeadline
-from kh121.workspace import load_workspace
 from source import read_source
 
 SECTIONS, ROWS = read_source()
@@ -18,7 +18,7 @@ SECTIONS, ROWS = read_source()
 
 @pytest.fixture(scope="module")
 def ws():  # type: ignore[no-untyped-def]
-    workspace, problems = load_workspace(ROOT, [])
+    workspace, problems = load(ROOT, dt.date(2026, 11, 29), targets=[])
     assert problems == []
     return workspace
 

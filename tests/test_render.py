@@ -12,7 +12,7 @@ import pytest
 from docx import Document
 from docx.shared import Mm, Pt
 
-from conftest import ROOT, write
+from conftest import ROOT, received_report, write
 from kh121.docx_render import document_text
 
 DEMO = ROOT / "examples/demo/reports/2026-H2"
@@ -51,7 +51,10 @@ def test_header_and_body(rendered: Path) -> None:
     )
     assert "Kính gửi: Ủy ban nhân dân tỉnh Thanh Hóa." in texts
     body = "\n".join(texts)
-    assert "Tổng số 66 lượt nhiệm vụ; đến hạn 50; đã hoàn thành 5" in body
+    assert "Tổng số 66 lượt nhiệm vụ (của 18 nhiệm vụ" in body
+    assert "đã hoàn thành 5 lượt (đúng hạn 4, quá hạn 1)" in body
+    assert "Gửi muộn: Sở Công Thương (4 ngày)" in body  # late, not only missing, agencies named
+    assert "Sở Nông nghiệp và Môi trường báo cáo 'done'" in body or "III.2" in body
     assert "Sở Ngoại vụ" in body and "chưa gửi báo cáo năm 2026" in body
     foot = doc.tables[1]
     assert foot.cell(0, 0).paragraphs[0].text == "Nơi nhận:"
@@ -117,13 +120,13 @@ def test_no_leftover_tags_and_same_bytes(rendered: Path, ws_root: Path, cli) -> 
 def test_needs_an_up_to_date_consolidation(rendered: Path, ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
     write(
         ws_root / "reports/2026-H2/STC.yaml",
-        "schema_version: 1\nagency: STC\nperiod: 2026-H2\nreceived: 2026-11-12\n",
+        received_report(ws_root, "STC", "2026-H2", "2026-11-12", ""),
     )
     r = cli("render", "2026-H2", "--root", ws_root, "--as-of", "2026-11-29")
     assert r.exit_code == 1 and "đã cũ" in r.stderr
     (ws_root / "reports/2026-H1").mkdir()
     r = cli("render", "2026-H1", "--root", ws_root, "--as-of", "2026-11-29")
-    assert r.exit_code == 1 and "chưa có tệp tổng hợp" in r.stderr
+    assert r.exit_code == 1 and "thiếu hoặc đã cũ" in r.stderr
 
 
 def _template_with(ws_root: Path, text: str) -> Path:
@@ -175,8 +178,8 @@ def test_hostile_text_renders_safely(ws_root: Path, cli) -> None:  # type: ignor
     big = "Đoạn rất dài. " * 7500  # about 100 kB
     write(
         ws_root / "reports/2026-H2/SYT.yaml",
-        "schema_version: 1\nagency: SYT\nperiod: 2026-H2\nreceived: 2026-11-12\n"
-        "tasks:\n  - task: III.7\n    state: in_progress\n"
+        "schema_version: 1\nagency: SYT\nperiod: 2026-H2\nnumber: 1/BC\ndate: 2026-11-12\n"
+        "received: 2026-11-12\ntasks:\n  - task: III.7\n    state: in_progress\n"
         '    done: "<w:p>&amp; {{ x }} {% y %} a\\fb & <b>"\n'
         f'difficulties: "{big}"\n',
     )

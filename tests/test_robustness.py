@@ -148,8 +148,9 @@ def test_concurrent_merges_leave_a_valid_result(ws_root: Path) -> None:
 
     write(
         ws_root / "reports/2026-H2/SYT.yaml",
-        "schema_version: 1\nagency: SYT\nperiod: 2026-H2\nreceived: 2026-11-12\n"
-        "tasks:\n  - task: III.7\n    state: in_progress\n    done: Đang làm.\n",
+        "schema_version: 1\nagency: SYT\nperiod: 2026-H2\nnumber: 1/BC\ndate: 2026-11-12\n"
+        "received: 2026-11-12\ntasks:\n  - task: III.7\n    state: in_progress\n"
+        "    done: Đang làm.\n",
     )
     import datetime as dt
 
@@ -157,7 +158,13 @@ def test_concurrent_merges_leave_a_valid_result(ws_root: Path) -> None:
 
     def merge() -> None:
         try:
-            run_merge(ws_root, "2026-H2", False, dt.date(2026, 11, 29), "vi")
+            run_merge(
+                root=ws_root,
+                period_text="2026-H2",
+                check=False,
+                as_of=dt.date(2026, 11, 29),
+                lang="vi",
+            )
         except BaseException as exc:  # pragma: no cover - reported below
             errors.append(exc)
 
@@ -167,7 +174,12 @@ def test_concurrent_merges_leave_a_valid_result(ws_root: Path) -> None:
     for th in threads:
         th.join()
     assert errors == []
-    assert run_merge(ws_root, "2026-H2", True, dt.date(2026, 11, 29), "vi") == 0
+    assert (
+        run_merge(
+            root=ws_root, period_text="2026-H2", check=True, as_of=dt.date(2026, 11, 29), lang="vi"
+        )
+        == 0
+    )
     leftovers = [p.name for p in (ws_root / "reports/2026-H2").iterdir() if p.name.endswith(".tmp")]
     assert leftovers == []
 

@@ -9,9 +9,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from kh121 import calendar as cal
+from kh121.dates import dmy
 from kh121.models import PlanFile, Task, YearlyDeadline
 from kh121.problems import Problem
-from kh121.dates import dmy
 from kh121.workspace import LoadedReport, Workspace
 from kh121.yamlio import Document
 
@@ -294,7 +294,9 @@ def check_report_place(ws: Workspace, as_of: dt.date) -> list[Problem]:
     for clerk in ws.clerks:
         if clerk.path.parent.name != clerk.text.period:
             expected = f"reports/{clerk.text.period}/{clerk.path.name}"
-            out.append(clerk.doc.error(["period"], "E035", expected=expected, actual=clerk.doc.path))
+            out.append(
+                clerk.doc.error(["period"], "E035", expected=expected, actual=clerk.doc.path)
+            )
     return out
 
 

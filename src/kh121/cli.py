@@ -105,9 +105,7 @@ def _root(root: Path | None) -> Path:
 
 NoCacheOpt = Annotated[
     bool,
-    typer.Option(
-        "--no-cache", help="Không dùng bộ nhớ đệm (hoặc đặt biến KH121_NO_CACHE=1)."
-    ),
+    typer.Option("--no-cache", help="Không dùng bộ nhớ đệm (hoặc đặt biến KH121_NO_CACHE=1)."),
 ]
 
 

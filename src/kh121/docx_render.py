@@ -19,6 +19,7 @@ from kh121.errors import KnownError
 class TemplateError(KnownError):
     """The template cannot be filled: broken, unsafe, or leaving tags unrendered."""
 
+
 _FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _LEFTOVER = re.compile(r"\{\{|\{%|\{#")
 

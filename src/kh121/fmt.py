@@ -22,7 +22,6 @@ from kh121.models import Record
 from kh121.yamlio import parse_yaml
 
 
-
 class FormatRefusedError(KnownError):
     """Formatting would lose a comment or change a value."""
 
@@ -111,7 +110,7 @@ def _styled(text: str, quoted: Any, folded: Any, literal: Any) -> Any:
         out = folded(text)
         out.fold_pos = yamlout.fold_positions(text)
         return out
-    if yamlout.needs_quotes(text):
+    if yamlout.reads_as_other(text):
         return quoted(text)  # a YAML 1.1 reader would take it for a boolean, number or date
     return text
 

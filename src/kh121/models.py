@@ -314,7 +314,7 @@ def paragraphs(value: Paragraphs | None) -> list[str]:
     if value is None:
         return []
     parts = [value] if isinstance(value, str) else list(value)
-    out = []
+    out: list[str] = []
     for part in parts:
         out.extend(p.strip() for p in part.replace("\r\n", "\n").split("\n\n") if p.strip())
     return out

@@ -49,4 +49,9 @@ class ReportStatus(StrEnum):
 # --state accepts a reported state, a bin, or one of these two.
 OVERDUE = "overdue"
 SOON = "soon"
-STATE_FILTERS: tuple[str, ...] = (*(s.value for s in Reported), *(b.value for b in Bin), OVERDUE, SOON)
+STATE_FILTERS: tuple[str, ...] = (
+    *(s.value for s in Reported),
+    *(b.value for b in Bin),
+    OVERDUE,
+    SOON,
+)

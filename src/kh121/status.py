@@ -52,7 +52,9 @@ def received_lines(ws: Workspace, as_of: dt.date) -> dict[str, list[_Line]]:
             continue  # a draft, or not yet on file on that date
         for line in r.tasks:
             if line.state is not None or line.delivered is not None:
-                item = _Line(r.agency, r.period, due_of[r.period], r.received, loaded.doc.path, line)
+                item = _Line(
+                    r.agency, r.period, due_of[r.period], r.received, loaded.doc.path, line
+                )
                 out[line.task].append(item)
     for lines in out.values():
         lines.sort(key=lambda e: (e.period_due, e.day, e.agency))
@@ -104,7 +106,7 @@ def _met(
             if e.line.state is TaskState.DONE and e.line.completed_on
         ]
         if done:
-            met["once"] = min(done, key=lambda d: d[0])  # type: ignore[arg-type, return-value]
+            met["once"] = min(done, key=lambda d: d[0])
         return met
     delivered = sorted(
         (e.line.delivered.date, e.line.delivered.for_year or int(e.period[:4]), _evidence(e.line))
@@ -177,9 +179,8 @@ def _contradictions(ws: Workspace, task: Task, lines: list[_Line]) -> tuple[str,
             for other in items:
                 states = {lead.line.state, other.line.state}
                 if other is not lead and states == {TaskState.DONE, TaskState.NOT_STARTED}:
-                    out.append(
-                        f"{period} {lead.agency} {lead.line.state} {other.agency} {other.line.state}"
-                    )
+                    said = (lead.agency, lead.line.state, other.agency, other.line.state)
+                    out.append(f"{period} " + " ".join(str(x) for x in said))
     return tuple(out)
 
 
@@ -219,7 +220,9 @@ def task_view(
         deadline_kind=task.deadline.kind,
         deadline_form=", ".join(
             f"{k}={v}"
-            for k, v in task.deadline.model_dump(exclude={"text", "kind"}, exclude_none=True).items()
+            for k, v in task.deadline.model_dump(
+                exclude={"text", "kind"}, exclude_none=True
+            ).items()
         ),
         occurrences=tuple(views),
         entries=tuple(_entry(e, e in lead) for e in lines),
@@ -260,7 +263,9 @@ def obligations(ws: Workspace, work: cal.WorkCalendar, as_of: dt.date) -> list[O
                 status = ReportStatus.LATE if late else ReportStatus.ON_TIME
                 days = (day - eff).days if late else 0
                 out.append(
-                    ObligationView(agency, chase, period.id, period.due, eff, day, file, status, days)
+                    ObligationView(
+                        agency, chase, period.id, period.due, eff, day, file, status, days
+                    )
                 )
             elif as_of > eff:
                 draft = drafts.get(key)
@@ -320,4 +325,3 @@ def compute_status(ws: Workspace, as_of: dt.date, soon: int = 14, warnings: int 
         section_titles={s.id: s.title for s in ws.plan.sections},
         warnings=warnings,
     )
-

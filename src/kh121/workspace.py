@@ -83,7 +83,7 @@ def read_workspace(
     plan_doc, plan = read(paths.TASKS, kinds.TASKS, True)
     agencies_doc, agencies = read(paths.AGENCIES, kinds.AGENCIES, True)
     calendar_doc, calendar = read(paths.CALENDAR, kinds.CALENDAR, False)
-    settings_doc, settings = read(paths.REPORT_SETTINGS, kinds.SETTINGS, False)
+    _settings_doc, settings = read(paths.REPORT_SETTINGS, kinds.SETTINGS, False)
     if calendar_doc is None and not (root / paths.CALENDAR).exists():
         calendar = CalendarFile(schema_version=1)
     reports: list[LoadedReport] = []

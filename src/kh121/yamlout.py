@@ -63,6 +63,13 @@ def needs_quotes(text: str) -> bool:
         return True
     if any(_escape_needed(c) for c in text):
         return True
+    return reads_as_other(text)
+
+
+def reads_as_other(text: str) -> bool:
+    """Whether a plain YAML 1.1 reader would take this text for a boolean, number or date."""
+    if text.lower() in YAML11_BOOLS:
+        return True
     tag = _RESOLVER.resolve(ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
     return bool(tag != _STR_TAG)
 
@@ -91,10 +98,10 @@ def fold_positions(text: str, width: int = FOLD_WIDTH) -> list[int]:
     positions = []
     start = 0
     while len(text) - start > width:
-        cut = text.rfind(" ", start, start + width + 1)
+        cut = text.rfind(" ", start + 1, start + width)
         if cut <= start:
             cut = text.find(" ", start + width)
-            if cut < 0:
+            if cut == -1:
                 break
         positions.append(cut)
         start = cut + 1

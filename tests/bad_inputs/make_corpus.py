@@ -13,7 +13,8 @@ from pathlib import Path
 
 HERE = Path(__file__).parent
 R = "reports/2026-H2/SYT.yaml"
-HEAD = "schema_version: 1\nagency: SYT\nperiod: 2026-H2\nreceived: 2026-11-12\n"
+# A draft (no `received`): the case is about its own line, not a received report's rules.
+HEAD = "schema_version: 1\nagency: SYT\nperiod: 2026-H2\nnumber: 45/BC-SYT\n"
 
 
 def rep(body: str) -> bytes:
@@ -34,7 +35,7 @@ CASES: dict[str, tuple[dict[str, bytes], str, str, int, int]] = {
     "missing-key": ({R: b"schema_version: 1\nagency: SYT\n"}, "E020", R, 1, 1),
     "missing-task-key": ({R: rep("tasks:\n  - state: done\n")}, "E020", R, 6, 1),
     "unknown-key": ({R: rep("dificulties: x\n")}, "E021", R, 5, 1),
-    "duplicate-top-key": ({R: rep("received: 2026-11-13\n")}, "E006", R, 5, 1),
+    "duplicate-top-key": ({R: rep("number: 46/BC-SYT\n")}, "E006", R, 5, 1),
     "duplicate-nested-key": (
         {R: rep("tasks:\n  - task: III.7\n    done: a\n    done: b\n")},
         "E006",
@@ -45,7 +46,7 @@ CASES: dict[str, tuple[dict[str, bytes], str, str, int, int]] = {
     "yaml11-yes": ({R: rep("tasks:\n  - task: III.7\n    done: yes\n")}, "E009", R, 7, 1),
     "yaml11-on": ({R: rep("difficulties: on\n")}, "E009", R, 5, 1),
     "unquoted-date-as-text": ({R: rep("proposals: 2026-05-01\n")}, "E022", R, 5, 1),
-    "number-as-text": ({R: rep("number: 45\n")}, "E022", R, 5, 1),
+    "number-as-text": ({R: rep("difficulties: 45\n")}, "E022", R, 5, 1),
     "impossible-date-iso": ({R: rep("date: 2026-02-31\n")}, "E024", R, 5, 1),
     "impossible-date-dmy": ({R: rep("date: 31/02/2026\n")}, "E024", R, 5, 1),
     "date-with-time": ({R: rep("date: 2026-11-10 08:30:00\n")}, "E024", R, 5, 1),
@@ -143,7 +144,7 @@ CASES: dict[str, tuple[dict[str, bytes], str, str, int, int]] = {
         1,
     ),
     "future-date": (
-        {R: rep("date: 2027-01-05\n").replace(b"received: 2026-11-12\n", b"")},
+        {R: rep("date: 2027-01-05\n").replace(b"number: 45/BC-SYT\n", b"")},
         "E037",
         R,
         4,

@@ -71,7 +71,7 @@ def run(*, root: Path, years: str, country: str, lang: str) -> int:
     from kh121.errors import DataError
     from kh121.problems import has_errors
 
-    plan_doc, plan, problems = kinds.read_kind(root / paths.TASKS, root, kinds.TASKS)
+    _plan_doc, plan, problems = kinds.read_kind(root / paths.TASKS, root, kinds.TASKS)
     target = root / paths.CALENDAR
     old: CalendarFile | None = CalendarFile(schema_version=1)
     if target.exists() or target.is_symlink():

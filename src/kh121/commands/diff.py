@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from kh121 import kinds
 from kh121.errors import EXIT_OK, KnownError
 from kh121.facts import Facts, compare, facts_of, label
 from kh121.messages import t
-from kh121 import kinds
 from kh121.models import AgenciesFile, Record
 from kh121.text import safe
 from kh121.yamlio import parse_yaml

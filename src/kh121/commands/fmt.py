@@ -16,6 +16,7 @@ from kh121.presenters.problems import print_problems
 from kh121.problems import Problem, Severity, has_errors
 from kh121.text import safe
 
+
 def targets(root: Path, given: list[Path]) -> list[tuple[Path, kinds.FileKind]]:
     """The files to format, with their kinds; the tool's own output is left alone."""
     if not given:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from kh121.atomic import write_atomic
 from kh121.errors import EXIT_FAIL, EXIT_OK
-from kh121.messages import t
 from kh121.kinds import KINDS
+from kh121.messages import t
 
 
 def render_schemas() -> dict[str, str]:

@@ -144,7 +144,9 @@ def run_overdue(
     view = narrowed(status_view(root, as_of, within, use_cache), lang, agency)
     _warn(view, lang)
     tasks = [
-        task for task in view.tasks if task.overdue or any(is_soon(o, within) for o in task.occurrences)
+        task
+        for task in view.tasks
+        if task.overdue or any(is_soon(o, within) for o in task.occurrences)
     ]
     owed = [o for o in view.obligations if o.status is not ReportStatus.ON_TIME]
     if as_json:

@@ -115,9 +115,11 @@ def _reporting_texts(
         else f"Tất cả các cơ quan đã gửi báo cáo {period_label}."
     )
     if late:
-        missing_text += " Gửi muộn: " + ", ".join(
-            f"{d.name(s.agency, short=False)} ({s.days_late} ngày)" for s in late
-        ) + "."
+        missing_text += (
+            " Gửi muộn: "
+            + ", ".join(f"{d.name(s.agency, short=False)} ({s.days_late} ngày)" for s in late)
+            + "."
+        )
     by_agency = {d.today(s.agency): s for s in merged.sources}
     rows = []
     for n, agency in enumerate(merged.expected, 1):

@@ -96,7 +96,9 @@ def render_agency(code: str, view: StatusView, style: Style, lang: str) -> str:
     former = sorted({d.name(o.agency) for o in view.obligations if o.agency != code})
     if former:
         out.append(fill(t("Thay: ", "Successor of: ", lang) + ", ".join(former), style.width))
-    out.extend(["", paint(t("Nhiệm vụ chịu trách nhiệm", "Tasks it answers for", lang), "bold", style)])
+    out.extend(
+        ["", paint(t("Nhiệm vụ chịu trách nhiệm", "Tasks it answers for", lang), "bold", style)]
+    )
     if not view.tasks:
         out.append("  " + t("(không có)", "(none)", lang))
     for task in view.tasks:

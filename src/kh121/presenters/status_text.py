@@ -69,12 +69,15 @@ def header(view: StatusView, title_vi: str, title_en: str, style: Style, lang: s
     return [*out, ""]
 
 
-def _row(task: TaskView, view: StatusView, lang: str, wide: bool) -> list[Cell]:
+WIDE_FULL = 120  # below this many columns, --wide leaves out the lead and the last report
+
+
+def _row(task: TaskView, view: StatusView, lang: str, wide: bool, width: int) -> list[Cell]:
     d = view.directory
     colour = _colour(task, view.soon)
     if wide:
         last = task.last_report
-        return [
+        cells = [
             Cell(task.id),
             Cell(task.content),
             Cell(d.name(task.lead)),
@@ -83,6 +86,7 @@ def _row(task: TaskView, view: StatusView, lang: str, wide: bool) -> list[Cell]:
             Cell(story(task, lang, detail=True, soon=view.soon), colour),
             Cell(f"{d.name(last.agency)} {last.period}" if last else "—"),
         ]
+        return cells if width >= WIDE_FULL else [cells[0], cells[1], *cells[3:6]]
     return [
         Cell(task.id),
         Cell(title_of(task), max_lines=3),
@@ -91,9 +95,9 @@ def _row(task: TaskView, view: StatusView, lang: str, wide: bool) -> list[Cell]:
     ]
 
 
-def _headers(lang: str, wide: bool) -> tuple[list[str], list[int | None]]:
+def _headers(lang: str, wide: bool, width: int) -> tuple[list[str], list[int | None]]:
     if wide:
-        return [
+        names = [
             t("TT", "No.", lang),
             t("Nội dung", "Task", lang),
             t("Chủ trì", "Lead", lang),
@@ -101,7 +105,11 @@ def _headers(lang: str, wide: bool) -> tuple[list[str], list[int | None]]:
             t("Thời hạn", "Deadline", lang),
             t("Tình trạng", "State", lang),
             t("Báo cáo gần nhất", "Last report", lang),
-        ], [6, None, 14, 14, 18, None, 16]
+        ]
+        widths: list[int | None] = [6, None, 14, 14, 18, None, 16]
+        if width >= WIDE_FULL:
+            return names, widths
+        return [names[0], names[1], *names[3:6]], [6, None, 14, 14, None]
     return [
         t("TT", "No.", lang),
         t("Nội dung", "Task", lang),
@@ -167,16 +175,23 @@ def render_status(view: StatusView, style: Style, lang: str, wide: bool) -> str:
     by_section: dict[str, list[TaskView]] = defaultdict(list)
     for task in view.tasks:
         by_section[task.section].append(task)
-    headers, widths = _headers(lang, wide)
+    headers, widths = _headers(lang, wide, style.width)
     for sid, tasks in by_section.items():
         title = f"{sid}. {view.section_titles.get(sid, '')}"
         out.append(paint(wrap(title, style.width, 1)[0], "bold", style))
-        rows = [_row(task, view, lang, wide) for task in tasks]
+        rows = [_row(task, view, lang, wide, style.width) for task in tasks]
         out.extend(render_table(headers, rows, widths, style))
         out.append("")
     if not view.tasks:
         out.extend(
-            [t("Không có nhiệm vụ nào khớp điều kiện lọc.", "No task matches the filters.", lang), ""]
+            [
+                t(
+                    "Không có nhiệm vụ nào khớp điều kiện lọc.",
+                    "No task matches the filters.",
+                    lang,
+                ),
+                "",
+            ]
         )
     out.extend(_notes(view, style, lang))
     out.append(rule(style))
@@ -218,9 +233,7 @@ def task_lines(task: TaskView, within: int, style: Style, lang: str) -> list[str
             )
         else:
             o = overdue[0]
-            text = phrase(o, lang, True) + t(
-                f" (hạn {due_text(o)})", f" (due {due_text(o)})", lang
-            )
+            text = phrase(o, lang, True) + t(f" (hạn {due_text(o)})", f" (due {due_text(o)})", lang)
         out.append(paint(fill(text, style.width, pad, pad + "  "), "red", style))
     for o in task.occurrences:
         if is_soon(o, within):

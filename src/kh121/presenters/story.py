@@ -27,9 +27,10 @@ def phrase(o: OccurrenceView, lang: str, detail: bool, soon: int | None = None) 
     if o.bin is Bin.DONE_ON_TIME:
         return t("hoàn thành đúng hạn", "done on time", lang) + proof
     if o.bin is Bin.DONE_LATE:
-        return t(
-            f"hoàn thành quá hạn {o.days_late} ngày", f"done {o.days_late} days late", lang
-        ) + proof
+        return (
+            t(f"hoàn thành quá hạn {o.days_late} ngày", f"done {o.days_late} days late", lang)
+            + proof
+        )
     said = _said(o, lang)
     if o.bin is Bin.OPEN_OVERDUE:
         days = t(f" {o.days_overdue} ngày", f" {o.days_overdue} days", lang) if detail else ""
@@ -74,7 +75,9 @@ def story(task: TaskView, lang: str, detail: bool = False, soon: int | None = No
         else:
             n = len(group)
             yearly = all(k.isdigit() for k in keys)
-            unit = t(f"{n} năm", f"{n} years", lang) if yearly else t(f"{n} lượt", f"{n} times", lang)
+            unit = (
+                t(f"{n} năm", f"{n} years", lang) if yearly else t(f"{n} lượt", f"{n} times", lang)
+            )
             parts.append(f"{_span(keys)} ({unit}): {phrase(group[0], lang, False, soon)}")
         group.clear()
 
