@@ -64,22 +64,19 @@ def received_report(root: Path, agency: str, period: str, received: str, body: s
     leads that `body` (its `tasks:` block, if any) does not state."""
     import datetime as dt
 
-    from kh121 import calendar as cal
-    from kh121.checks import _lead_tasks
+    from kh121.checks import lead_tasks
     from kh121.loader import load
 
     ws, _ = load(root, dt.date(2030, 12, 31), targets=[])
     assert ws is not None
-    period_obj = next(
-        p for p in cal.periods(ws.plan.reporting.periods, ws.plan.plan.span) if p.id == period
-    )
+    period_obj = ws.periods[period]
     stated = set()
     for line in body.splitlines():
         if line.strip().startswith("- task:"):
             stated.add(line.split(":", 1)[1].strip())
     extra = "".join(
         f"  - task: {tid}\n    state: in_progress\n"
-        for tid in _lead_tasks(ws, agency, period_obj.due)
+        for tid in lead_tasks(ws, agency, period_obj.due)
         if tid not in stated
     )
     if extra and "tasks:" not in body:

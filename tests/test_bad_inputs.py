@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -37,6 +38,17 @@ def test_corpus_is_large_enough() -> None:
     assert len(CASES) >= 40
 
 
+def check_problems(problems: list[dict[str, Any]], expect: dict[str, Any]) -> None:
+    """The expected problem at its place, every problem with a message and a place."""
+    if expect["code"] == "OK":
+        assert [p for p in problems if p["severity"] == "error"] == []
+        return
+    places = {(p["code"], p["file"], p["line"]) for p in problems}
+    assert (expect["code"], expect["file"], expect["line"]) in places, problems
+    for p in problems:
+        assert p["message"] and p["line"] >= 1 and p["col"] >= 1
+
+
 def _lay(case: Path, ws_root: Path) -> None:
     for src in (case / "files").rglob("*"):
         if src.is_file():
@@ -54,14 +66,7 @@ def test_bad_input(name: str, ws_root: Path, cli) -> None:  # type: ignore[no-un
     before = snapshot(ws_root)
     r = cli("validate", "--root", ws_root, "--as-of", "2026-11-29", "--json")
     assert r.exit_code == expect["exit"], r.output
-    problems = json.loads(r.stdout)  # always JSON: a case cannot pass by printing nothing
-    if expect["code"] == "OK":
-        assert [p for p in problems if p["severity"] == "error"] == []
-    else:
-        places = {(p["code"], p["file"], p["line"]) for p in problems}
-        assert (expect["code"], expect["file"], expect["line"]) in places, problems
-        for p in problems:
-            assert p["message"] and p["line"] >= 1 and p["col"] >= 1
+    check_problems(json.loads(r.stdout), expect)  # always JSON: silence cannot pass
     for args in (
         ("status", "--as-of", "2026-11-29"),
         ("merge", "2026-H2", "--as-of", "2026-11-29"),
@@ -90,14 +95,7 @@ def test_bad_input_installed(name: str, ws_root: Path) -> None:
     r = run("validate", "--root", ws_root, "--as-of", "2026-11-29", "--json")
     assert "Traceback" not in r.stderr
     assert r.returncode == expect["exit"], r.stdout + r.stderr
-    problems = json.loads(r.stdout)
-    if expect["code"] == "OK":
-        assert [p for p in problems if p["severity"] == "error"] == []
-    else:
-        places = {(p["code"], p["file"], p["line"]) for p in problems}
-        assert (expect["code"], expect["file"], expect["line"]) in places, problems
-        for p in problems:
-            assert p["message"] and p["line"] >= 1 and p["col"] >= 1
+    check_problems(json.loads(r.stdout), expect)
     # Every other command meets the same input without a traceback and without damage.
     for args in (
         ("status", "--as-of", "2026-11-29"),

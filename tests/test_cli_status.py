@@ -19,7 +19,6 @@ def test_status_screen(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-d
     r = cli("status", "--root", ws_root, "--as-of", "29/11/2026")
     assert r.exit_code == 0, r.output
     out = r.stdout
-    " ".join(out.split())
     assert "tình hình đến ngày 29/11/2026" in out
     assert "II.1" in out and "Quá hạn 333 ngày, chưa có" in out
     assert "2023–2025 (3 năm): quá hạn," in out and "chưa có báo cáo; 2026: hạn" in out

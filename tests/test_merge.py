@@ -10,7 +10,6 @@ import shutil
 from pathlib import Path
 
 from conftest import ROOT, received_report, write
-from kh121 import calendar as cal
 from kh121.commands.report import find_period
 from kh121.loader import load_clean
 from kh121.merge import consolidate
@@ -93,14 +92,13 @@ def test_merge_order_independent(ws_root: Path) -> None:
     demo(ws_root)
     ws, warnings = load_clean(ws_root, dt.date(2026, 11, 29))
     period = find_period(ws, "2026-H2")
-    work = cal.WorkCalendar.from_file(ws.calendar)
-    expected = consolidate(ws, period, work, warnings)
+    expected = consolidate(ws, period, warnings)
     rng = random.Random(121)
     for _ in range(5):
         shuffled = list(ws.reports)
         rng.shuffle(shuffled)
         other = dataclasses.replace(ws, reports=tuple(shuffled))
-        assert consolidate(other, period, work, list(reversed(warnings)))[1] == expected[1]
+        assert consolidate(other, period, list(reversed(warnings)))[1] == expected[1]
 
 
 def test_new_agency_changes_only_its_part(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]

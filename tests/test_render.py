@@ -54,7 +54,8 @@ def test_header_and_body(rendered: Path) -> None:
     assert "Tổng số 66 lượt nhiệm vụ (của 18 nhiệm vụ" in body
     assert "đã hoàn thành 5 lượt (đúng hạn 4, quá hạn 1)" in body
     assert "Gửi muộn: Sở Công Thương (4 ngày)" in body  # late, not only missing, agencies named
-    assert "Sở Nông nghiệp và Môi trường báo cáo 'done'" in body or "III.2" in body
+    # the III.2 contradiction merge found is in the report, not only in _tong_hop.yaml
+    assert "mâu thuẫn ở nhiệm vụ III.2: SNNMT (chủ trì) báo 'done', SCT báo 'not_started'" in body
     assert "Sở Ngoại vụ" in body and "chưa gửi báo cáo năm 2026" in body
     foot = doc.tables[1]
     assert foot.cell(0, 0).paragraphs[0].text == "Nơi nhận:"

@@ -3,18 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kh121.models import Agency
-
-
-def fold(text: str) -> str:
-    """Lower case without Vietnamese marks, for searching: 'Sở Y tế' -> 'so y te'."""
-    decomposed = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(bare.lower().split())
+from kh121.text import search
 
 
 @dataclass(frozen=True)
@@ -93,15 +86,5 @@ class AgencyIndex:
         return found
 
     def search(self, query: str) -> list[str]:
-        """Codes matching a code, or any part of a name or alias, with or without marks."""
-        q = query.strip()
-        if q.upper() in self.by_code:
-            return [q.upper()]
-        needle = fold(q)
-        if not needle:
-            return []
-        return [
-            a.code
-            for a in self.agencies
-            if any(needle in fold(n) for n in (a.name, a.short, *a.aliases))
-        ]
+        """Codes matching a code, or any part of a name or alias; marks and spaces ignored."""
+        return search(query, ((a.code, (a.name, a.short, *a.aliases)) for a in self.agencies))

@@ -6,11 +6,10 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 
 from kh121 import calendar as cal
 from kh121.dates import dmy
-from kh121.models import PlanFile, Task, YearlyDeadline
+from kh121.models import PlanFile, YearlyDeadline
 from kh121.problems import Problem
 from kh121.workspace import LoadedReport, Workspace
 from kh121.yamlio import Document
@@ -196,41 +195,9 @@ def check_calendar_years(ws: Workspace, as_of: dt.date) -> list[Problem]:
 # --------------------------------------------------------------------- reports
 
 
-@dataclass(frozen=True)
-class _PlanIndex:
-    """What the report checks look up, built once per workspace."""
-
-    tasks: dict[str, Task]
-    one_time: frozenset[str]
-    periods: dict[str, cal.Period]
-    work: cal.WorkCalendar
-
-    @classmethod
-    def build(cls, ws: Workspace) -> _PlanIndex:
-        tasks = {t.id: t for t in ws.plan.tasks()}
-        span = ws.plan.plan.span
-        one_time = frozenset(
-            tid for tid, t in tasks.items() if cal.occurrences(t.deadline, span)[0].key == "once"
-        )
-        periods = {p.id: p for p in cal.periods(ws.plan.reporting.periods, span)}
-        return cls(tasks, one_time, periods, cal.WorkCalendar.from_file(ws.calendar))
-
-
-_INDEX: dict[int, _PlanIndex] = {}
-
-
-def _index(ws: Workspace) -> _PlanIndex:
-    # Every report check needs it: built once per workspace, not once per check.
-    found = _INDEX.get(id(ws))
-    if found is None:
-        _INDEX.clear()
-        found = _INDEX[id(ws)] = _PlanIndex.build(ws)
-    return found
-
-
-def _period_problem(doc: Document, period: str, ws: Workspace, index: _PlanIndex) -> Problem:
+def _period_problem(doc: Document, period: str, ws: Workspace) -> Problem:
     keys = ", ".join(r.key for r in ws.plan.reporting.periods)
-    known = list(index.periods)
+    known = list(ws.periods)
     return doc.error(
         ["period"],
         "E036",
@@ -241,22 +208,19 @@ def _period_problem(doc: Document, period: str, ws: Workspace, index: _PlanIndex
     )
 
 
-def check_report_period(ws: Workspace, as_of: dt.date) -> list[Problem]:
-    index = _index(ws)
-    return [
-        _period_problem(r.doc, r.report.period, ws, index)
-        for r in ws.reports
-        if r.report.period not in index.periods
-    ]
+def check_periods(ws: Workspace, as_of: dt.date) -> list[Problem]:
+    """Every report and clerk file names a period of the plan."""
+    named = [(r.doc, r.report.period) for r in ws.reports]
+    named += [(c.doc, c.text.period) for c in ws.clerks]
+    return [_period_problem(doc, period, ws) for doc, period in named if period not in ws.periods]
 
 
 def check_report_agency(ws: Workspace, as_of: dt.date) -> list[Problem]:
     out: list[Problem] = []
-    index = _index(ws)
     for report in ws.reports:
         doc, r = report.doc, report.report
         agency = ws.agencies.get(r.agency)
-        period = index.periods.get(r.period)
+        period = ws.periods.get(r.period)
         if not _CODE.match(r.agency):
             out.append(doc.error(["agency"], "E038", code=r.agency))
         elif agency is None:
@@ -324,7 +288,7 @@ def check_report_dates(ws: Workspace, as_of: dt.date) -> list[Problem]:
     return out
 
 
-def _lead_tasks(ws: Workspace, agency: str, on: dt.date) -> list[str]:
+def lead_tasks(ws: Workspace, agency: str, on: dt.date) -> list[str]:
     me = ws.agencies.resolve(agency, on)
     return [t.id for t in ws.plan.tasks() if ws.agencies.resolve(t.lead, on) == me]
 
@@ -332,16 +296,15 @@ def _lead_tasks(ws: Workspace, agency: str, on: dt.date) -> list[str]:
 def _unstated(ws: Workspace, report: LoadedReport, on: dt.date) -> list[str]:
     """The tasks its agency leads that the report gives no state for."""
     stated = {line.task for line in report.report.tasks if line.state is not None}
-    return [tid for tid in _lead_tasks(ws, report.report.agency, on) if tid not in stated]
+    return [tid for tid in lead_tasks(ws, report.report.agency, on) if tid not in stated]
 
 
 def check_received_reports(ws: Workspace, as_of: dt.date) -> list[Problem]:
     """A received report has its number and date and a state for every task its agency leads."""
     out: list[Problem] = []
-    index = _index(ws)
     for report in ws.reports:
         r = report.report
-        period = index.periods.get(r.period)
+        period = ws.periods.get(r.period)
         if r.received is None or period is None or r.agency not in ws.agencies.by_code:
             continue
         missing = [f for f in ("number", "date") if getattr(r, f) is None]
@@ -357,13 +320,12 @@ def check_received_reports(ws: Workspace, as_of: dt.date) -> list[Problem]:
 def check_drafts(ws: Workspace, as_of: dt.date) -> list[Problem]:
     """A draft whose period is past due: it counts as missing; say what it still lacks."""
     out: list[Problem] = []
-    index = _index(ws)
     for report in ws.reports:
         r = report.report
-        period = index.periods.get(r.period)
+        period = ws.periods.get(r.period)
         if r.received is not None or period is None or r.agency not in ws.agencies.by_code:
             continue
-        if as_of <= index.work.effective(period.due):
+        if as_of <= ws.work.effective(period.due):
             continue
         lacks = [f for f in ("number", "date") if getattr(r, f) is None]
         lacks += [f"state {tid}" for tid in _unstated(ws, report, period.due)]
@@ -372,7 +334,7 @@ def check_drafts(ws: Workspace, as_of: dt.date) -> list[Problem]:
                 ["agency"],
                 "W055",
                 period=r.period,
-                due=dmy(index.work.effective(period.due)),
+                due=dmy(ws.work.effective(period.due)),
                 lacks=", ".join(lacks) or "—",
             )
         )
@@ -380,19 +342,16 @@ def check_drafts(ws: Workspace, as_of: dt.date) -> list[Problem]:
 
 
 def check_report_tasks(ws: Workspace, as_of: dt.date) -> list[Problem]:
-    index = _index(ws)
     out: list[Problem] = []
     for report in ws.reports:
-        period = index.periods.get(report.report.period)
-        out.extend(_report_task_checks(report, ws, period.due if period else as_of, index))
+        period = ws.periods.get(report.report.period)
+        out.extend(_report_task_checks(report, ws, period.due if period else as_of))
     return out
 
 
-def _report_task_checks(
-    report: LoadedReport, ws: Workspace, on: dt.date, index: _PlanIndex
-) -> list[Problem]:
+def _report_task_checks(report: LoadedReport, ws: Workspace, on: dt.date) -> list[Problem]:
     doc, r = report.doc, report.report
-    tasks = index.tasks
+    tasks = ws.tasks
     out: list[Problem] = []
     first: dict[str, int] = {}
     responsible = ws.agencies.resolve(r.agency, on)
@@ -412,20 +371,11 @@ def _report_task_checks(
             ws.agencies.covers(c, responsible, on) for c in (task.lead, *task.coordinators)
         ):
             out.append(doc.warning(where, "W050", agency=r.agency, task=entry.task))
-        if entry.state == "done" and entry.task in index.one_time and entry.completed_on is None:
+        if entry.state == "done" and entry.task in ws.one_time and entry.completed_on is None:
             out.append(
                 doc.warning(["tasks", i, "state"], "W054", task=entry.task, missing="completed_on")
             )
     return out
-
-
-def check_clerk_period(ws: Workspace, as_of: dt.date) -> list[Problem]:
-    index = _index(ws)
-    return [
-        _period_problem(c.doc, c.text.period, ws, index)
-        for c in ws.clerks
-        if c.text.period not in index.periods
-    ]
 
 
 CHECKS: list[Check] = [
@@ -436,20 +386,15 @@ CHECKS: list[Check] = [
     check_successions,
     check_deadlines,
     check_calendar_years,
-    check_report_period,
+    check_periods,
     check_report_agency,
     check_report_place,
     check_report_dates,
     check_received_reports,
     check_drafts,
     check_report_tasks,
-    check_clerk_period,
 ]
 
 
 def run_checks(ws: Workspace, as_of: dt.date) -> list[Problem]:
-    _INDEX.clear()
-    try:
-        return [p for check in CHECKS for p in check(ws, as_of)]
-    finally:
-        _INDEX.clear()
+    return [p for check in CHECKS for p in check(ws, as_of)]

@@ -6,6 +6,7 @@ province is told comes only from reports that were actually sent.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from typing import Any
 
@@ -13,7 +14,8 @@ from kh121 import calendar as cal
 from kh121.dates import dmy
 from kh121.models import MergedFile, TaskReport
 from kh121.problems import Problem, Severity
-from kh121.states import ReportStatus, TaskState
+from kh121.states import ReportStatus
+from kh121.status import contradicting
 from kh121.workspace import LoadedReport, Workspace
 from kh121.yamlout import dump
 
@@ -58,37 +60,34 @@ def check_duplicates(ws: Workspace, period: cal.Period) -> list[Problem]:
 
 def check_contradictions(ws: Workspace, period: cal.Period) -> list[Problem]:
     """A lead that says done while another agency says not started, and the reverse."""
+    lines: dict[str, list[tuple[LoadedReport, int, TaskReport]]] = {}
+    for loaded in received(ws, period):
+        for i, line in enumerate(loaded.report.tasks):
+            lines.setdefault(line.task, []).append((loaded, i, line))
     problems: list[Problem] = []
-    tasks = {t.id: t for t in ws.plan.tasks()}
-    reports = received(ws, period)
-    lead_state: dict[str, tuple[str, TaskState]] = {}
-    for loaded in reports:
-        me = ws.agencies.resolve(loaded.report.agency, period.due)
-        for line in loaded.report.tasks:
-            task = tasks.get(line.task)
-            if task and line.state and me == ws.agencies.resolve(task.lead, period.due):
-                lead_state[line.task] = (loaded.report.agency, line.state)
-    for loaded in reports:
-        r = loaded.report
-        for i, line in enumerate(r.tasks):
-            lead = lead_state.get(line.task)
-            if (
-                lead
-                and lead[0] != r.agency
-                and line.state is not None
-                and {lead[1], line.state} == {TaskState.DONE, TaskState.NOT_STARTED}
-            ):
-                problems.append(
-                    loaded.doc.warning(
-                        ["tasks", i, "state"],
-                        "W061",
-                        task=line.task,
-                        lead=lead[0],
-                        lead_state=lead[1].value,
-                        agency=r.agency,
-                        state=line.state.value,
-                    )
+    for tid, items in lines.items():
+        task = ws.tasks.get(tid)
+        if task is None:
+            continue
+        lead = ws.agencies.resolve(task.lead, period.due)
+        said = [
+            (ws.agencies.resolve(r.report.agency, period.due) == lead, line.state)
+            for r, _i, line in items
+        ]
+        for a, b in contradicting(said):
+            (first, _, lead_line), (loaded, i, line) = items[a], items[b]
+            assert lead_line.state is not None and line.state is not None
+            problems.append(
+                loaded.doc.warning(
+                    ["tasks", i, "state"],
+                    "W061",
+                    task=tid,
+                    lead=first.report.agency,
+                    lead_state=lead_line.state.value,
+                    agency=loaded.report.agency,
+                    state=line.state.value,
                 )
+            )
     return problems
 
 
@@ -131,7 +130,7 @@ def _entry(agency: str, line: TaskReport) -> dict[str, Any] | None:
     return out if len(out) > 1 else None  # a scaffold's line not filled in yet
 
 
-def _sources(reports: list[LoadedReport], eff: Any) -> list[dict[str, Any]]:
+def _sources(reports: list[LoadedReport], eff: dt.date) -> list[dict[str, Any]]:
     out = []
     for loaded in reports:
         r = loaded.report
@@ -187,10 +186,10 @@ def _general(reports: list[LoadedReport]) -> list[dict[str, Any]]:
 
 
 def consolidate(
-    ws: Workspace, period: cal.Period, work: cal.WorkCalendar, warnings: list[Problem]
+    ws: Workspace, period: cal.Period, warnings: list[Problem]
 ) -> tuple[MergedFile, str]:
     """The consolidation and its YAML: the same inputs give the same bytes, in any order."""
-    eff = work.effective(period.due)
+    eff = ws.work.effective(period.due)
     reports = received(ws, period)
     reported = {ws.agencies.resolve(r.report.agency, period.due) for r in reports}
     expected = sorted({ws.agencies.resolve(c, period.due) for c in ws.plan.reporting.reporters})

@@ -356,19 +356,13 @@ class ReportSettings(Record):
 # --------------------------------------------------------------------- consolidation
 
 
-class MergedDelivered(Record):
-    number: Text | None = None
-    date: Date | None = None
-    for_year: Year | None = None
-
-
 class MergedEntry(Record):
     agency: Code
     state: TaskState | None = None
     done: Text | None = None
     completed_on: Date | None = None
     evidence: Text | None = None
-    delivered: MergedDelivered | None = None
+    delivered: Delivered | None = None
     difficulties: Text | None = None
     proposals: Text | None = None
 

@@ -44,7 +44,7 @@ class _Line:
 
 def received_lines(ws: Workspace, as_of: dt.date) -> dict[str, list[_Line]]:
     """Lines of reports received by as_of, by task, in the order of their periods' due dates."""
-    due_of = {p.id: p.due for p in _periods(ws)}
+    due_of = {p.id: p.due for p in ws.periods.values()}
     out: dict[str, list[_Line]] = defaultdict(list)
     for loaded in ws.reports:
         r = loaded.report
@@ -59,10 +59,6 @@ def received_lines(ws: Workspace, as_of: dt.date) -> dict[str, list[_Line]]:
     for lines in out.values():
         lines.sort(key=lambda e: (e.period_due, e.day, e.agency))
     return out
-
-
-def _periods(ws: Workspace) -> tuple[cal.Period, ...]:
-    return cal.periods(ws.plan.reporting.periods, ws.plan.plan.span)
 
 
 def _is_lead(agencies: AgencyIndex, task: Task, item: _Line) -> bool:
@@ -167,20 +163,31 @@ def _occurrence(
     )
 
 
+def contradicting(said: list[tuple[bool, TaskState | None]]) -> list[tuple[int, int]]:
+    """(lead, other) index pairs of one task's lines in one period where the lead says done
+    and another agency not started, or the reverse: the one rule status and merge share."""
+    clash = {TaskState.DONE, TaskState.NOT_STARTED}
+    return [
+        (a, b)
+        for a, (lead, mine) in enumerate(said)
+        if lead
+        for b, (other_lead, theirs) in enumerate(said)
+        if not other_lead and {mine, theirs} == clash
+    ]
+
+
 def _contradictions(ws: Workspace, task: Task, lines: list[_Line]) -> tuple[str, ...]:
-    """'PERIOD LEAD STATE AGENCY STATE' where the lead says done and another not started."""
-    out = []
+    """'PERIOD LEAD STATE AGENCY STATE' for each contradiction on file."""
     by_period: dict[str, list[_Line]] = defaultdict(list)
     for item in lines:
         by_period[item.period].append(item)
+    out = []
     for period, items in by_period.items():
-        leads = [i for i in items if _is_lead(ws.agencies, task, i) and i.line.state]
-        for lead in leads:
-            for other in items:
-                states = {lead.line.state, other.line.state}
-                if other is not lead and states == {TaskState.DONE, TaskState.NOT_STARTED}:
-                    said = (lead.agency, lead.line.state, other.agency, other.line.state)
-                    out.append(f"{period} " + " ".join(str(x) for x in said))
+        said = [(_is_lead(ws.agencies, task, i), i.line.state) for i in items]
+        for a, b in contradicting(said):
+            lead, other = items[a], items[b]
+            words = (lead.agency, lead.line.state, other.agency, other.line.state)
+            out.append(f"{period} " + " ".join(str(x) for x in words))
     return tuple(out)
 
 
@@ -193,7 +200,8 @@ def task_view(
     as_of: dt.date,
 ) -> TaskView:
     occs = cal.occurrences(task.deadline, ws.plan.plan.span)
-    lead = [e for e in lines if _is_lead(ws.agencies, task, e)]
+    leads = [_is_lead(ws.agencies, task, e) for e in lines]
+    lead = [e for e, is_lead in zip(lines, leads, strict=True) if is_lead]
     met = _met(task, occs, lead)
     views = []
     for i, occ in enumerate(occs):
@@ -225,7 +233,7 @@ def task_view(
             ).items()
         ),
         occurrences=tuple(views),
-        entries=tuple(_entry(e, e in lead) for e in lines),
+        entries=tuple(_entry(e, is_lead) for e, is_lead in zip(lines, leads, strict=True)),
         focus=focus,
         contradictions=_contradictions(ws, task, lines),
     )
@@ -239,7 +247,7 @@ def obligations(ws: Workspace, work: cal.WorkCalendar, as_of: dt.date) -> list[O
     """
     received: dict[tuple[str, str], tuple[dt.date, str]] = {}
     drafts: dict[tuple[str, str], str] = {}
-    periods = _periods(ws)
+    periods = list(ws.periods.values())
     due_of = {p.id: p.due for p in periods}
     for loaded in ws.reports:
         r = loaded.report
@@ -299,12 +307,12 @@ def directory(agencies: AgencyIndex, as_of: dt.date) -> Directory:
 
 def latest_period(ws: Workspace, work: cal.WorkCalendar, as_of: dt.date) -> cal.Period | None:
     """The last period already due on a date; a file for a later one never hides it."""
-    due = [p for p in _periods(ws) if work.effective(p.due) < as_of]
+    due = [p for p in ws.periods.values() if work.effective(p.due) < as_of]
     return due[-1] if due else None
 
 
 def compute_status(ws: Workspace, as_of: dt.date, soon: int = 14, warnings: int = 0) -> StatusView:
-    work = cal.WorkCalendar.from_file(ws.calendar)
+    work = ws.work
     lines = received_lines(ws, as_of)
     tasks = [
         task_view(ws, s.id, t, lines.get(t.id, []), work, as_of)

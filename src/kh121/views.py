@@ -7,18 +7,11 @@ Presenters receive these and never decide what is overdue.
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from kh121.states import OVERDUE, SOON, Bin, Reported, ReportStatus
-
-
-def fold(text: str) -> str:
-    """Lower case without Vietnamese marks or spaces, for searching: 'Sở Y tế' -> 'soyte'."""
-    decomposed = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return "".join(bare.lower().split())
+from kh121.text import search
 
 
 @dataclass(frozen=True)
@@ -49,17 +42,9 @@ class Directory:
 
     def search(self, query: str) -> list[str]:
         """Codes matching a code, or any part of a name or alias; marks and spaces ignored."""
-        q = query.strip()
-        if q.upper() in self.agencies:
-            return [q.upper()]
-        needle = fold(q)
-        if not needle:
-            return []
-        return [
-            a.code
-            for a in self.agencies.values()
-            if any(needle in fold(n) for n in (a.name, a.short, *a.aliases))
-        ]
+        return search(
+            query, ((a.code, (a.name, a.short, *a.aliases)) for a in self.agencies.values())
+        )
 
 
 @dataclass(frozen=True)

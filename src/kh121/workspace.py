@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
+from kh121 import calendar as cal
 from kh121 import kinds, paths
 from kh121.agencies import AgencyIndex
 from kh121.models import (
@@ -16,6 +18,7 @@ from kh121.models import (
     PlanFile,
     ReportFile,
     ReportSettings,
+    Task,
 )
 from kh121.problems import Problem
 from kh121.yamlio import Document
@@ -52,7 +55,31 @@ class Workspace:
     reports: tuple[LoadedReport, ...]
     settings: ReportSettings | None = None
     clerks: tuple[LoadedClerk, ...] = field(default=())
-    files: tuple[Path, ...] = field(default=())  # every file read, for the cache's key
+
+    # Derived once and shared by the checks, the status and merge (frozen: never stale).
+    @cached_property
+    def periods(self) -> dict[str, cal.Period]:
+        """Every reporting period of the plan by id, in the order of their due dates."""
+        rules = self.plan.reporting.periods
+        return {p.id: p for p in cal.periods(rules, self.plan.plan.span)}
+
+    @cached_property
+    def work(self) -> cal.WorkCalendar:
+        return cal.WorkCalendar.from_file(self.calendar)
+
+    @cached_property
+    def tasks(self) -> dict[str, Task]:
+        return {t.id: t for t in self.plan.tasks()}
+
+    @cached_property
+    def one_time(self) -> frozenset[str]:
+        """The tasks due once (not every year, half-year or quarter)."""
+        span = self.plan.plan.span
+        return frozenset(
+            tid
+            for tid, t in self.tasks.items()
+            if cal.occurrences(t.deadline, span)[0].key == "once"
+        )
 
     def period_reports(self, period: str) -> tuple[LoadedReport, ...]:
         return tuple(r for r in self.reports if r.report.period == period)
@@ -69,13 +96,11 @@ def read_workspace(
     None when the plan, the agencies or the calendar cannot be read: nothing can go on.
     """
     problems: list[Problem] = []
-    files: list[Path] = []
 
     def read(rel: Path, kind: kinds.FileKind, required: bool) -> tuple[Document | None, object]:
         path = root / rel
         if not required and not path.exists() and not path.is_symlink():
             return None, None
-        files.append(path)
         doc, model, more = kinds.read_kind(path, root, kind)
         problems.extend(more)
         return doc, model
@@ -92,7 +117,6 @@ def read_workspace(
         kind = kinds.kind_of(path, root)
         if kind not in (kinds.REPORT, kinds.CLERK):
             continue
-        files.append(path)
         doc, model, more = kinds.read_kind(path, root, kind)
         problems.extend(more)
         if doc is not None and isinstance(model, ReportFile):
@@ -119,7 +143,6 @@ def read_workspace(
         reports=tuple(reports),
         settings=settings if isinstance(settings, ReportSettings) else None,
         clerks=tuple(clerks),
-        files=tuple(files),
     )
     return ws, problems
 

@@ -13,7 +13,7 @@ from kh121.errors import EXIT_FAIL, EXIT_OK, KnownError
 from kh121.messages import t
 from kh121.models import PlanFile
 from kh121.presenters.problems import print_problems
-from kh121.problems import Problem, Severity, has_errors
+from kh121.problems import Problem, has_errors
 from kh121.text import safe
 
 
@@ -55,14 +55,13 @@ def formatted(
 
 
 def run(*, root: Path, given: list[Path], check: bool, lang: str) -> int:
-    _doc, plan, problems = kinds.read_kind(root / paths.TASKS, root, kinds.TASKS)
+    # The plan's order of tasks orders each report's tasks; a broken plan reports itself below.
+    _doc, plan, _problems = kinds.read_kind(root / paths.TASKS, root, kinds.TASKS)
     plans = plan.tasks() if isinstance(plan, PlanFile) else []
     order = {task.id: i for i, task in enumerate(plans)}
     changed: list[str] = []
-    problems = [p for p in problems if p.severity is Severity.ERROR]
+    problems: list[Problem] = []
     for path, kind in targets(root, given):
-        if path == root / paths.TASKS and problems:
-            continue
         current, text, more = formatted(path, root, kind, order)
         problems.extend(more)
         if more or text == current:

@@ -21,11 +21,11 @@ from kh121.workspace import Workspace
 
 
 def find_period(ws: Workspace, text: str) -> cal.Period:
-    known = cal.periods(ws.plan.reporting.periods, ws.plan.plan.span)
-    found = next((p for p in known if p.id == text.strip().upper()), None)
+    found = ws.periods.get(text.strip().upper())
     if found is None:
         keys = ", ".join(r.key for r in ws.plan.reporting.periods)
-        first, last = (known[0].id, known[-1].id) if known else ("", "")
+        known = list(ws.periods)
+        first, last = (known[0], known[-1]) if known else ("", "")
         raise KnownError(
             f"kỳ báo cáo '{text}' không có trong kế hoạch; viết NĂM-KỲ với KỲ là {keys},"
             f" từ {first} đến {last}",
@@ -107,7 +107,6 @@ def run_new(
         raise DataError(problems)
     period = find_period(ws, period_text)
     folder = root / paths.REPORTS / period.id
-    work = cal.WorkCalendar.from_file(ws.calendar)
     consolidator = ws.agencies.name(ws.agencies.resolve(ws.plan.reporting.to, period.due))
     if clerk:
         return _write_new(
@@ -128,7 +127,7 @@ def run_new(
         )
     code = find_agency(ws, query)
     _check_reporter(ws, code, period, force)
-    text = report_scaffold(ws.plan, ws.agencies, code, period, work.effective(period.due))
+    text = report_scaffold(ws.plan, ws.agencies, code, period, ws.work.effective(period.due))
     return _write_new(
         out or folder / f"{code}.yaml",
         root,
@@ -159,7 +158,7 @@ def merged(
     mine = [p for p in problems if p.file.startswith(folder)] + check_period(ws, period)
     if has_errors(mine):
         return None, None, mine
-    model, text = consolidate(ws, period, cal.WorkCalendar.from_file(ws.calendar), mine)
+    model, text = consolidate(ws, period, mine)
     return model, text, mine
 
 

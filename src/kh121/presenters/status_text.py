@@ -9,7 +9,7 @@ from kh121.messages import t
 from kh121.presenters import labels
 from kh121.presenters.story import due_text, phrase, story
 from kh121.presenters.table import Cell, Style, fill, paint, render_table, rule, wrap
-from kh121.states import Bin, Reported, ReportStatus
+from kh121.states import Reported, ReportStatus
 from kh121.views import Directory, ObligationView, StatusView, Summary, TaskView, is_soon
 
 
@@ -313,7 +313,3 @@ def render_overdue(view: StatusView, within: int, style: Style, lang: str) -> st
         out.extend(report_lines(reports.get(code, []), d, style, lang))
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
-
-
-def bin_word(b: Bin, lang: str) -> str:
-    return labels.bin_label(b.value, lang)
