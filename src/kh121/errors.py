@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from kh121.messages import t
+from kh121.text import safe
 
 if TYPE_CHECKING:
     from kh121.problems import Problem
@@ -73,8 +74,6 @@ _OS_ERRORS: dict[int, tuple[str, str]] = {
 
 def os_error_text(exc: OSError, lang: str) -> str:
     """A machine failure in plain words, with the path and what to do."""
-    from kh121.text import safe
-
     vi, en = _OS_ERRORS.get(exc.errno or 0, (exc.strerror or str(exc),) * 2)
     where = safe(str(exc.filename)) if exc.filename is not None else ""
     return t(

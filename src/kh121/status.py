@@ -176,17 +176,18 @@ def contradicting(said: list[tuple[bool, TaskState | None]]) -> list[tuple[int, 
     ]
 
 
-def _contradictions(ws: Workspace, task: Task, lines: list[_Line]) -> tuple[str, ...]:
+def _contradictions(lines: list[_Line], leads: list[bool]) -> tuple[str, ...]:
     """'PERIOD LEAD STATE AGENCY STATE' for each contradiction on file."""
-    by_period: dict[str, list[_Line]] = defaultdict(list)
-    for item in lines:
-        by_period[item.period].append(item)
+    by_period: dict[str, list[tuple[_Line, bool]]] = defaultdict(list)
+    for item, lead in zip(lines, leads, strict=True):
+        by_period[item.period].append((item, lead))
     out = []
-    for period, items in by_period.items():
-        said = [(_is_lead(ws.agencies, task, i), i.line.state) for i in items]
+    for period, pairs in by_period.items():
+        items = [item for item, _ in pairs]
+        said = [(is_lead, item.line.state) for item, is_lead in pairs]
         for a, b in contradicting(said):
-            lead, other = items[a], items[b]
-            words = (lead.agency, lead.line.state, other.agency, other.line.state)
+            first, other = items[a], items[b]
+            words = (first.agency, first.line.state, other.agency, other.line.state)
             out.append(f"{period} " + " ".join(str(x) for x in words))
     return tuple(out)
 
@@ -235,7 +236,7 @@ def task_view(
         occurrences=tuple(views),
         entries=tuple(_entry(e, is_lead) for e, is_lead in zip(lines, leads, strict=True)),
         focus=focus,
-        contradictions=_contradictions(ws, task, lines),
+        contradictions=_contradictions(lines, leads),
     )
 
 
