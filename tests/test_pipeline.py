@@ -173,3 +173,35 @@ def test_diff_shows_the_sources_wording(repo: Path, cli) -> None:  # type: ignor
     cli("report", "new", "SYT", "--period", "2026-H2", "--root", repo)
     r = cli("diff", "--root", repo)
     assert "(trống) → (trống)" not in r.stdout
+
+
+def test_diff_between_revisions_in_a_subfolder_of_the_repository(
+    ws_root: Path,
+    cli,  # type: ignore[no-untyped-def]
+) -> None:
+    """The workspace need not be the repository's top: the revision's files are read
+    relative to the root, all in one git call, a report file included."""
+    import shutil
+
+    top = ws_root.parent / "top"
+    shutil.copytree(ws_root, top / "plan")
+
+    def git(*args: str) -> None:
+        subprocess.run(
+            ["git", "-C", str(top), "-c", "user.name=t", "-c", "user.email=t@t", *args],
+            check=True,
+            capture_output=True,
+        )
+
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-qm", "one")
+    root = top / "plan"
+    write(
+        root / "reports/2026-H2/SYT.yaml", received_report(root, "SYT", "2026-H2", "2026-11-14", "")
+    )
+    git("add", "-A")
+    git("commit", "-qm", "two")
+    r = cli("diff", "HEAD~1", "HEAD", "--root", root)
+    assert r.exit_code == 0, r.stdout
+    assert "SYT" in r.stdout and "2026-H2" in r.stdout, r.stdout

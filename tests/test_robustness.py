@@ -21,7 +21,7 @@ KINDS = [
     "data/report.yaml",
 ]
 FAST = settings(
-    max_examples=40,
+    max_examples=30,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
@@ -48,9 +48,20 @@ def _check(cli, root: Path, target: str, content: bytes) -> None:  # type: ignor
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(content)
     try:
-        for args in (("validate",), ("status", "--json"), ("merge", "2026-H2")):
+        # Every command loads through one loader: when validate refuses, status must refuse
+        # too (exit 1); merge, which writes, runs on what validate accepts.
+        checked = cli("validate", "--root", root, "--as-of", "2026-11-29")
+        results = [checked]
+        commands = [("status", "--json")]
+        if checked.exit_code == 0:
+            commands.append(("merge", "2026-H2"))
+        for args in commands:
             r = cli(*args, "--root", root, "--as-of", "2026-11-29")
             assert r.exit_code in (0, 1), (args, r.exit_code, r.output)
+            if checked.exit_code == 1:
+                assert r.exit_code == 1, (args, r.output)
+            results.append(r)
+        for r in results:
             assert "Traceback" not in r.output
             assert "lỗi không mong đợi" not in r.output
     finally:

@@ -145,45 +145,60 @@ def as_lines(facts: Facts, lang: str) -> list[str]:
     return out
 
 
-def _by_entity(facts: Facts) -> dict[str, dict[str, tuple[str, ...]]]:
-    out: dict[str, dict[str, tuple[str, ...]]] = {}
-    for (entity, field), values in facts.items():
-        out.setdefault(entity, {})[field] = values
-    return out
-
-
 def compare(old: Facts, new: Facts) -> list[dict[str, Any]]:
-    """Changes, entity by entity, in a stable order; entities matched by id (linear)."""
-    changes: list[dict[str, Any]] = []
-    before, after = _by_entity(old), _by_entity(new)
-    for entity in sorted(before.keys() | after.keys()):
-        a_fields, b_fields = before.get(entity, {}), after.get(entity, {})
-        was, now = EXISTS in a_fields, EXISTS in b_fields
-        if was != now:
-            changes.append({"entity": entity, "change": "added" if now else "removed"})
-            continue
-        for field in sorted((a_fields.keys() | b_fields.keys()) - {EXISTS}):
-            a, b = a_fields.get(field, ()), b_fields.get(field, ())
-            if a == b or not any(a + b):
-                continue  # unchanged, or empty before and after
-            if field in MULTI:
-                changes.append(
-                    {
-                        "entity": entity,
-                        "field": field,
-                        "change": "set",
-                        "added": sorted(set(b) - set(a)),
-                        "removed": sorted(set(a) - set(b)),
-                    }
-                )
-            else:
-                changes.append(
-                    {
-                        "entity": entity,
-                        "field": field,
-                        "change": "changed",
-                        "old": a[0] if a else None,
-                        "new": b[0] if b else None,
-                    }
-                )
-    return changes
+    """Changes, entity by entity, in a stable order.
+
+    Facts are matched by their (entity, field) key: one pass over each side, one dictionary
+    lookup per fact; only what differs is kept and sorted.
+    """
+    gone: set[str] = set()
+    born: set[str] = set()
+    differ: list[tuple[Key, tuple[str, ...], tuple[str, ...]]] = []
+    empty: tuple[str, ...] = ()
+    for key, a in old.items():
+        b = new.get(key)
+        if b is None:
+            if key[1] == EXISTS:
+                gone.add(key[0])
+            differ.append((key, a, empty))
+        elif a != b:
+            differ.append((key, a, b))
+    for key, b in new.items():
+        if key not in old:
+            if key[1] == EXISTS:
+                born.add(key[0])
+            differ.append((key, empty, b))
+    found = [((e, EXISTS), {"entity": e, "change": "removed"}) for e in gone]
+    found += [((e, EXISTS), {"entity": e, "change": "added"}) for e in born]
+    for key, a, b in differ:
+        found.extend(_change(key, a, b, gone, born))
+    found.sort(key=lambda item: item[0])
+    return [change for _key, change in found]
+
+
+def _change(
+    key: Key, a: tuple[str, ...], b: tuple[str, ...], gone: set[str], born: set[str]
+) -> list[tuple[Key, dict[str, Any]]]:
+    """The change of one fact; none for a whole entity added or removed (said once) or a
+    field empty before and after."""
+    entity, field = key
+    if field == EXISTS or entity in gone or entity in born or not any(a + b):
+        return []
+    change: dict[str, Any]
+    if field in MULTI:
+        change = {
+            "entity": entity,
+            "field": field,
+            "change": "set",
+            "added": sorted(set(b) - set(a)),
+            "removed": sorted(set(a) - set(b)),
+        }
+    else:
+        change = {
+            "entity": entity,
+            "field": field,
+            "change": "changed",
+            "old": a[0] if a else None,
+            "new": b[0] if b else None,
+        }
+    return [(key, change)]

@@ -18,8 +18,14 @@ from kh121.yamlio import parse_yaml
 
 
 def _git(root: Path, *args: str) -> bytes:
+    return _git_input(root, None, *args)
+
+
+def _git_input(root: Path, stdin: bytes | None, *args: str) -> bytes:
     try:
-        done = subprocess.run(["git", "-C", str(root), *args], capture_output=True, check=True)
+        done = subprocess.run(
+            ["git", "-C", str(root), *args], input=stdin, capture_output=True, check=True
+        )
     except FileNotFoundError:
         raise KnownError("không tìm thấy lệnh git", "git is not installed") from None
     except subprocess.CalledProcessError as exc:
@@ -40,17 +46,39 @@ def _files(root: Path, rev: str | None) -> dict[str, bytes]:
             if not p.name.startswith("_"):
                 out[p.relative_to(root).as_posix()] = p.read_bytes()
         return out
-    names = _git(root, "ls-tree", "-r", "--name-only", rev, "--", "data", "reports").decode()
-    for rel in names.splitlines():
-        name = rel.rsplit("/", 1)[-1]
-        if rel in wanted or (
+    names = _git(root, "ls-tree", "-r", "--name-only", "-z", rev, "--", "data", "reports")
+    wanted_rels = [
+        rel
+        for rel in names.decode("utf-8", "surrogateescape").split("\0")
+        if rel in wanted
+        or (
             rel.startswith("reports/")
             and rel.count("/") == 2
             and rel.endswith(".yaml")
-            and not name.startswith("_")
-        ):
-            out[rel] = _git(root, "show", f"{rev}:./{rel}")
-    return out
+            and not rel.rsplit("/", 1)[-1].startswith("_")
+        )
+    ]
+    return dict(zip(wanted_rels, _blobs(root, rev, wanted_rels), strict=True))
+
+
+def _blobs(root: Path, rev: str, rels: list[str]) -> list[bytes]:
+    """The files' contents at a revision, read by one `git cat-file --batch` (not one git
+    process per file: at 10,000 report files that was most of the command's time)."""
+    if not rels:
+        return []
+    query = "".join(f"{rev}:./{rel}\n" for rel in rels).encode("utf-8", "surrogateescape")
+    out = _git_input(root, query, "cat-file", "--batch")
+    blobs: list[bytes] = []
+    at = 0
+    for rel in rels:
+        end = out.index(b"\n", at)
+        header = out[at:end].split()
+        if len(header) != 3 or header[1] != b"blob":
+            raise KnownError(f"git không đọc được {rel}", f"git cannot read {rel}")
+        size = int(header[2])
+        blobs.append(out[end + 1 : end + 1 + size])
+        at = end + 1 + size + 1  # the blob, then one newline
+    return blobs
 
 
 def _model_of(raw: bytes, shown: str) -> Record | None:
