@@ -87,3 +87,21 @@ def received_report(root: Path, agency: str, period: str, received: str, body: s
         f"schema_version: 1\nagency: {agency}\nperiod: {period}\nnumber: 1/BC-{agency}\n"
         f"date: {received}\nreceived: {received}\n{body}"
     )
+
+
+def filled_clerk(root: Path, period: str, number: str | None = "125", signer: bool = True) -> Path:
+    """The consolidating agency's own text for `period`, every section filled, so that
+    `render` has no placeholder to refuse (number and signer as asked)."""
+    lines = [
+        "schema_version: 1",
+        f"period: {period}",
+        *([f"number: '{number}'"] if number else []),
+        "achievements: Kết quả đạt được của kỳ (thử nghiệm).",
+        "shortcomings: Tồn tại, hạn chế của kỳ (thử nghiệm).",
+        "causes: Nguyên nhân (thử nghiệm).",
+        "next_tasks: Nhiệm vụ kỳ tới (thử nghiệm).",
+        "proposals: Kiến nghị (thử nghiệm).",
+    ]
+    if signer:
+        lines += ["signer:", "  capacity: KT. GIÁM ĐỐC", "  title: PHÓ GIÁM ĐỐC", "  name: Lê Văn Thử"]
+    return write(root / "reports" / period / "_danh_gia.yaml", "\n".join(lines) + "\n")

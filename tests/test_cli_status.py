@@ -203,7 +203,7 @@ def test_a_data_error_blocks_every_report(ws_root: Path, cli) -> None:  # type: 
 def test_warnings_are_counted_never_block(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
     cli("report", "new", "tai chinh", "--period", "2026-H2", "--root", ws_root)
     r = cli("status", "--root", ws_root, "--as-of", "2026-11-29")
-    assert r.exit_code == 0 and "dữ liệu có 1 cảnh báo" in r.stderr
+    assert r.exit_code == 0 and "dữ liệu có 2 cảnh báo" in r.stderr  # W055 and W056
 
 
 def test_show_task_and_agency(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]

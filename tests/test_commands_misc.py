@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 from docx import Document
 
-from conftest import ROOT
+from conftest import ROOT, filled_clerk
 
 
 def test_calendar_update_keeps_hand_entries(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
@@ -54,6 +54,7 @@ def test_render_number_and_date(ws_root: Path, cli) -> None:  # type: ignore[no-
     folder.mkdir(parents=True)
     for f in (ROOT / "examples/demo/reports/2026-H2").glob("[A-Z]*.yaml"):
         shutil.copy(f, folder / f.name)
+    filled_clerk(ws_root, "2026-H2", number=None)
     assert cli("merge", "2026-H2", "--root", ws_root, "--as-of", "2026-11-29").exit_code == 0
     r = cli(
         "render",
@@ -70,7 +71,8 @@ def test_render_number_and_date(ws_root: Path, cli) -> None:  # type: ignore[no-
     assert r.exit_code == 0, r.output
     doc = Document(str(ws_root / "reports/BC_121-KH-TU_2026-H2_2027-01-05.docx"))
     head = doc.tables[0]
-    assert head.cell(0, 0).paragraphs[3].text == "Số: 125/BC-SKHCN"
-    assert head.cell(0, 1).paragraphs[3].text == "Thanh Hóa, ngày 05 tháng 01 năm 2027"
+    assert head.cell(0, 0).paragraphs[-1].text == "Số: 125/BC-SKHCN"
+    assert head.cell(0, 1).paragraphs[-1].text == "Thanh Hóa, ngày 05 tháng 01 năm 2027"
     body = "\n".join(p.text for p in doc.paragraphs)
-    assert "số liệu đến ngày 29/11/2026" in body  # figures as of --as-of, dated --date
+    # figures as of --as-of, dated --date
+    assert "số liệu tính đến ngày 29 tháng 11 năm 2026" in body

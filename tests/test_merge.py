@@ -36,7 +36,7 @@ def test_scaffold_validates_and_lists_the_agencys_tasks(ws_root: Path, cli) -> N
     assert "Hạn gửi Sở KH&CN: 15/11/2026 (ngày nghỉ, lùi sang 16/11/2026)" in text
     v = cli("validate", "--root", ws_root, "--as-of", "2026-11-29")
     # valid, and a draft: past due, it is named with what it still lacks
-    assert v.exit_code == 0 and "0 lỗi, 1 cảnh báo" in v.stdout and "W055" in v.stdout
+    assert v.exit_code == 0 and "0 lỗi, 2 cảnh báo" in v.stdout and "W055" in v.stdout
 
 
 def test_scaffold_never_overwrites(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]

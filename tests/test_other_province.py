@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from conftest import ROOT
+from conftest import ROOT, filled_clerk
 from kh121.yamlout import dump
 
 PLAN = {
@@ -190,6 +190,7 @@ def test_whole_cycle(other: Path, cli) -> None:  # type: ignore[no-untyped-def]
     assert "- task: I.2" in text and "- task: II.1" in text  # led; coordinated via a group
     assert "Hạn gửi Sở A: 20/12/2024" in text
     assert cli("merge", "2024-Q4", "--root", other, "--as-of", "2024-12-01").exit_code == 0
+    filled_clerk(other, "2024-Q4", signer=False)  # the signer of data/report.yaml signs
     r = cli("render", "2024-Q4", "--root", other, "--as-of", "2024-12-01")
     assert r.exit_code == 0, r.output
     doc = Document(str(next((other / "reports").glob("*.docx"))))

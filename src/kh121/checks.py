@@ -192,6 +192,29 @@ def check_calendar_years(ws: Workspace, as_of: dt.date) -> list[Problem]:
     return [ws.calendar_doc.warning(["years"], "W053", year=years)]
 
 
+def check_approval_known(ws: Workspace, as_of: dt.date) -> list[Problem]:
+    """The approving act's number and date appear in every report's opening sentence; where
+    the source left them blank, the report shows a gap and this says so."""
+    ref = ws.plan.plan.approved_by
+    missing = [
+        (vi, en)
+        for vi, en, v in (("số", "number", ref.number), ("ngày", "date", ref.date))
+        if not v
+    ]
+    if not missing:
+        return []
+    return [
+        ws.plan_doc.warning(
+            ["plan", "approved_by"],
+            "W056",
+            missing=" và ".join(vi for vi, _ in missing),
+            missing_en=" and ".join(en for _, en in missing),
+            kind=ref.kind,
+            year=ref.year or (ref.date.year if ref.date else "?"),
+        )
+    ]
+
+
 # --------------------------------------------------------------------- reports
 
 
@@ -379,6 +402,7 @@ def _report_task_checks(report: LoadedReport, ws: Workspace, on: dt.date) -> lis
 
 
 CHECKS: list[Check] = [
+    check_approval_known,
     check_task_ids,
     check_agency_codes,
     check_agency_refs,

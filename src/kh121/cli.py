@@ -380,8 +380,24 @@ def render(
     ] = None,
     date: Annotated[
         str | None,
-        typer.Option("--date", help="Ngày ban hành (mặc định: ngày xét).", metavar="DATE"),
+        typer.Option(
+            "--date",
+            help="Ngày ban hành (mặc định: date trong _danh_gia.yaml, rồi ngày xét).",
+            metavar="DATE",
+        ),
     ] = None,
+    draft: Annotated[
+        bool,
+        typer.Option(
+            "--draft",
+            help="Bản dự thảo: cho phép chỗ trống (số, người ký, phần đánh giá), đánh dấu rõ"
+            " và ghi DỰ THẢO ở đầu trang.",
+        ),
+    ] = False,
+    pdf: Annotated[
+        bool,
+        typer.Option("--pdf", help="Ghi thêm bản PDF bên cạnh, chuyển bằng LibreOffice."),
+    ] = False,
     root: RootOpt = None,
     lang: LangOpt = "vi",
 ) -> int:
@@ -397,6 +413,8 @@ def render(
         out=out,
         number=number,
         date=_as_of(date, "--date") if date else None,
+        draft=draft,
+        pdf=pdf,
         lang=_lang(lang),
     )
 

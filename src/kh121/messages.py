@@ -199,6 +199,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "draft: no received date, so period {period} (due {due}) counts as not sent; still"
         " missing: {lacks}",
     ),
+    "W056": (
+        "chưa có {missing} của văn bản phê duyệt kế hoạch ({kind} năm {year}): báo cáo Word sẽ"
+        " để trống chỗ này ('…'); điền plan.approved_by.number và .date khi biết",
+        "the approving act ({kind}, {year}) has no {missing_en}: the Word report will show a"
+        " gap ('…'); fill plan.approved_by.number and .date once known",
+    ),
     # --- merge ---------------------------------------------------------------
     "E060": (
         "cơ quan {agency} có hai tệp báo cáo trong kỳ {period}: {other}",

@@ -340,6 +340,11 @@ class Letterhead(Record):
     agency: Text = Field(description="The sender, e.g. 'Sở Khoa học và Công nghệ'.")
     number_suffix: Text = Field(description="After the number: 'BC-SKHCN' in '125/BC-SKHCN'.")
     place: Text = Field(description="Where it is signed: 'Thanh Hóa'.")
+    header_lines: tuple[Text, ...] = Field(
+        default=(),
+        description="The sender's name as the header breaks it, line by line, e.g."
+        " ['SỞ KHOA HỌC', 'VÀ CÔNG NGHỆ']; empty: the name on one line.",
+    )
 
 
 class ReportSettings(Record):
@@ -348,6 +353,11 @@ class ReportSettings(Record):
     schema_version: Literal[1]
     letterhead: Letterhead
     recipient: Text = Field(description="After 'Kính gửi:'.")
+    recipient_short: Text | None = Field(
+        default=None,
+        description="The recipient in the closing request ('kính báo cáo UBND tỉnh xem xét,"
+        " chỉ đạo'); the full name if absent.",
+    )
     recipients: tuple[Text, ...] = Field(description="The 'Nơi nhận' list, one line each.")
     signer: Signer
     template: Text = "templates/bao_cao.docx"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kh121 import paths
 from kh121.atomic import inside_root, write_atomic
@@ -14,10 +15,34 @@ from kh121.loader import load_clean
 from kh121.messages import t
 from kh121.presenters.problems import print_problems
 
+if TYPE_CHECKING:
+    from kh121.calendar import Period
+    from kh121.models import MergedFile
+    from kh121.presenters.report_context import Placeholder
+    from kh121.problems import Problem
+    from kh121.workspace import Workspace
 
-def default_output(root: Path, plan_code: str, period: str, day: dt.date) -> Path:
+
+def default_output(root: Path, plan_code: str, period: str, day: dt.date, draft: bool) -> Path:
     safe = plan_code.replace("/", "-")
-    return root / paths.REPORTS / f"BC_{safe}_{period}_{day.isoformat()}.docx"
+    mark = "_DU-THAO" if draft else ""
+    return root / paths.REPORTS / f"BC_{safe}_{period}_{day.isoformat()}{mark}.docx"
+
+
+class PlaceholderError(KnownError):
+    """The report would go out with placeholders; each is named with how to fill it."""
+
+    def __init__(self, found: list[Placeholder]) -> None:
+        vi = "\n".join(f"  - {p.what_vi}: {p.fix_vi}" for p in found)
+        en = "\n".join(f"  - {p.what_en}: {p.fix_en}" for p in found)
+        super().__init__(
+            f"báo cáo còn {len(found)} chỗ trống, chưa thể ban hành:\n{vi}\n"
+            "Điền các chỗ trên, hoặc chạy với --draft để xuất bản dự thảo (chỗ trống được đánh"
+            " dấu, đầu trang ghi DỰ THẢO).",
+            f"the report still has {len(found)} placeholder(s) and cannot be issued:\n{en}\n"
+            "Fill them in, or run with --draft for a draft (placeholders marked, DỰ THẢO in"
+            " the header).",
+        )
 
 
 def run(
@@ -29,12 +54,90 @@ def run(
     out: Path | None,
     number: str | None,
     date: dt.date | None,
+    draft: bool,
+    pdf: bool,
     lang: str,
 ) -> int:
     from kh121.status import compute_status
 
     ws, warnings = load_clean(root, as_of)
     period = find_period(ws, period_text)
+    model = _up_to_date_merge(ws, root, period, warnings, lang)
+    if ws.settings is None:
+        raise KnownError(
+            f"thiếu {paths.REPORT_SETTINGS} (tiêu đề, nơi nhận, người ký)",
+            f"{paths.REPORT_SETTINGS} is missing (letterhead, recipients, signer)",
+        )
+    from kh121.presenters.report_context import (
+        ReportInput,
+        build_context,
+        placeholders,
+        report_number,
+    )
+
+    clerk = ws.clerk(period.id)
+    clerk_file = paths.shown(root / paths.REPORTS / period.id / paths.CLERK_NAME, root)
+    signer = clerk.signer if clerk and clerk.signer else ws.settings.signer
+    suffix = ws.settings.letterhead.number_suffix
+    found = placeholders(signer, report_number(number, clerk, suffix), clerk, clerk_file)
+    if found and not draft:
+        raise PlaceholderError(found)
+    day = date or (clerk.date if clerk and clerk.date else None) or as_of
+    status = compute_status(ws, as_of)
+    source = ReportInput(
+        plan=ws.plan,
+        settings=ws.settings,
+        period=period,
+        merged=model,
+        clerk=clerk,
+        clerk_file=clerk_file,
+        number=number,
+        date=day,
+        draft=draft,
+    )
+    context = build_context(source, status)
+    tpl = template or root / ws.settings.template
+    if not tpl.is_file():
+        raise KnownError(f"không có mẫu '{tpl}'", f"no template '{tpl}'")
+    from kh121.docx_render import render_docx
+
+    data = render_docx(tpl, context, day, context["title"], ws.settings.letterhead.agency)
+    target = out or inside_root(
+        default_output(root, ws.plan.plan.code, period.id, day, draft), root
+    )
+    _say(write_atomic(target, data), target, root, lang)
+    if found:
+        print(
+            t(
+                f"bản DỰ THẢO: còn {len(found)} chỗ trống được đánh dấu",
+                f"a DRAFT: {len(found)} placeholder(s) marked",
+                lang,
+            ),
+            file=sys.stderr,
+        )
+    if pdf:
+        from kh121.pdf import to_pdf
+
+        pdf_target = target.with_suffix(".pdf")
+        _say(to_pdf(target, pdf_target), pdf_target, root, lang)
+    return EXIT_OK
+
+
+def _say(changed: bool, target: Path, root: Path, lang: str) -> None:
+    print(
+        t(
+            f"{'đã ghi' if changed else 'không đổi'} {paths.shown(target, root)}",
+            f"{'wrote' if changed else 'unchanged'} {paths.shown(target, root)}",
+            lang,
+        )
+    )
+
+
+def _up_to_date_merge(
+    ws: Workspace, root: Path, period: Period, warnings: list[Problem], lang: str
+) -> MergedFile:
+    """The period's consolidation, computed now; refused unless the file on disk says the
+    same (the reviewer reads the file, the report must not say anything else)."""
     model, text, problems = merged(ws, period, warnings)
     if model is None or text is None:
         print_problems(problems, lang, as_json=False, stream=sys.stderr)
@@ -51,31 +154,4 @@ def run(
             f"{shown} is missing or out of date with the agencies' reports; run"
             f" 'kh121 merge {period.id}'",
         )
-    if ws.settings is None:
-        raise KnownError(
-            f"thiếu {paths.REPORT_SETTINGS} (tiêu đề, nơi nhận, người ký)",
-            f"{paths.REPORT_SETTINGS} is missing (letterhead, recipients, signer)",
-        )
-    from kh121.presenters.report_context import build_context
-
-    day = date or as_of
-    status = compute_status(ws, as_of)
-    context = build_context(
-        ws.plan, ws.settings, period, model, ws.clerk(period.id), status, number, day
-    )
-    tpl = template or root / ws.settings.template
-    if not tpl.is_file():
-        raise KnownError(f"không có mẫu '{tpl}'", f"no template '{tpl}'")
-    from kh121.docx_render import render_docx
-
-    data = render_docx(tpl, context, day, context["title"])
-    target = out or inside_root(default_output(root, ws.plan.plan.code, period.id, day), root)
-    changed = write_atomic(target, data)
-    print(
-        t(
-            f"{'đã ghi' if changed else 'không đổi'} {paths.shown(target, root)}",
-            f"{'wrote' if changed else 'unchanged'} {paths.shown(target, root)}",
-            lang,
-        )
-    )
-    return EXIT_OK
+    return model

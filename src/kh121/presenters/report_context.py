@@ -1,35 +1,52 @@
 """What the Word report says: every variable a template can use. Pure.
 
-The template only lays these out; nothing here knows about Word.
+The template only lays these out; nothing here knows about Word. Dates in running text are
+written one way (`dates.formal`: "ngày 20 tháng 3 năm 2023"), in tables as dd/mm/yyyy.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from kh121 import calendar as cal
 from kh121.dates import dmy, formal
 from kh121.models import (
     ClerkText,
+    DocRef,
     MergedEntry,
     MergedFile,
     MergedTask,
     PlanFile,
     ReportSettings,
+    Signer,
     paragraphs,
 )
 from kh121.presenters import labels
-from kh121.presenters.status_text import summary_line
-from kh121.presenters.story import story
-from kh121.views import Directory, StatusView
+from kh121.presenters.story import ASSUMED_WORDS, MOVED_WORDS, story
+from kh121.states import Bin
+from kh121.status import contradicting
+from kh121.views import Directory, ObligationView, StatusView, Summary
 
 # Characters XML 1.0 forbids (Word refuses a file that holds one), and direction overrides
 # that would make a line read otherwise than it is written.
 _XML_FORBIDDEN = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff\u202a-\u202e\u2066-\u2069]"
 )
+GAP = "…"  # what a reader sees where a fact is not known
+NO_RESULT = "Chưa có cơ quan nào báo cáo kết quả trong kỳ."
+# The clerk's sections, as the report titles them, with what each is for.
+CLERK_PARTS: dict[str, tuple[str, str]] = {
+    "achievements": ("Kết quả đạt được", "achievements"),
+    "shortcomings": ("Tồn tại, hạn chế", "shortcomings"),
+    "causes": ("Nguyên nhân", "causes"),
+    "next_tasks": ("Nhiệm vụ, giải pháp kỳ tới", "next tasks"),
+    "proposals": ("Kiến nghị, đề xuất", "proposals"),
+}
 
 
 def clean_text(text: str) -> str:
@@ -49,32 +66,137 @@ def clean(value: Any) -> Any:
     return value
 
 
-def _result(item: MergedTask | None, d: Directory) -> str:
+# ----------------------------------------------------------------- placeholders
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    """Something the report would print without a real value: where, and how to fill it."""
+
+    what_vi: str
+    what_en: str
+    fix_vi: str
+    fix_en: str
+
+
+def is_placeholder_name(name: str) -> bool:
+    """'(họ và tên người ký)', '…', '' and the like: not a person's name."""
+    text = " ".join(name.split())
+    return not text or text.startswith(("(", "[", "<", "…", "...")) or "họ và tên" in text.lower()
+
+
+def placeholders(
+    signer: Signer, number: str | None, clerk: ClerkText | None, clerk_file: str
+) -> list[Placeholder]:
+    """Every placeholder the report would carry, in the order a reader meets them."""
+    out = []
+    if number is None:
+        out.append(
+            Placeholder(
+                "số báo cáo chưa có",
+                "the report has no number",
+                f"chạy với --number SỐ, hoặc điền number: trong {clerk_file}",
+                f"run with --number N, or fill number: in {clerk_file}",
+            )
+        )
+    for key, (vi, en) in CLERK_PARTS.items():
+        if not paragraphs(getattr(clerk, key) if clerk else None):
+            out.append(
+                Placeholder(
+                    f"phần '{vi}' trống",
+                    f"the section '{en}' is empty",
+                    f"điền {key}: trong {clerk_file} ('kh121 report new --clerk' tạo tệp mẫu)",
+                    f"fill {key}: in {clerk_file} ('kh121 report new --clerk' writes a scaffold)",
+                )
+            )
+    if is_placeholder_name(signer.name):
+        out.append(
+            Placeholder(
+                f"người ký chưa có tên ('{signer.name}')",
+                f"the signer has no name ('{signer.name}')",
+                f"điền signer: name: trong {clerk_file} hoặc data/report.yaml",
+                f"fill signer: name: in {clerk_file} or data/report.yaml",
+            )
+        )
+    return out
+
+
+def _marked(text: str, draft: bool) -> str:
+    """A placeholder as a draft shows it: visibly, never as if it were the text."""
+    return f"[DỰ THẢO — {text}]" if draft else text
+
+
+# ----------------------------------------------------------------- body
+
+
+def _doc_name(ref: DocRef) -> str:
+    """'Quyết định số 1234/QĐ-UBND ngày 05 tháng 9 năm 2023'; a visible gap for what is
+    not known ('Quyết định số … ngày … tháng … năm 2023')."""
+    number = ref.number or GAP
+    if ref.date:
+        when = formal(ref.date)
+    elif ref.year:
+        when = f"ngày {GAP} tháng {GAP} năm {ref.year}"
+    else:
+        when = f"ngày {GAP}"
+    return f"{ref.kind} số {number} {when}"
+
+
+def _said(e: MergedEntry, d: Directory, lead: bool, when: Callable[[dt.date], str]) -> str:
+    """One agency's words on a task: '<agency> (chủ trì): <what> (<evidence; difficulties>).'
+    `when` writes a date: in words in the body, dd/mm/yyyy in a table."""
+    who = d.name(e.agency) + (" (chủ trì)" if lead else " (phối hợp)")
+    text = " ".join((e.done or "").split()).rstrip(".")
+    extra = []
+    if not text and e.completed_on:
+        text = f"Đã hoàn thành {_on(when, e.completed_on)}"
+    elif e.completed_on:
+        extra.append(f"hoàn thành {_on(when, e.completed_on)}")
+    if not text:
+        text = labels.state(e.state.value if e.state else "no_report", "vi")
+    if e.evidence:
+        extra.append(" ".join(e.evidence.split()))
+    if e.delivered is not None and (e.delivered.number or e.delivered.date):
+        doc = [e.delivered.number] if e.delivered.number else []
+        if e.delivered.date:
+            doc.append(_on(when, e.delivered.date))
+        extra.append("văn bản " + " ".join(doc))
+    for label, value in (("khó khăn", e.difficulties), ("kiến nghị", e.proposals)):
+        if value:
+            extra.append(f"{label}: {' '.join(value.split()).rstrip('.')}")
+    return f"{who}: {text}" + (f" ({'; '.join(extra)})" if extra else "") + "."
+
+
+def _on(when: Callable[[dt.date], str], day: dt.date) -> str:
+    """'ngày 15 tháng 01 năm 2026' in the body, 'ngày 15/01/2026' in a table."""
+    text = when(day)
+    return text if text.startswith("ngày") else f"ngày {text}"
+
+
+def _results(item: MergedTask | None, d: Directory, when: Callable[[dt.date], str]) -> list[str]:
     """What the lead and the coordinators reported on a task in the period."""
     if item is None:
-        return "Chưa có báo cáo trong kỳ."
-    parts = []
-    if item.lead is not None:
-        parts.append(_said(item.lead, d, lead=True))
-    for c in item.contributions:
-        parts.append(_said(c, d, lead=False))
-    return " ".join(parts) if parts else "Chưa có báo cáo trong kỳ."
+        return []
+    out = [_said(item.lead, d, True, when)] if item.lead is not None else []
+    out += [_said(c, d, False, when) for c in item.contributions]
+    return out
 
 
-def _said(e: MergedEntry, d: Directory, lead: bool) -> str:
-    who = d.name(e.agency) + (" (chủ trì)" if lead else " (phối hợp)")
-    text = e.done or labels.state(e.state.value if e.state else "no_report", "vi")
-    extra = []
-    if e.completed_on:
-        extra.append(f"hoàn thành ngày {dmy(e.completed_on)}")
-    if e.evidence:
-        extra.append(e.evidence)
-    if e.delivered is not None and (e.delivered.number or e.delivered.date):
-        extra.append(
-            "văn bản " + " ngày ".join(x for x in (e.delivered.number, dmy(e.delivered.date)) if x)
-        )
-    body = " ".join(text.split()).rstrip(".")
-    return f"{who}: {body}" + (f" ({'; '.join(extra)})" if extra else "") + "."
+_DMY_IN_TEXT = re.compile(r"(?<![\d/])(ngày )?(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+
+
+def formal_dates_in(text: str) -> str:
+    """'(ngày) 20/3/2023' in a sentence written as 'ngày 20 tháng 3 năm 2023': one date style
+    in running text, even where the source's own words or a computed phrase are quoted. A
+    document number ('99/2026/NQ-HĐND') is not a date and is left alone."""
+
+    def one(m: re.Match[str]) -> str:
+        try:
+            return formal(dt.date(int(m[4]), int(m[3]), int(m[2])))
+        except ValueError:
+            return m[0]
+
+    return _DMY_IN_TEXT.sub(one, text)
 
 
 def _task_rows(
@@ -86,168 +208,287 @@ def _task_rows(
     for section in plan.sections:
         for task in section.tasks:
             view = views[task.id]
+            item = items.get(task.id)
+            results = _results(item, d, formal)
+            in_table = _results(item, d, dmy)
             rows.append(
                 {
                     "section": section.id,
                     "id": task.id,
                     "content": task.content,
+                    "short": task.short or task.content,
                     "lead": d.name(task.lead),
                     "responsible": d.name(view.responsible),
                     "deadline": task.deadline.text,
                     "next_due": dmy(view.next.effective_due),
-                    "state": story(view, "vi", detail=True),
+                    "state": story(view, "vi"),
+                    "state_text": formal_dates_in(story(view, "vi", words=True)),
+                    "state_detail": story(view, "vi", detail=True),
                     "bin": labels.bin_label(view.bin.value, "vi"),
-                    "result": _result(items.get(task.id), d),
+                    "results": results or [NO_RESULT],
+                    "result": " ".join(in_table) or NO_RESULT,
                 }
             )
     return rows
 
 
-def _reporting_texts(
-    merged: MergedFile, d: Directory, period_label: str
-) -> tuple[str, str, list[dict[str, Any]]]:
-    late = [s for s in merged.sources if s.status == "late"]
-    missing_text = (
-        f"Các cơ quan chưa gửi báo cáo {period_label}: "
-        + ", ".join(d.name(a, short=False) for a in merged.missing)
-        + "."
-        if merged.missing
-        else f"Tất cả các cơ quan đã gửi báo cáo {period_label}."
+def _summary_text(s: Summary) -> str:
+    """The counts, each saying of what; the rate of completion says its base."""
+    rate = (
+        f"tỷ lệ hoàn thành: {labels.number(s.percent_done_of_due, 'vi')}% số lượt đã đến hạn"
+        f" ({s.done_of_due}/{s.due} lượt)"
+        if s.due
+        else "chưa có lượt nào đến hạn"
     )
-    if late:
-        missing_text += (
-            " Gửi muộn: "
-            + ", ".join(f"{d.name(s.agency, short=False)} ({s.days_late} ngày)" for s in late)
+    return (
+        f"Kế hoạch có {s.tasks} nhiệm vụ, tính thành {s.total} lượt (nhiệm vụ hằng năm tính"
+        f" mỗi năm một lượt); đến nay đã đến hạn {s.due} lượt. Đã hoàn thành"
+        f" {s.done_on_time + s.done_late} lượt (đúng hạn {s.done_on_time}, quá hạn"
+        f" {s.done_late}); chưa hoàn thành {s.open_in_time + s.open_overdue} lượt (trong hạn"
+        f" {s.open_in_time}, quá hạn {s.open_overdue}); {rate}."
+    )
+
+
+def _overdue_lines(status: StatusView, d: Directory) -> list[str]:
+    """Occurrences past due and not done, by occurrence key: recurring ones grouped by year
+    ('Năm 2024: 15 nhiệm vụ …'), a one-time task by itself with its days."""
+    by_key: dict[str, list[str]] = defaultdict(list)
+    single = []
+    for view in status.tasks:
+        for o in view.occurrences:
+            if o.bin is not Bin.OPEN_OVERDUE:
+                continue
+            if o.recurring:
+                by_key[o.key].append(view.id)
+            else:
+                single.append(
+                    f"Nhiệm vụ {view.id} ({d.name(view.responsible)} chủ trì; hạn"
+                    f" {dmy(o.effective_due)}): quá hạn {o.days_overdue} ngày, chưa hoàn thành."
+                )
+    lines = [
+        f"Năm {key}: {len(ids)} nhiệm vụ quá hạn, chưa có báo cáo hoàn thành ({', '.join(ids)})."
+        for key, ids in sorted(by_key.items())
+    ]
+    return lines + single
+
+
+def _contradiction_lines(merged: MergedFile, d: Directory) -> list[str]:
+    """Where the lead and a coordinator said opposite things (the rule status and merge use)."""
+    out = []
+    for item in merged.tasks:
+        entries = ([(True, item.lead)] if item.lead else []) + [
+            (False, c) for c in item.contributions
+        ]
+        for a, b in contradicting([(lead, e.state) for lead, e in entries]):
+            first, other = entries[a][1], entries[b][1]
+            out.append(
+                f"Nhiệm vụ {item.task}: {d.name(first.agency)} (chủ trì) báo cáo"
+                f" \u201c{labels.state(_key(first), 'vi').lower()}\u201d, còn"
+                f" {d.name(other.agency)} (phối hợp) báo cáo"
+                f" \u201c{labels.state(_key(other), 'vi').lower()}\u201d; cần thống nhất"
+                " trước khi đánh giá."
+            )
+    return out
+
+
+def _key(e: MergedEntry) -> str:
+    return e.state.value if e.state else "no_report"
+
+
+def _missing(d: Directory, agency: str, owed: dict[str, ObligationView]) -> str:
+    days = owed[agency].days_late if agency in owed else 0
+    return d.name(agency, short=False) + (f" (quá hạn {days} ngày)" if days else "")
+
+
+def _reporting(
+    merged: MergedFile, status: StatusView, d: Directory, period_label: str
+) -> dict[str, Any]:
+    """Who reported on time, late (by how many days), not at all (for how long)."""
+    late = [s for s in merged.sources if s.status == "late"]
+    on_time = [s for s in merged.sources if s.status == "on_time"]
+    owed = {o.agency: o for o in status.obligations if o.period == merged.period}
+    lines = []
+    if on_time:
+        lines.append(
+            f"Gửi đúng hạn ({len(on_time)} cơ quan): "
+            + ", ".join(d.name(s.agency, short=False) for s in on_time)
             + "."
         )
-    by_agency = {d.today(s.agency): s for s in merged.sources}
+    if late:
+        lines.append(
+            f"Gửi muộn ({len(late)} cơ quan): "
+            + ", ".join(f"{d.name(s.agency, short=False)} (muộn {s.days_late} ngày)" for s in late)
+            + "."
+        )
+    if merged.missing:
+        lines.append(
+            f"Chưa gửi ({len(merged.missing)} cơ quan, tính đến {formal(status.as_of)}): "
+            + ", ".join(_missing(d, a, owed) for a in merged.missing)
+            + "."
+        )
     rows = []
+    by_agency = {d.today(s.agency): s for s in merged.sources}
     for n, agency in enumerate(merged.expected, 1):
         src = by_agency.get(agency)
-        status = "Chưa gửi"
+        state = "Chưa gửi"
         if src is not None:
-            status = "Đúng hạn" if src.status == "on_time" else f"Muộn {src.days_late} ngày"
+            state = "Đúng hạn" if src.status == "on_time" else f"Muộn {src.days_late} ngày"
         rows.append(
             {
                 "n": n,
                 "agency": d.name(agency, short=False),
-                "number": src.number or "" if src else "",
+                "number": (src.number or "") if src else "",
                 "received": dmy(src.received) if src else "",
-                "status": status,
+                "status": state,
             }
         )
-    general = " ".join(
-        f"{d.name(g.agency)}: "
+    said = [
+        {
+            "agency": d.name(g.agency, short=False),
+            "difficulties": " ".join(g.difficulties.split()) if g.difficulties else "",
+            "proposals": " ".join(g.proposals.split()) if g.proposals else "",
+        }
+        for g in merged.general
+        if g.difficulties or g.proposals
+    ]
+    said_lines = [
+        f"{a['agency']}: "
         + "; ".join(
-            x
-            for x in (
-                f"khó khăn: {g.difficulties}" if g.difficulties else "",
-                f"kiến nghị: {g.proposals}" if g.proposals else "",
-            )
-            if x
+            f"{label}: {a[key].rstrip('.')}"
+            for label, key in (("khó khăn", "difficulties"), ("kiến nghị", "proposals"))
+            if a[key]
         )
         + "."
-        for g in merged.general
-    )
-    return missing_text, general, rows
+        for a in said
+    ]
+    return {
+        "reporting_lines": lines,
+        "agencies_said_lines": said_lines
+        or [f"Các cơ quan không nêu khó khăn, kiến nghị trong báo cáo {period_label}."],
+        "late": [{"agency": d.name(s.agency, short=False), "days": s.days_late} for s in late],
+        "missing": [d.name(a, short=False) for a in merged.missing],
+        "agencies_said": said,
+        "appendix2": rows,
+        "expected_count": len(merged.expected),
+    }
 
 
-def build_context(
-    plan: PlanFile,
-    settings: ReportSettings,
-    period: cal.Period,
-    merged: MergedFile,
-    clerk: ClerkText | None,
-    status: StatusView,
-    number: str | None,
-    date: dt.date,
-) -> dict[str, Any]:
+# ----------------------------------------------------------------- the whole
+
+
+@dataclass(frozen=True)
+class ReportInput:
+    """What the report is built from, besides the status view."""
+
+    plan: PlanFile
+    settings: ReportSettings
+    period: cal.Period
+    merged: MergedFile
+    clerk: ClerkText | None
+    clerk_file: str
+    number: str | None  # as given on the command line
+    date: dt.date
+    draft: bool
+
+
+def report_number(given: str | None, clerk: ClerkText | None, suffix: str) -> str | None:
+    """The number as printed ('125/BC-SKHCN'), or None when nobody gave one."""
+    number = given or (clerk.number if clerk and clerk.number else None)
+    if number and "/" not in number:
+        number = f"{number}/{suffix}"
+    return number
+
+
+def build_context(src: ReportInput, status: StatusView) -> dict[str, Any]:
     """Every variable of the report; see README, 'Template variables'."""
     d = status.directory
-    meta = plan.plan
-    period_label = f"{period.rule.label_vi} {period.year}"
-    approved = meta.approved_by
-    act = approved.kind + (f" số {approved.number}" if approved.number else "")
-    when = (
-        f" {formal(approved.date)}"
-        if approved.date
-        else (f" năm {approved.year}" if approved.year else "")
-    )
-    subject = approved.title[:1].lower() + approved.title[1:] if approved.title else ""
-    rows = _task_rows(plan, status, merged, d)
+    meta = src.plan.plan
+    settings = src.settings
+    agency = settings.letterhead.agency
+    period_label = f"{src.period.rule.label_vi} {src.period.year}"
+    signer = src.clerk.signer if src.clerk and src.clerk.signer else settings.signer
+    suffix = settings.letterhead.number_suffix
+    number = report_number(src.number, src.clerk, suffix)
+    number_text = number or _marked(f"{GAP}/{suffix}", src.draft)
+    date_formal = formal(src.date)
+    plan_name = f"Kế hoạch số {meta.code} {formal(meta.date)} của {meta.issuer}"
+    rows = _task_rows(src.plan, status, src.merged, d)
     sections = [
         {"id": s.id, "title": s.title, "tasks": [r for r in rows if r["section"] == s.id]}
-        for s in plan.sections
+        for s in src.plan.sections
     ]
-    overdue = [v for v in status.tasks if v.overdue]
-    overdue_text = (
-        "Các nhiệm vụ quá hạn: "
-        + "; ".join(f"{v.id} ({d.name(v.responsible)}: {story(v, 'vi')})" for v in overdue)
-        + "."
-        if overdue
-        else "Không có nhiệm vụ quá hạn."
-    )
-    contradictions = [w.message for w in merged.warnings if w.code == "W061"]
-    if contradictions:
-        overdue_text += " Báo cáo chưa thống nhất: " + "; ".join(contradictions) + "."
-    missing_text, general_text, appendix2 = _reporting_texts(merged, d, period_label)
-    signer = clerk.signer if clerk and clerk.signer else settings.signer
-    suffix = settings.letterhead.number_suffix
-    number_text = number or (clerk.number if clerk and clerk.number else f"      /{suffix}")
-    if number_text and "/" not in number_text:
-        number_text = f"{number_text}/{suffix}"
+    reporting = _reporting(src.merged, status, d, period_label)
+    approved = meta.approved_by
+    subject = approved.title[:1].lower() + approved.title[1:] if approved.title else ""
 
-    def clerk_part(name: str) -> list[str]:
-        return paragraphs(getattr(clerk, name) if clerk else None) or ["(Chưa có nội dung.)"]
+    def clerk_part(key: str) -> list[str]:
+        found = paragraphs(getattr(src.clerk, key) if src.clerk else None)
+        return found or [_marked(f"chưa có nội dung phần '{CLERK_PARTS[key][0]}'", True)]
 
-    clerk_parts = {
-        k: clerk_part(k)
-        for k in ("achievements", "shortcomings", "causes", "next_tasks", "proposals")
-    }
-    if general_text:
-        clerk_parts["shortcomings"] = [
-            *[p for p in clerk_parts["shortcomings"] if p != "(Chưa có nội dung.)"],
-            "Các cơ quan nêu: " + general_text,
-        ]
+    recipient_short = settings.recipient_short or settings.recipient
+    signer_name = signer.name
+    if is_placeholder_name(signer_name):
+        signer_name = _marked("chưa có tên người ký", True)
+    caption = f"(Kèm theo Báo cáo số {number_text} {date_formal} của {agency})"
     context = {
-        "letterhead": settings.letterhead.model_dump(),
+        "draft": src.draft,
+        "draft_mark": "DỰ THẢO" if src.draft else "",
+        "letterhead": {
+            **settings.letterhead.model_dump(),
+            "header_lines": list(settings.letterhead.header_lines)
+            or [settings.letterhead.agency.upper()],
+        },
         "number": number_text,
-        "date": dmy(date),
-        "date_formal": formal(date),
-        "title": f"Kết quả thực hiện Kế hoạch số {meta.code} ngày {dmy(meta.date)} của"
-        f" {meta.issuer}, {period_label}",
+        "date": dmy(src.date),
+        "date_formal": date_formal,
+        "title": f"Kết quả {period_label} thực hiện {plan_name}",
         "recipient": settings.recipient,
+        "recipient_short": recipient_short,
         "recipients": list(settings.recipients),
-        "period": period.id,
+        "period": src.period.id,
         "period_label": period_label,
         "as_of": dmy(status.as_of),
+        "as_of_formal": formal(status.as_of),
         "plan": {
             "code": meta.code,
             "title": meta.title,
             "issuer": meta.issuer,
             "date": dmy(meta.date),
+            "date_formal": formal(meta.date),
             "province": meta.province,
+            "name": plan_name,
+            "approved_by": _doc_name(approved),
         },
-        "intro": f"Thực hiện {act}{when} của {approved.issuer} về việc {subject},"
-        f" {settings.letterhead.agency} báo cáo kết quả thực hiện {period_label}"
-        f" (số liệu đến ngày {dmy(status.as_of)}) như sau:",
+        "intro": f"Thực hiện {_doc_name(approved)} của {approved.issuer} về việc"
+        f" {formal_dates_in(subject)},"
+        f" {agency} báo cáo kết quả {period_label} như sau (số liệu tính đến"
+        f" {formal(status.as_of)}):",
         "summary": {
+            "tasks": status.summary.tasks,
             "total": status.summary.total,
             "due": status.summary.due,
             "done_on_time": status.summary.done_on_time,
             "done_late": status.summary.done_late,
             "open_in_time": status.summary.open_in_time,
             "open_overdue": status.summary.open_overdue,
-            "percent_done": labels.number(status.summary.percent_done, "vi"),
+            "done_of_due": status.summary.done_of_due,
+            "percent_done_of_due": labels.number(status.summary.percent_done_of_due, "vi"),
         },
-        "summary_text": summary_line(status.summary, "vi"),
+        "summary_text": _summary_text(status.summary),
         "sections": sections,
-        "overdue_text": overdue_text,
-        "missing_text": missing_text,
-        "general_text": general_text,
-        "clerk": clerk_parts,
-        "signer": signer.model_dump(),
+        "overdue_lines": _overdue_lines(status, d) or ["Không có nhiệm vụ quá hạn."],
+        "contradictions": _contradiction_lines(src.merged, d),
+        **reporting,
+        "clerk": {k: clerk_part(k) for k in CLERK_PARTS},
+        "closing": f"Trên đây là báo cáo kết quả {period_label} thực hiện {plan_name}."
+        f" {agency} kính báo cáo {recipient_short} xem xét, chỉ đạo./.",
+        "signer": {**signer.model_dump(), "name": signer_name},
+        "appendix_caption": caption,
         "appendix1": rows,
-        "appendix2": appendix2,
+        "appendix1_note": "Ghi chú: * hạn trùng ngày nghỉ, "
+        + MOVED_WORDS[0]
+        + "; † "
+        + ASSUMED_WORDS[0]
+        + ".",
     }
     return {k: clean(v) for k, v in context.items()}

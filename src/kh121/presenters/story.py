@@ -9,10 +9,18 @@ from kh121.states import Bin, Reported
 from kh121.views import OccurrenceView, TaskView
 
 
-def due_text(o: OccurrenceView) -> str:
-    """The effective due date, '*' when it moved off a day off, '†' when it is assumed."""
+MOVED_WORDS = ("lùi sang ngày làm việc kế tiếp", "moved to the next working day")
+ASSUMED_WORDS = ("ngày giả định, nguồn không ghi ngày", "assumed: the source gives no day")
+
+
+def due_text(o: OccurrenceView, lang: str = "vi", words: bool = False) -> str:
+    """The effective due date, '*' when it moved off a day off, '†' when it is assumed; in
+    `words` (for a page without a legend) the same said in a parenthesis."""
     if o.effective_due is None:
         return "—"
+    if words:
+        said = ASSUMED_WORDS if o.assumed else (MOVED_WORDS if o.effective_due != o.due else None)
+        return dmy(o.effective_due) + (f" ({t(*said, lang)})" if said else "")
     mark = "†" if o.assumed else ("*" if o.effective_due != o.due else "")
     return dmy(o.effective_due) + mark
 
@@ -21,7 +29,9 @@ def _said(o: OccurrenceView, lang: str) -> str:
     return labels.state(o.state.value, lang).lower()
 
 
-def phrase(o: OccurrenceView, lang: str, detail: bool, soon: int | None = None) -> str:
+def phrase(
+    o: OccurrenceView, lang: str, detail: bool, soon: int | None = None, words: bool = False
+) -> str:
     """What one occurrence's record says, as of the view's date."""
     proof = f" ({o.evidence})" if detail and o.evidence else ""
     if o.bin is Bin.DONE_ON_TIME:
@@ -41,7 +51,8 @@ def phrase(o: OccurrenceView, lang: str, detail: bool, soon: int | None = None) 
     if detail or (soon is not None and o.days_left is not None and o.days_left <= soon):
         left = t(f", còn {o.days_left} ngày", f", {o.days_left} days left", lang)
     reported = "" if o.state is Reported.NO_REPORT else f"; {said}"
-    return t(f"hạn {due_text(o)}{left}{reported}", f"due {due_text(o)}{left}{reported}", lang)
+    due = due_text(o, lang, words)
+    return t(f"hạn {due}{left}{reported}", f"due {due}{left}{reported}", lang)
 
 
 def _span(keys: list[str]) -> str:
@@ -57,11 +68,13 @@ def shown_occurrences(task: TaskView) -> list[OccurrenceView]:
     return out
 
 
-def story(task: TaskView, lang: str, detail: bool = False, soon: int | None = None) -> str:
+def story(
+    task: TaskView, lang: str, detail: bool = False, soon: int | None = None, words: bool = False
+) -> str:
     """The task's record, occurrence by occurrence; like years grouped unless `detail`."""
     occs = shown_occurrences(task)
     if occs and not occs[0].recurring:
-        text = phrase(occs[0], lang, True, soon)
+        text = phrase(occs[0], lang, True, soon, words)
         return text[:1].upper() + text[1:]
     parts: list[str] = []
     group: list[OccurrenceView] = []
@@ -71,14 +84,14 @@ def story(task: TaskView, lang: str, detail: bool = False, soon: int | None = No
             return
         keys = [o.key for o in group]
         if len(group) == 1:
-            parts.append(f"{keys[0]}: {phrase(group[0], lang, True, soon)}")
+            parts.append(f"{keys[0]}: {phrase(group[0], lang, True, soon, words)}")
         else:
             n = len(group)
             yearly = all(k.isdigit() for k in keys)
             unit = (
                 t(f"{n} năm", f"{n} years", lang) if yearly else t(f"{n} lượt", f"{n} times", lang)
             )
-            parts.append(f"{_span(keys)} ({unit}): {phrase(group[0], lang, False, soon)}")
+            parts.append(f"{_span(keys)} ({unit}): {phrase(group[0], lang, False, soon, words)}")
         group.clear()
 
     for o in occs:

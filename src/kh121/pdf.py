@@ -1,0 +1,67 @@
+"""A .docx turned into PDF by LibreOffice, for a reviewer to read the pages as printed."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from kh121.atomic import write_atomic
+from kh121.errors import KnownError
+
+TIMEOUT_S = 180
+
+
+def soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def to_pdf(docx: Path, target: Path) -> bool:
+    """Write `target` (PDF) from `docx`; True if its bytes changed. LibreOffice runs with a
+    profile of its own in a temporary folder, so that it never meets a running instance."""
+    exe = soffice()
+    if exe is None:
+        raise KnownError(
+            "không tìm thấy LibreOffice (soffice) để chuyển sang PDF; cài gói"
+            " libreoffice-writer-nogui, hoặc mở tệp .docx bằng Word và lưu thành PDF",
+            "LibreOffice (soffice) was not found to convert to PDF; install"
+            " libreoffice-writer-nogui, or open the .docx in Word and save it as PDF",
+        )
+    with tempfile.TemporaryDirectory(prefix="kh121-pdf-") as tmp:
+        work = Path(tmp)
+        source = work / "in.docx"
+        shutil.copyfile(docx, source)
+        argv = [
+            exe,
+            f"-env:UserInstallation={(work / 'profile').as_uri()}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(work),
+            str(source),
+        ]
+        try:
+            done = subprocess.run(
+                argv,
+                capture_output=True,
+                timeout=TIMEOUT_S,
+                env={**os.environ, "HOME": str(work)},
+                check=False,
+            )
+        except subprocess.TimeoutExpired:
+            raise KnownError(
+                f"LibreOffice không chuyển xong sau {TIMEOUT_S} giây",
+                f"LibreOffice did not finish within {TIMEOUT_S} seconds",
+            ) from None
+        made = work / "in.pdf"
+        if done.returncode != 0 or not made.is_file():
+            said = done.stderr.decode("utf-8", "replace").strip()[-300:]
+            raise KnownError(
+                f"LibreOffice không chuyển được sang PDF: {said}",
+                f"LibreOffice could not convert to PDF: {said}",
+            )
+        return write_atomic(target, made.read_bytes())
