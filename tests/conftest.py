@@ -103,5 +103,6 @@ def filled_clerk(root: Path, period: str, number: str | None = "125", signer: bo
         "proposals: Kiến nghị (thử nghiệm).",
     ]
     if signer:
-        lines += ["signer:", "  capacity: KT. GIÁM ĐỐC", "  title: PHÓ GIÁM ĐỐC", "  name: Lê Văn Thử"]
+        lines += ["signer:", "  capacity: KT. GIÁM ĐỐC", "  title: PHÓ GIÁM ĐỐC"]
+        lines += ["  name: Lê Văn Thử"]
     return write(root / "reports" / period / "_danh_gia.yaml", "\n".join(lines) + "\n")

@@ -84,16 +84,14 @@ def test_the_text_as_a_reviewer_writes_it(report: Path) -> None:
     assert body.count("Thực hiện Quyết định số … ngày … tháng … năm 2023 của Ủy ban nhân") == 1
     # one date style in running text, even inside the decision's quoted title
     assert "ngày 20 tháng 3 năm 2023 của Ban Thường vụ Tỉnh ủy" in body
-    running = [p for p in body.splitlines() if not p.startswith(("Đề nghị UBND"))]
+    running = [p for p in body.splitlines() if not p.startswith("Đề nghị UBND")]
     assert not [p for p in running if re.search(r"(?<![\d/])\d{1,2}/\d{1,2}/\d{4}(?![\d/])", p)]
     # the rate says of what
     assert "tỷ lệ hoàn thành: 4,0% số lượt đã đến hạn (2/50 lượt)" in body
     assert "7,6%" not in body
     # each appendix referred to by name, and the closing request
     assert "tại Phụ lục I kèm theo" in body and "tại Phụ lục II kèm theo" in body
-    assert body.count(
-        "Sở Khoa học và Công nghệ kính báo cáo UBND tỉnh xem xét, chỉ đạo./."
-    ) == 1
+    assert body.count("Sở Khoa học và Công nghệ kính báo cáo UBND tỉnh xem xét, chỉ đạo./.") == 1
     # a done task reads as a sentence, not "Đã hoàn thành (hoàn thành ngày …)"
     assert "Đã hoàn thành ngày 20 tháng 12 năm 2024 (Quyết định số 5000/QĐ-UBND" in body
 
@@ -101,8 +99,7 @@ def test_the_text_as_a_reviewer_writes_it(report: Path) -> None:
 def test_appendix_captions_name_the_report(report: Path) -> None:
     texts = [p.text for p in Document(str(report)).paragraphs]
     caption = (
-        "(Kèm theo Báo cáo số 125/BC-SKHCN ngày 30 tháng 11 năm 2026 của Sở Khoa học và"
-        " Công nghệ)"
+        "(Kèm theo Báo cáo số 125/BC-SKHCN ngày 30 tháng 11 năm 2026 của Sở Khoa học và Công nghệ)"
     )
     assert texts.count(caption) == 2  # under Phụ lục I and under Phụ lục II
     assert texts.index("Phụ lục I") < texts.index("Phụ lục II")

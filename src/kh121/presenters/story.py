@@ -8,7 +8,6 @@ from kh121.presenters import labels
 from kh121.states import Bin, Reported
 from kh121.views import OccurrenceView, TaskView
 
-
 MOVED_WORDS = ("lùi sang ngày làm việc kế tiếp", "moved to the next working day")
 ASSUMED_WORDS = ("ngày giả định, nguồn không ghi ngày", "assumed: the source gives no day")
 
