@@ -407,7 +407,7 @@ def build(target: Path) -> None:
         [
             "TT",
             "Nhiệm vụ",
-            "Chủ trì (theo Quyết định)",
+            "Chủ trì (theo {{ plan.founding_kind }})",
             "Chịu trách nhiệm hiện nay",
             "Thời hạn",
             "Tình hình thực hiện (từng lượt)",

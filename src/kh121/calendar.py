@@ -60,25 +60,29 @@ def occurrences(deadline: Deadline, span: Span) -> list[Occurrence]:
             return [Occurrence("once", span.start, dt.date(y, 12, 31))]
         case OngoingDeadline():
             return [Occurrence("once", span.start, None)]
-        case YearlyDeadline(month=m, day=d):
+        case YearlyDeadline(month=m, day=d, start_year=first, end_year=last):
             out = []
             for y in years:
+                if (first and y < first) or (last and y > last):
+                    continue
                 due = day_in(y, m, d) if m and d else dt.date(y, 12, 31)
                 out.append(Occurrence(str(y), max(dt.date(y, 1, 1), span.start), due, not m))
             return [o for o in out if o.due and span.start <= o.due <= span.end]
-        case HalfYearlyDeadline():
-            return _periodic(span, 6, "H")
-        case QuarterlyDeadline():
-            return _periodic(span, 3, "Q")
+        case HalfYearlyDeadline(day=d):
+            return _periodic(span, 6, "H", d)
+        case QuarterlyDeadline(day=d):
+            return _periodic(span, 3, "Q", d)
     raise AssertionError(deadline)  # pragma: no cover - the union is closed
 
 
-def _periodic(span: Span, months: int, letter: str) -> list[Occurrence]:
+def _periodic(span: Span, months: int, letter: str, day: int | None) -> list[Occurrence]:
+    """Every half or quarter: due at its end, or on `day` of its last month."""
     out = []
     for y in range(span.start.year, span.end.year + 1):
         for i in range(12 // months):
             first = dt.date(y, i * months + 1, 1)
-            due = month_end(y, (i + 1) * months)
+            last = (i + 1) * months
+            due = day_in(y, last, day) if day else month_end(y, last)
             if span.start <= due <= span.end:
                 out.append(Occurrence(f"{y}-{letter}{i + 1}", max(first, span.start), due))
     return out
@@ -152,7 +156,8 @@ class WorkCalendar:
 
 @dataclass(frozen=True)
 class Period:
-    """A reporting period, e.g. 2026-H1 (the six-month report due 15/05/2026)."""
+    """A reporting period: YEAR-KEY, the report about YEAR that the rule KEY makes due (in
+    YEAR, or in YEAR + 1 for a rule due the next year)."""
 
     id: str
     year: int
@@ -160,18 +165,21 @@ class Period:
 
     @property
     def due(self) -> dt.date:
-        return day_in(self.year, self.rule.due_month, self.rule.due_day)
+        year = self.year + (1 if self.rule.due_next_year else 0)
+        return day_in(year, self.rule.due_month, self.rule.due_day)
 
 
 @lru_cache(maxsize=8)
 def periods(rules: tuple[PeriodRule, ...], span: Span) -> tuple[Period, ...]:
-    """Every reporting period whose due date falls within the plan's span, in order."""
+    """Every reporting period of the plan's span, in the order of their due dates: due within
+    the span, or (a rule due the next year) about a year of the span."""
     out = [
         Period(f"{y}-{r.key}", y, r)
         for y in range(span.start.year, span.end.year + 1)
         for r in rules
     ]
-    return tuple(sorted((p for p in out if span.start <= p.due <= span.end), key=lambda p: p.due))
+    kept = (p for p in out if span.start <= p.due and (p.due <= span.end or p.rule.due_next_year))
+    return tuple(sorted(kept, key=lambda p: p.due))
 
 
 def parse_period(text: str, rules: tuple[PeriodRule, ...], span: Span) -> Period | None:

@@ -196,6 +196,8 @@ def check_approval_known(ws: Workspace, as_of: dt.date) -> list[Problem]:
     """The approving act's number and date appear in every report's opening sentence; where
     the source left them blank, the report shows a gap and this says so."""
     ref = ws.plan.plan.approved_by
+    if ref is None:
+        return []  # the plan is itself the act: its own number and date are required
     missing = [
         (vi, en)
         for vi, en, v in (("số", "number", ref.number), ("ngày", "date", ref.date))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from kh121.dates import dmy
-from kh121.models import AgenciesFile, PlanFile, Record, ReportFile
+from kh121.models import AgenciesFile, PlanFile, Record, ReportFile, deliveries
 
 Key = tuple[str, str]  # (entity, field)
 Facts = dict[Key, tuple[str, ...]]
@@ -43,7 +43,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "reporters": ("cơ quan báo cáo", "reporting agencies"),
     "code": ("số hiệu", "code"),
 }
-MULTI = {"coordinators", "members", "reporters"}
+MULTI = {"coordinators", "members", "reporters", "delivered"}
 
 
 def _s(value: Any) -> str:
@@ -114,9 +114,12 @@ def report_facts(report: ReportFile) -> Facts:
             value = getattr(line, name)
             if value is not None:
                 out[(f"{e} {line.task}", name)] = (_s(getattr(value, "value", value)),)
-        if line.delivered is not None:
-            parts = [_s(line.delivered.number), dmy(line.delivered.date)]
-            out[(f"{e} {line.task}", "delivered")] = (" ".join(p for p in parts if p),)
+        docs = deliveries(line.delivered)
+        if docs:
+            out[(f"{e} {line.task}", "delivered")] = tuple(
+                " ".join(p for p in (_s(d.number), dmy(d.date), _s(d.occurrence)) if p)
+                for d in docs
+            )
     return out
 
 

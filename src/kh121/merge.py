@@ -12,7 +12,7 @@ from typing import Any
 
 from kh121 import calendar as cal
 from kh121.dates import dmy
-from kh121.models import MergedFile, TaskReport
+from kh121.models import MergedFile, TaskReport, deliveries
 from kh121.problems import Problem, Severity
 from kh121.states import ReportStatus
 from kh121.status import contradicting
@@ -122,7 +122,12 @@ def _entry(agency: str, line: TaskReport) -> dict[str, Any] | None:
     for name in _ENTRY_FIELDS:
         value = getattr(line, name)
         if name == "delivered" and value is not None:
-            value = {k: v for k, v in value.model_dump().items() if v is not None} or None
+            docs = [
+                {k: v for k, v in d.model_dump().items() if v is not None}
+                for d in deliveries(value)
+            ]
+            docs = [d for d in docs if d]
+            value = (docs[0] if len(docs) == 1 else docs) or None
         elif name == "state" and value is not None:
             value = value.value
         if value is not None:

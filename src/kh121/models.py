@@ -127,19 +127,31 @@ class SpanDeadline(_Deadline):
 
 
 class YearlyDeadline(_Deadline):
-    """Every year; on a day and month, or (with neither) by the end of the year."""
+    """Every year; on a day and month, or (with neither) by the end of the year; only in
+    the years from `start_year` to `end_year` when the source limits it ("giai đoạn
+    2024–2026")."""
 
     kind: Literal["yearly"]
     month: Month | None = None
     day: Day | None = None
+    start_year: Year | None = Field(default=None, description="The first year it recurs.")
+    end_year: Year | None = Field(default=None, description="The last year it recurs.")
 
 
 class HalfYearlyDeadline(_Deadline):
+    """Every six months; by `day` of the half's last month (June, December) if the source
+    names one ("trước ngày 10/6 và 10/12"), else by its end."""
+
     kind: Literal["half_yearly"]
+    day: Day | None = None
 
 
 class QuarterlyDeadline(_Deadline):
+    """Every quarter; by `day` of the quarter's last month if the source names one
+    ("trước ngày 20 của tháng cuối quý"), else by its end."""
+
     kind: Literal["quarterly"]
+    day: Day | None = None
 
 
 class OngoingDeadline(_Deadline):
@@ -185,13 +197,17 @@ class Span(Record):
 
 
 class PlanMeta(Record):
+    kind: Text = Field(default="Kế hoạch", description="What the plan is called: 'Kế hoạch'.")
     code: Text
     title: Text
     issuer: Text
     date: Date
     province: Text
     carries_out: DocRef
-    approved_by: DocRef
+    approved_by: DocRef | None = Field(
+        default=None,
+        description="The act that approved the plan; none when the plan is itself the act.",
+    )
     signer: Signer
     proposals: tuple[DocRef, ...] = ()
     span: Span
@@ -201,6 +217,11 @@ class PeriodRule(Record):
     key: Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9]{0,3}$")]
     due_month: Month
     due_day: Day
+    due_next_year: bool = Field(
+        default=False,
+        description="The report about year Y is due in Y+1 (an annual report due 15/01 of"
+        " the next year); its id keeps the year it is about.",
+    )
     label_vi: Text
     label_en: Text
 
@@ -273,13 +294,28 @@ class CalendarFile(Record):
 
 
 class Delivered(Record):
-    """A yearly product delivered; it counts only once it has a date."""
+    """A product of a recurring task delivered; it counts only once it has a date."""
 
     number: Text | None = None
     date: Date | None = None
     for_year: Year | None = Field(
         default=None, description="The year whose product this is; by default the period's year."
     )
+    occurrence: Annotated[str, StringConstraints(max_length=16)] | None = Field(
+        default=None,
+        description="Which occurrence it is for (YEAR-Qn, YEAR-Hn, or YEAR); by default the"
+        " oldest one still open (for a yearly task: for_year, else the period's year).",
+    )
+
+
+Deliveries = Delivered | tuple[Delivered, ...]
+
+
+def deliveries(value: Deliveries | None) -> tuple[Delivered, ...]:
+    """One mapping or a list of them, as a tuple."""
+    if value is None:
+        return ()
+    return value if isinstance(value, tuple) else (value,)
 
 
 class TaskReport(Record):
@@ -288,7 +324,10 @@ class TaskReport(Record):
     done: Text | None = Field(default=None, description="What was done in the period.")
     completed_on: Date | None = None
     evidence: Text | None = None
-    delivered: Delivered | None = None
+    delivered: Deliveries | None = Field(
+        default=None,
+        description="A document delivered, or a list of them (one per occurrence it is for).",
+    )
     difficulties: Text | None = None
     proposals: Text | None = None
 
@@ -336,10 +375,12 @@ class ClerkText(Record):
 
 
 class Letterhead(Record):
-    parent: Text = Field(description="The body above the sender, e.g. 'UBND tỉnh Thanh Hóa'.")
+    parent: Text = Field(description="The body above the sender, e.g. 'UBND tỉnh …'.")
     agency: Text = Field(description="The sender, e.g. 'Sở Khoa học và Công nghệ'.")
-    number_suffix: Text = Field(description="After the number: 'BC-SKHCN' in '125/BC-SKHCN'.")
-    place: Text = Field(description="Where it is signed: 'Thanh Hóa'.")
+    number_suffix: Text = Field(
+        description="After the number: the type 'BC', a hyphen, the sender's abbreviation."
+    )
+    place: Text = Field(description="Where it is signed: the province's name.")
     header_lines: tuple[Text, ...] = Field(
         default=(),
         description="The sender's name as the header breaks it, line by line, e.g."
@@ -372,7 +413,7 @@ class MergedEntry(Record):
     done: Text | None = None
     completed_on: Date | None = None
     evidence: Text | None = None
-    delivered: Delivered | None = None
+    delivered: Deliveries | None = None
     difficulties: Text | None = None
     proposals: Text | None = None
 

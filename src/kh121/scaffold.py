@@ -55,7 +55,7 @@ def report_scaffold(
         "schema_version: 1",
         f"agency: {agency}",
         f"period: {period.id}",
-        "number:  # số hiệu báo cáo, ví dụ 45/BC-SYT",
+        f"number:  # số hiệu báo cáo, ví dụ 12/BC-{agency}",
         "date:  # ngày ký báo cáo",
         f"received:  # ngày {agencies.name(plan.reporting.to)} nhận (bộ phận văn thư điền)",
     ]
@@ -99,7 +99,7 @@ def clerk_scaffold(period: cal.Period, consolidator: str) -> str:
                 f"period: {scalar(period.id)}",
                 "# Mỗi phần: một đoạn, hoặc một danh sách đoạn (mỗi dòng '- ...' là một đoạn).",
                 "# 'kh121 render' từ chối khi còn phần trống (trừ khi chạy --draft).",
-                "number:  # số báo cáo, ví dụ 125 (thành 125/BC-...) hoặc cả số 125/BC-SKHCN",
+                "number:  # số báo cáo: chỉ phần số (kh121 thêm /BC-...) hoặc cả số hiệu",
                 "date:  # ngày ban hành, dạng 2026-11-30; trống: ngày chạy render",
                 "achievements:  # mục II.1 Kết quả đạt được: điều đã làm được trong kỳ, có số liệu",
                 "shortcomings:  # mục II.2 Tồn tại, hạn chế: việc chưa làm được, chậm, thiếu",

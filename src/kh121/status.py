@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from kh121 import calendar as cal
 from kh121.agencies import AgencyIndex
 from kh121.dates import dmy
-from kh121.models import Task, TaskReport, YearlyDeadline
+from kh121.models import Delivered, Task, TaskReport, YearlyDeadline, deliveries
 from kh121.states import Bin, Reported, ReportStatus, TaskState
 from kh121.views import (
     AgencyName,
@@ -66,9 +66,14 @@ def _is_lead(agencies: AgencyIndex, task: Task, item: _Line) -> bool:
     return agencies.resolve(item.agency, on) == agencies.resolve(task.lead, on)
 
 
+def _delivery_evidence(d: Delivered) -> str | None:
+    return ", ".join(x for x in (d.number, dmy(d.date)) if x) or None
+
+
 def _evidence(line: TaskReport) -> str | None:
-    if line.delivered is not None and (line.delivered.number or line.delivered.date):
-        return ", ".join(x for x in (line.delivered.number, dmy(line.delivered.date)) if x)
+    said = [e for e in map(_delivery_evidence, deliveries(line.delivered)) if e]
+    if said:
+        return "; ".join(said)
     if line.completed_on or line.evidence:
         return ", ".join(x for x in (line.evidence, dmy(line.completed_on)) if x)
     return None
@@ -104,16 +109,27 @@ def _met(
         if done:
             met["once"] = min(done, key=lambda d: d[0])
         return met
-    delivered = sorted(
-        (e.line.delivered.date, e.line.delivered.for_year or int(e.period[:4]), _evidence(e.line))
-        for e in lead
-        if e.line.delivered is not None and e.line.delivered.date is not None
-    )
+    keys = {o.key for o in occs}
+    named: list[tuple[dt.date, str, str | None]] = []  # delivered for a named occurrence
+    unnamed: list[tuple[dt.date, int, str | None]] = []
+    for e in lead:
+        for d in deliveries(e.line.delivered):
+            if d.date is None:
+                continue
+            if d.occurrence is not None:
+                named.append((d.date, d.occurrence, _delivery_evidence(d)))
+            else:
+                unnamed.append((d.date, d.for_year or int(e.period[:4]), _delivery_evidence(d)))
+    for day, key, proof in sorted(named, key=lambda x: x[0]):
+        if key in keys:
+            met.setdefault(key, (day, proof))
     if isinstance(task.deadline, YearlyDeadline):
-        for day, year, proof in delivered:
-            met.setdefault(str(year), (day, proof))
+        for day, year, proof in sorted(unnamed, key=lambda x: x[0]):
+            if str(year) in keys:
+                met.setdefault(str(year), (day, proof))
         return met
-    for day, _year, proof in delivered:  # half-yearly, quarterly: the oldest open one first
+    for day, _year, proof in sorted(unnamed, key=lambda x: x[0]):
+        # half-yearly, quarterly: the oldest open one first
         for occ in occs:
             if occ.key not in met and occ.start <= day:
                 met[occ.key] = (day, proof)

@@ -99,7 +99,9 @@ def _problem(doc: Document, err: Any) -> Problem:
         return doc.error(loc[:-1], "E020", key=str(loc[-1]))
     if kind == "extra_forbidden":
         key = str(loc[-1])
-        close = difflib.get_close_matches(key, sorted(_all_field_names()), n=1, cutoff=0.7)
+        # never the key itself: it is a field elsewhere, not here
+        others = sorted(_all_field_names() - {key})
+        close = difflib.get_close_matches(key, others, n=1, cutoff=0.7)
         suggestion = (f"; có phải '{close[0]}'?", f"; did you mean '{close[0]}'?") if close else ""
         return doc.error(loc, "E021", at_key=True, key=key, suggestion=suggestion)
     if kind in ("literal_error", "enum", "union_tag_invalid"):

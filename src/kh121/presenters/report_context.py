@@ -24,6 +24,7 @@ from kh121.models import (
     PlanFile,
     ReportSettings,
     Signer,
+    deliveries,
     paragraphs,
 )
 from kh121.presenters import labels
@@ -156,11 +157,14 @@ def _said(e: MergedEntry, d: Directory, lead: bool, when: Callable[[dt.date], st
         text = labels.state(e.state.value if e.state else "no_report", "vi")
     if e.evidence:
         extra.append(" ".join(e.evidence.split()))
-    if e.delivered is not None and (e.delivered.number or e.delivered.date):
-        doc = [e.delivered.number] if e.delivered.number else []
-        if e.delivered.date:
-            doc.append(_on(when, e.delivered.date))
-        extra.append("văn bản " + " ".join(doc))
+    for delivered in deliveries(e.delivered):
+        doc = [delivered.number] if delivered.number else []
+        if delivered.date:
+            doc.append(_on(when, delivered.date))
+        if delivered.occurrence:
+            doc.append(f"cho lượt {delivered.occurrence}")
+        if doc:
+            extra.append("văn bản " + " ".join(doc))
     for label, value in (("khó khăn", e.difficulties), ("kiến nghị", e.proposals)):
         if value:
             extra.append(f"{label}: {' '.join(value.split()).rstrip('.')}")
@@ -391,6 +395,12 @@ class ReportInput:
     draft: bool
 
 
+def founding_kind(plan: PlanFile) -> str:
+    """What assigned the tasks: the approving act's kind ('Quyết định'), else the plan's."""
+    approved = plan.plan.approved_by
+    return approved.kind if approved is not None else plan.plan.kind
+
+
 def report_number(given: str | None, clerk: ClerkText | None, suffix: str) -> str | None:
     """The number as printed ('125/BC-SKHCN'), or None when nobody gave one."""
     number = given or (clerk.number if clerk and clerk.number else None)
@@ -411,7 +421,7 @@ def build_context(src: ReportInput, status: StatusView) -> dict[str, Any]:
     number = report_number(src.number, src.clerk, suffix)
     number_text = number or _marked(f"{GAP}/{suffix}", src.draft)
     date_formal = formal(src.date)
-    plan_name = f"Kế hoạch số {meta.code} {formal(meta.date)} của {meta.issuer}"
+    plan_name = f"{meta.kind} số {meta.code} {formal(meta.date)} của {meta.issuer}"
     rows = _task_rows(src.plan, status, src.merged, d)
     sections = [
         {"id": s.id, "title": s.title, "tasks": [r for r in rows if r["section"] == s.id]}
@@ -419,7 +429,12 @@ def build_context(src: ReportInput, status: StatusView) -> dict[str, Any]:
     ]
     reporting = _reporting(src.merged, status, d, period_label)
     approved = meta.approved_by
-    subject = approved.title[:1].lower() + approved.title[1:] if approved.title else ""
+    if approved is not None:
+        title = approved.title or ""
+        subject = f" về việc {formal_dates_in(title[:1].lower() + title[1:])}" if title else ""
+        basis = f"{_doc_name(approved)} của {approved.issuer or meta.issuer}{subject}"
+    else:  # the plan is itself the act
+        basis = plan_name
 
     def clerk_part(key: str) -> list[str]:
         found = paragraphs(getattr(src.clerk, key) if src.clerk else None)
@@ -457,11 +472,11 @@ def build_context(src: ReportInput, status: StatusView) -> dict[str, Any]:
             "date_formal": formal(meta.date),
             "province": meta.province,
             "name": plan_name,
-            "approved_by": _doc_name(approved),
+            "approved_by": _doc_name(approved) if approved else "",
+            "founding_kind": founding_kind(src.plan),
         },
-        "intro": f"Thực hiện {_doc_name(approved)} của {approved.issuer} về việc"
-        f" {formal_dates_in(subject)},"
-        f" {agency} báo cáo kết quả {period_label} như sau (số liệu tính đến"
+        "intro": f"Thực hiện {basis}, {agency} báo cáo kết quả {period_label} như sau (số liệu"
+        " tính đến"
         f" {formal(status.as_of)}):",
         "summary": {
             "tasks": status.summary.tasks,
