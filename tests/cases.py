@@ -119,6 +119,15 @@ CASES: dict[str, Case] = {
     ),
     "W053-calendar-year": Case(edits=[("data/calendar.yaml", "  - 2030\n", "")]),
     "W054-done-without-date": Case(files={R: report("tasks:\n  - task: II.1\n    state: done\n")}),
+    "W057-wording-disagrees": Case(edits=[(TASKS, "          day: 5\n", "          day: 6\n")]),
+    "E046-unknown-occurrence": Case(
+        files={
+            R: report(
+                "tasks:\n  - task: III.7\n    state: in_progress\n    delivered:\n"
+                "      - number: 1/BC\n        date: 2026-11-01\n        occurrence: 2026-Q1\n"
+            )
+        }
+    ),
     "OK-bom-crlf": Case(
         files={
             R: "\ufeff"

@@ -168,6 +168,13 @@ class Period:
         year = self.year + (1 if self.rule.due_next_year else 0)
         return day_in(year, self.rule.due_month, self.rule.due_day)
 
+    @property
+    def about(self) -> dt.date:
+        """The time the report speaks of: its due date, or for a report due the next year,
+        the last day of the year it is about (a 2025 annual report due 15/01/2026 speaks of
+        2025, not of 2026)."""
+        return dt.date(self.year, 12, 31) if self.rule.due_next_year else self.due
+
 
 @lru_cache(maxsize=8)
 def periods(rules: tuple[PeriodRule, ...], span: Span) -> tuple[Period, ...]:

@@ -6,10 +6,24 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Callable, Iterator
+from typing import Any
 
 from kh121 import calendar as cal
 from kh121.dates import dmy
-from kh121.models import PlanFile, YearlyDeadline
+from kh121.models import (
+    DateDeadline,
+    Deadline,
+    HalfYearlyDeadline,
+    MonthDeadline,
+    PlanFile,
+    QuarterDeadline,
+    QuarterlyDeadline,
+    SpanDeadline,
+    Task,
+    YearDeadline,
+    YearlyDeadline,
+    deliveries,
+)
 from kh121.problems import Problem
 from kh121.workspace import LoadedReport, Workspace
 from kh121.yamlio import Document
@@ -136,6 +150,68 @@ def check_successions(ws: Workspace, as_of: dt.date) -> list[Problem]:
     return out
 
 
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+_SPAN = re.compile(r"(?<!\d)(\d{4})\s*[-–]\s*(\d{4})(?!\d)")
+_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+_DAY_MONTH = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})(?![\d/])")
+_MONTH = re.compile(r"[Tt]háng\s+(\d{1,2})/(\d{4})(?![\d/])")
+_QUARTER = re.compile(r"[Qq]uý\s+(IV|I{1,3}|[1-4])/(\d{4})(?![\d/])")
+_DAY = re.compile(r"ngày\s+(\d{1,2})(?![\d/])")
+_YEAR = re.compile(r"(?<![\d/])(\d{4})(?![\d/])")
+
+
+def _said_in(deadline: Deadline) -> tuple[str, str] | None:
+    """What the source's wording says, where it can be read, and what the data says, both
+    in the same form; None where the wording says nothing this can read."""
+    text = deadline.text
+    match deadline:
+        case DateDeadline(date=d):
+            m = _DATE.search(text)
+            return (f"{int(m[1]):02d}/{int(m[2]):02d}/{m[3]}", dmy(d)) if m else None
+        case MonthDeadline(year=y, month=mo):
+            m = _MONTH.search(text)
+            return (f"{int(m[1]):02d}/{m[2]}", f"{mo:02d}/{y}") if m else None
+        case QuarterDeadline(year=y, quarter=q):
+            m = _QUARTER.search(text)
+            if not m:
+                return None
+            said = _ROMAN.get(m[1]) or int(m[1])
+            return (f"quý {said}/{m[2]}", f"quý {q}/{y}")
+        case SpanDeadline(start_year=a, end_year=b):
+            m = _SPAN.search(text)
+            return (f"{m[1]}–{m[2]}", f"{a}–{b}") if m else None
+        case YearDeadline(year=y):
+            years = _YEAR.findall(text)
+            return (years[0], str(y)) if len(years) == 1 else None
+        case YearlyDeadline(month=mo, day=d, start_year=a, end_year=b):
+            m = _SPAN.search(text)
+            if m and (a or b):
+                return (f"{m[1]}–{m[2]}", f"{a or '…'}–{b or '…'}")
+            m = _DAY_MONTH.search(text)
+            if m and mo and d:
+                return (f"{int(m[1]):02d}/{int(m[2]):02d}", f"{d:02d}/{mo:02d}")
+            return None
+        case HalfYearlyDeadline(day=d) | QuarterlyDeadline(day=d) if d:
+            m = _DAY_MONTH.search(text) or _DAY.search(text)
+            return (f"ngày {int(m[1])}", f"ngày {d}") if m else None
+    return None
+
+
+def _years_reversed(deadline: Deadline) -> bool:
+    return (
+        isinstance(deadline, YearlyDeadline)
+        and deadline.start_year is not None
+        and deadline.end_year is not None
+        and deadline.end_year < deadline.start_year
+    )
+
+
+def wording_disagrees(deadline: Deadline) -> tuple[str, str] | None:
+    """(what the wording says, what the data says) where they differ."""
+    said = _said_in(deadline)
+    return said if said is not None and said[0] != said[1] else None
+
+
 def check_deadlines(ws: Workspace, as_of: dt.date) -> list[Problem]:
     span = ws.plan.plan.span
     out: list[Problem] = []
@@ -166,6 +242,26 @@ def check_deadlines(ws: Workspace, as_of: dt.date) -> list[Problem]:
                     value = f"{deadline.day:02d}/{deadline.month:02d}"
                     out.append(ws.plan_doc.error([*where, "day"], "E024", field="day", value=value))
                     continue
+        if _years_reversed(deadline):
+            assert isinstance(deadline, YearlyDeadline)
+            out.append(
+                ws.plan_doc.error(
+                    [*where, "end_year"],
+                    "E040",
+                    later_field="end_year",
+                    later=str(deadline.end_year),
+                    earlier_field="start_year",
+                    earlier=str(deadline.start_year),
+                )
+            )
+            continue
+        disagree = wording_disagrees(deadline)
+        if disagree is not None:
+            out.append(
+                ws.plan_doc.warning(
+                    [*where, "text"], "W057", text=deadline.text, read=disagree[0], data=disagree[1]
+                )
+            )
         for occ in cal.occurrences(deadline, span):
             if occ.due is not None and not span.start <= occ.due <= span.end:
                 out.append(
@@ -366,6 +462,26 @@ def check_drafts(ws: Workspace, as_of: dt.date) -> list[Problem]:
     return out
 
 
+def _occurrence_checks(
+    doc: Document, i: int, delivered: Any, task: Task, ws: Workspace
+) -> list[Problem]:
+    """A delivery that names its occurrence names one the task has."""
+    docs = deliveries(delivered)
+    named = [(j, d.occurrence) for j, d in enumerate(docs) if d.occurrence is not None]
+    if not named:
+        return []
+    keys = [o.key for o in cal.occurrences(task.deadline, ws.plan.plan.span)]
+    out = []
+    for j, key in named:
+        if key not in keys:
+            where: list[str | int] = ["tasks", i, "delivered"]
+            if isinstance(delivered, tuple):
+                where.append(j)
+            shown = ", ".join(keys[:6]) + (" …" if len(keys) > 6 else "")
+            out.append(doc.error([*where, "occurrence"], "E046", key=key, task=task.id, keys=shown))
+    return out
+
+
 def check_report_tasks(ws: Workspace, as_of: dt.date) -> list[Problem]:
     out: list[Problem] = []
     for report in ws.reports:
@@ -392,6 +508,7 @@ def _report_task_checks(report: LoadedReport, ws: Workspace, on: dt.date) -> lis
             out.append(doc.error(where, "E039", task=entry.task, first_line=line))
             continue
         first[entry.task] = i
+        out.extend(_occurrence_checks(doc, i, entry.delivered, task, ws))
         if r.agency in ws.agencies.by_code and not any(
             ws.agencies.covers(c, responsible, on) for c in (task.lead, *task.coordinators)
         ):

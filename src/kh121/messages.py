@@ -205,6 +205,14 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the approving act ({kind}, {year}) has no {missing_en}: the Word report will show a"
         " gap ('…'); fill plan.approved_by.number and .date once known",
     ),
+    "W057": (
+        "thời hạn ghi '{text}' (đọc là {read}) nhưng dữ liệu là {data}: sửa cho khớp nguồn",
+        "the deadline reads '{text}' ({read}) but the data says {data}: make them agree",
+    ),
+    "E046": (
+        "nhiệm vụ {task} không có lượt '{key}'; các lượt: {keys}",
+        "task {task} has no occurrence '{key}'; its occurrences: {keys}",
+    ),
     # --- merge ---------------------------------------------------------------
     "E060": (
         "cơ quan {agency} có hai tệp báo cáo trong kỳ {period}: {other}",

@@ -37,6 +37,7 @@ class _Line:
     agency: str
     period: str
     period_due: dt.date
+    about: dt.date  # the time the report speaks of (Period.about)
     day: dt.date
     file: str
     line: TaskReport
@@ -45,6 +46,7 @@ class _Line:
 def received_lines(ws: Workspace, as_of: dt.date) -> dict[str, list[_Line]]:
     """Lines of reports received by as_of, by task, in the order of their periods' due dates."""
     due_of = {p.id: p.due for p in ws.periods.values()}
+    about = {p.id: p.about for p in ws.periods.values()}
     out: dict[str, list[_Line]] = defaultdict(list)
     for loaded in ws.reports:
         r = loaded.report
@@ -53,7 +55,13 @@ def received_lines(ws: Workspace, as_of: dt.date) -> dict[str, list[_Line]]:
         for line in r.tasks:
             if line.state is not None or line.delivered is not None:
                 item = _Line(
-                    r.agency, r.period, due_of[r.period], r.received, loaded.doc.path, line
+                    r.agency,
+                    r.period,
+                    due_of[r.period],
+                    about[r.period],
+                    r.received,
+                    loaded.doc.path,
+                    line,
                 )
                 out[line.task].append(item)
     for lines in out.values():
@@ -222,9 +230,9 @@ def task_view(
     met = _met(task, occs, lead)
     views = []
     for i, occ in enumerate(occs):
-        # The reports that speak of an occurrence are those due within its own window.
+        # The reports that speak of an occurrence are those about its own window of time.
         end = occs[i + 1].start if i + 1 < len(occs) else dt.date.max
-        window = [e for e in lead if occ.key == "once" or occ.start <= e.period_due < end]
+        window = [e for e in lead if occ.key == "once" or occ.start <= e.about < end]
         views.append(_occurrence(occ, met.get(occ.key), window, work, as_of))
     upcoming = [
         i for i, v in enumerate(views) if v.effective_due is None or v.effective_due >= as_of
