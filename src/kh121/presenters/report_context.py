@@ -402,7 +402,7 @@ def founding_kind(plan: PlanFile) -> str:
 
 
 def report_number(given: str | None, clerk: ClerkText | None, suffix: str) -> str | None:
-    """The number as printed ('125/BC-SKHCN'), or None when nobody gave one."""
+    """The number as printed ('125/BC-XYZ'), or None when nobody gave one."""
     number = given or (clerk.number if clerk and clerk.number else None)
     if number and "/" not in number:
         number = f"{number}/{suffix}"
