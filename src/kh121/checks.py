@@ -240,7 +240,15 @@ def check_deadlines(ws: Workspace, as_of: dt.date) -> list[Problem]:
                     dt.date(2024, deadline.month, deadline.day)  # a leap year: 29/02 is real
                 except ValueError:
                     value = f"{deadline.day:02d}/{deadline.month:02d}"
-                    out.append(ws.plan_doc.error([*where, "day"], "E024", field="day", value=value))
+                    out.append(
+                        ws.plan_doc.error(
+                            [*where, "day"],
+                            "E024",
+                            field="day",
+                            value=value,
+                            why=("không có ngày này", "no such day"),
+                        )
+                    )
                     continue
         if _years_reversed(deadline):
             assert isinstance(deadline, YearlyDeadline)

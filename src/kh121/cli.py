@@ -12,23 +12,24 @@ from typing import Annotated
 
 import typer
 
+from kh121.cliwords import LANG, Group
 from kh121.errors import guarded
 
 app = typer.Typer(
     name="kh121",
+    cls=Group,
     help="Theo dõi thực hiện một kế hoạch cấp tỉnh (nhiệm vụ, thời hạn, báo cáo định kỳ) trên tệp"
-    " văn bản thuần. "
-    "(Track a provincial plan over plain files.)",
+    " văn bản thuần.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
 report_app = typer.Typer(
-    help="Tệp báo cáo của các cơ quan. (Agencies' report files.)", no_args_is_help=True
+    cls=Group, help="Tệp báo cáo của các cơ quan.", no_args_is_help=True, rich_markup_mode=None
 )
 calendar_app = typer.Typer(
-    help="Lịch làm việc và ngày nghỉ lễ. (Working days and holidays.)", no_args_is_help=True
+    cls=Group, help="Lịch làm việc và ngày nghỉ lễ.", no_args_is_help=True, rich_markup_mode=None
 )
 
 
@@ -46,6 +47,14 @@ def _main(
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="In phiên bản và thoát."),
     ] = False,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            help="Ngôn ngữ của lệnh và của hướng dẫn: vi (mặc định) hoặc en; cũng đặt được bằng"
+            " biến KH121_LANG.",
+        ),
+    ] = None,
 ) -> None:
     """Theo dõi thực hiện một kế hoạch cấp tỉnh trên tệp văn bản thuần."""
 
@@ -63,7 +72,7 @@ RootOpt = Annotated[
     ),
 ]
 LangOpt = Annotated[
-    str,
+    str | None,
     typer.Option("--lang", help="Ngôn ngữ: vi (mặc định) hoặc en.", case_sensitive=False),
 ]
 AsOfOpt = Annotated[
@@ -77,7 +86,11 @@ AsOfOpt = Annotated[
 JsonOpt = Annotated[bool, typer.Option("--json", help="In kết quả dạng JSON.")]
 
 
-def _lang(lang: str) -> str:
+def _lang(lang: str | None) -> str:
+    """The language asked on this command, or before it (`kh121 --lang en …`), or in
+    KH121_LANG (the command group has read both before parsing)."""
+    if lang is None:
+        return LANG.get()
     lang = lang.lower()
     if lang not in ("vi", "en"):
         raise typer.BadParameter("vi | en", param_hint="--lang")
@@ -92,9 +105,12 @@ def _as_of(text: str | None, option: str = "--as-of") -> dt.date:
     try:
         return parse_date(text)
     except ValueError:
-        raise typer.BadParameter(
-            f"'{text}': ngày không hợp lệ, viết 2026-11-29 hoặc 29/11/2026", param_hint=option
-        ) from None
+        said = (
+            f"'{text}': not a date; write 2026-11-29 or 29/11/2026"
+            if LANG.get() == "en"
+            else f"'{text}': ngày không hợp lệ, viết 2026-11-29 hoặc 29/11/2026"
+        )
+        raise typer.BadParameter(said, param_hint=option) from None
 
 
 def _root(root: Path | None) -> Path:
@@ -121,7 +137,7 @@ def validate(
     ] = None,
     root: RootOpt = None,
     as_of: AsOfOpt = None,
-    lang: LangOpt = "vi",
+    lang: LangOpt = None,
     as_json: JsonOpt = False,
 ) -> int:
     """Kiểm tra data/ và các tệp báo cáo; in mọi lỗi kèm tệp, dòng, cột.
@@ -149,7 +165,7 @@ def schema(
         bool, typer.Option("--check", help="Không ghi; exit 1 nếu lược đồ đã cũ.")
     ] = False,
     root: RootOpt = None,
-    lang: LangOpt = "vi",
+    lang: LangOpt = None,
 ) -> int:
     """Ghi JSON Schema của từng loại tệp vào schemas/ (để trình soạn thảo gợi ý khóa)."""
     from kh121.commands import schema as cmd
@@ -170,7 +186,7 @@ def calendar_update(
     ] = "",
     country: Annotated[str, typer.Option("--country", help="Mã quốc gia của gói holidays.")] = "VN",
     root: RootOpt = None,
-    lang: LangOpt = "vi",
+    lang: LangOpt = None,
 ) -> int:
     """Ghi ngày nghỉ lễ các năm vào data/calendar.yaml (giữ ngày nghỉ, ngày làm bù nhập tay)."""
     from kh121.commands import calendar as cmd
@@ -212,7 +228,7 @@ def status(
     as_json: JsonOpt = False,
     no_cache: NoCacheOpt = False,
     root: RootOpt = None,
-    lang: LangOpt = "vi",
+    lang: LangOpt = None,
 ) -> int:
     """Tình hình từng nhiệm vụ theo phần, từng lượt, và cơ quan nào chưa gửi báo cáo."""
     from kh121 import cache
@@ -246,7 +262,7 @@ def overdue(
     ] = False,
     no_cache: NoCacheOpt = False,
     root: RootOpt = None,
-    lang: LangOpt = "vi",
+    lang: LangOpt = None,
 ) -> int:
     """Việc quá hạn, sắp đến hạn và báo cáo còn nợ, theo cơ quan phải đôn đốc hôm nay."""
     from kh121 import cache
@@ -277,7 +293,7 @@ def show(
     as_json: JsonOpt = False,
     no_cache: NoCacheOpt = False,
     root: RootOpt = None,
-    lang: LangOpt = "vi",
+    lang: LangOpt = None,
 ) -> int:
     """Mọi điều về một nhiệm vụ (từng lượt, từng báo cáo), hoặc về một cơ quan."""
     from kh121 import cache
@@ -313,9 +329,16 @@ def report_new(
         bool,
         typer.Option("--force", help="Tạo cả cho cơ quan không thuộc danh sách báo cáo."),
     ] = False,
+    missing: Annotated[
+        bool,
+        typer.Option(
+            "--missing",
+            help="Tạo tệp cho mọi cơ quan chưa gửi báo cáo kỳ này (bỏ qua tệp đã có).",
+        ),
+    ] = False,
     as_of: AsOfOpt = None,
     root: RootOpt = None,
-    lang: LangOpt = "vi",
+    lang: LangOpt = None,
 ) -> int:
     """Tạo tệp báo cáo điền sẵn (bản nháp) cho một cơ quan và một kỳ; không bao giờ ghi đè."""
     from kh121.commands import report as cmd
@@ -327,6 +350,7 @@ def report_new(
         out=out,
         clerk=clerk,
         force=force,
+        missing=missing,
         as_of=_as_of(as_of),
         lang=_lang(lang),
     )
@@ -346,7 +370,7 @@ def merge(
     ] = False,
     as_of: AsOfOpt = None,
     root: RootOpt = None,
-    lang: LangOpt = "vi",
+    lang: LangOpt = None,
 ) -> int:
     """Tổng hợp các báo cáo đã nhận của kỳ vào reports/KỲ/_tong_hop.yaml.
 
@@ -399,7 +423,7 @@ def render(
         typer.Option("--pdf", help="Ghi thêm bản PDF bên cạnh, chuyển bằng LibreOffice."),
     ] = False,
     root: RootOpt = None,
-    lang: LangOpt = "vi",
+    lang: LangOpt = None,
 ) -> int:
     """Xuất báo cáo Word của kỳ từ tệp tổng hợp, theo thể thức Nghị định 30/2020/NĐ-CP."""
     from kh121.commands import render as cmd
@@ -430,7 +454,7 @@ def fmt(
         bool, typer.Option("--check", help="Không ghi; in phần khác và exit 1 nếu cần định dạng.")
     ] = False,
     root: RootOpt = None,
-    lang: LangOpt = "vi",
+    lang: LangOpt = None,
 ) -> int:
     """Viết lại tệp dữ liệu và báo cáo theo dạng chuẩn, giữ mọi chú thích và giá trị."""
     from kh121.commands import fmt as cmd
@@ -447,7 +471,7 @@ def diff(
     ] = None,
     as_json: JsonOpt = False,
     root: RootOpt = None,
-    lang: LangOpt = "vi",
+    lang: LangOpt = None,
 ) -> int:
     """So sánh kế hoạch, cơ quan và báo cáo giữa hai phiên bản git, theo nội dung."""
     from kh121.commands import diff as cmd
@@ -459,7 +483,7 @@ def diff(
 @guarded
 def textconv(
     path: Annotated[Path, typer.Argument(help="Tệp do git đưa vào.")],
-    lang: LangOpt = "vi",
+    lang: LangOpt = None,
 ) -> int:
     """Dạng từng dòng của một tệp, cho git diff (textconv)."""
     from kh121.commands import diff as cmd

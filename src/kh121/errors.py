@@ -96,7 +96,9 @@ def run_guarded(action: Callable[[], int], lang: str) -> NoReturn:
     try:
         code = action()
     except usage_error as exc:
-        exc.show()  # type: ignore[attr-defined]  # click's UsageError prints itself
+        from kh121.cliwords import show_usage_error
+
+        show_usage_error(exc, lang)
         code = EXIT_USAGE
     except KnownError as exc:
         exc.report(lang, sys.stderr)
@@ -128,6 +130,9 @@ def guarded(command: Callable[..., int]) -> Callable[..., None]:
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> None:
-        run_guarded(lambda: command(*args, **kwargs), str(kwargs.get("lang") or "vi"))
+        from kh121.cliwords import LANG
+
+        lang = str(kwargs.get("lang") or LANG.get())
+        run_guarded(lambda: command(*args, **kwargs), lang if lang in ("vi", "en") else "vi")
 
     return wrapper

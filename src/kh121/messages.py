@@ -25,8 +25,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the file is empty; it needs at least the key 'schema_version'",
     ),
     "E004": (
-        "lỗi cú pháp YAML: {detail}{hint}",
-        "YAML syntax error: {detail}{hint}",
+        "lỗi cú pháp YAML: {what}",
+        "YAML syntax error: {what}",
     ),
     "E005": (
         "nội dung tệp phải là một bảng khóa: giá trị (mapping), không phải {got}",
@@ -86,16 +86,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "'{field}': invalid value: {detail}",
     ),
     "E024": (
-        "'{field}': ngày không hợp lệ '{value}'; viết theo dạng YYYY-MM-DD, ví dụ 2026-05-15",
-        "'{field}': invalid date '{value}'; write it as YYYY-MM-DD, e.g. 2026-05-15",
+        "'{field}': ngày không hợp lệ '{value}': {why}; viết YYYY-MM-DD (2026-05-15) hoặc"
+        " dd/mm/yyyy (15/05/2026)",
+        "'{field}': invalid date '{value}': {why}; write YYYY-MM-DD (2026-05-15) or dd/mm/yyyy"
+        " (15/05/2026)",
     ),
     "E025": (
         "phiên bản lược đồ {got} không được hỗ trợ (hỗ trợ: {supported})",
         "schema version {got} is not supported (supported: {supported})",
     ),
     "E026": (
-        "'{field}': '{value}' không thuộc các giá trị cho phép: {allowed}",
-        "'{field}': '{value}' is not one of the allowed values: {allowed}",
+        "'{field}': '{value}' không thuộc các giá trị cho phép: {allowed}{hint}",
+        "'{field}': '{value}' is not one of the allowed values: {allowed}{hint}",
     ),
     # --- checks across files -------------------------------------------------
     "E030": (
@@ -230,7 +232,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "summary.clean": ("không có lỗi nào", "no problems"),
     "summary.problems": (
         "{errors} lỗi, {warnings} cảnh báo",
-        "{errors} errors, {warnings} warnings",
+        "{errors} error{es}, {warnings} warning{ws}",
     ),
 }
 

@@ -67,4 +67,5 @@ def summary_line(problems: list[Problem], lang: str = "vi") -> str:
     errors = sum(1 for p in problems if p.severity is Severity.ERROR)
     warnings = len(problems) - errors
     key = "summary.problems" if problems else "summary.clean"
-    return render_message(key, {"errors": errors, "warnings": warnings}, lang)
+    plural = {"es": "" if errors == 1 else "s", "ws": "" if warnings == 1 else "s"}
+    return render_message(key, {"errors": errors, "warnings": warnings, **plural}, lang)

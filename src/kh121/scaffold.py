@@ -11,6 +11,8 @@ from kh121.dates import dmy
 from kh121.models import PlanFile, Task
 from kh121.yamlout import scalar
 
+WIDTH = 80  # every line of a scaffold fits an 80-column terminal
+
 
 def agency_tasks(
     plan: PlanFile, agencies: AgencyIndex, agency: str, on: dt.date
@@ -31,7 +33,7 @@ def agency_tasks(
 
 def _comment(text: str, indent: int) -> list[str]:
     pad = " " * indent
-    return [f"{pad}# {line}" for line in textwrap.wrap(text, 84 - indent)]
+    return [f"{pad}# {line}" for line in textwrap.wrap(text, WIDTH - indent - 2)]
 
 
 def report_scaffold(
@@ -46,7 +48,11 @@ def report_scaffold(
     label = period.rule.label_vi
     lines = [
         "# yaml-language-server: $schema=../../schemas/report.schema.json",
-        f"# Báo cáo {label} {period.year} của {name} về thực hiện Kế hoạch {plan.plan.code}.",
+        *_comment(
+            f"Báo cáo {label} {period.year} của {name} về thực hiện {plan.plan.kind}"
+            f" {plan.plan.code}.",
+            0,
+        ),
         f"# Hạn gửi {agencies.name(plan.reporting.to)}: {dmy(period.due)}"
         + (f" (ngày nghỉ, lùi sang {dmy(effective_due)})" if effective_due != period.due else "")
         + ".",
@@ -97,15 +103,20 @@ def clerk_scaffold(period: cal.Period, consolidator: str) -> str:
                 "# 'kh121 merge' đọc tệp này nhưng không bao giờ ghi đè.",
                 "schema_version: 1",
                 f"period: {scalar(period.id)}",
-                "# Mỗi phần: một đoạn, hoặc một danh sách đoạn (mỗi dòng '- ...' là một đoạn).",
+                "# Mỗi phần: một đoạn, hoặc danh sách đoạn (mỗi dòng '- ...' là một đoạn).",
                 "# 'kh121 render' từ chối khi còn phần trống (trừ khi chạy --draft).",
-                "number:  # số báo cáo: chỉ phần số (kh121 thêm /BC-...) hoặc cả số hiệu",
+                "number:  # số báo cáo: phần số (kh121 thêm /BC-...) hoặc cả số hiệu",
                 "date:  # ngày ban hành, dạng 2026-11-30; trống: ngày chạy render",
-                "achievements:  # mục II.1 Kết quả đạt được: điều đã làm được trong kỳ, có số liệu",
-                "shortcomings:  # mục II.2 Tồn tại, hạn chế: việc chưa làm được, chậm, thiếu",
-                "causes:  # mục II.3 Nguyên nhân: của các tồn tại trên (khách quan, chủ quan)",
-                "next_tasks:  # mục III Nhiệm vụ, giải pháp kỳ tới: việc sẽ làm, ai làm, khi nào",
-                "proposals:  # mục IV Kiến nghị, đề xuất: điều đề nghị cấp trên xem xét, chỉ đạo",
+                "# mục II.1 Kết quả đạt được: điều đã làm được trong kỳ, có số liệu",
+                "achievements:",
+                "# mục II.2 Tồn tại, hạn chế: việc chưa làm được, còn chậm, còn thiếu",
+                "shortcomings:",
+                "# mục II.3 Nguyên nhân của các tồn tại trên (khách quan, chủ quan)",
+                "causes:",
+                "# mục III Nhiệm vụ, giải pháp kỳ tới: việc sẽ làm, ai làm, khi nào",
+                "next_tasks:",
+                "# mục IV Kiến nghị, đề xuất: điều đề nghị cấp trên xem xét, chỉ đạo",
+                "proposals:",
                 "# signer:  # người ký kỳ này, nếu khác data/report.yaml",
                 "#   capacity: KT. GIÁM ĐỐC",
                 "#   title: PHÓ GIÁM ĐỐC",

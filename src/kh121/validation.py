@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from functools import cache
 from typing import Any, TypeVar
 
@@ -109,12 +110,20 @@ def _problem(doc: Document, err: Any) -> Problem:
         allowed = ctx.get("expected") or ctx.get("expected_tags") or ""
         if kind == "union_tag_invalid":
             value = ctx.get("tag", value)
-        return doc.error(loc, "E026", field=field, value=value, allowed=allowed)
+        choices = re.findall(r"'([^']*)'", str(allowed))
+        return doc.error(
+            loc,
+            "E026",
+            field=field,
+            value=value,
+            allowed=(_either(choices, "hoặc"), _either(choices, "or")) if choices else allowed,
+            hint=_enum_hint(str(value), choices),
+        )
     if kind == "union_tag_not_found":
         return doc.error(loc, "E020", key=str(err.get("ctx", {}).get("discriminator", "kind")))
     textual = isinstance(value, str | dt.datetime)
     if kind in _DATE_ERRORS and (textual or (kind.startswith("date") and kind != "date_type")):
-        return doc.error(loc, "E024", field=field, value=value)
+        return doc.error(loc, "E024", field=field, value=value, why=_date_why(str(value)))
     if kind in _TYPE_NAMES:
         hint: tuple[str, str] | str = ""
         raw = doc.raw_scalar(loc)
@@ -135,6 +144,56 @@ def _problem(doc: Document, err: Any) -> Problem:
     else:
         text = (err["msg"], err["msg"])
     return doc.error(loc, "E023", field=field, detail=text)
+
+
+# Words a person may write for a state, and what they mean.
+_STATE_WORDS = {
+    "done": ("xong", "đã xong", "hoàn thành", "đã hoàn thành", "hoan thanh", "da hoan thanh",
+             "complete", "completed", "finished"),
+    "in_progress": ("đang thực hiện", "đang làm", "dang thuc hien", "đang triển khai",
+                    "in progress", "inprogress", "ongoing", "doing"),
+    "not_started": ("chưa thực hiện", "chưa làm", "chua thuc hien", "chưa triển khai",
+                    "not started", "notstarted", "todo"),
+}  # fmt: skip
+
+
+def _either(choices: list[str], word: str) -> str:
+    quoted = [f"'{c}'" for c in choices]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + f" {word} {quoted[-1]}"
+
+
+def _enum_hint(value: str, choices: list[str]) -> tuple[str, str] | str:
+    """'xong' → 'done'; 'in progres' → 'in_progress': what the person most likely meant."""
+    from kh121.text import fold
+
+    folded = fold(value)
+    for choice, words in _STATE_WORDS.items():
+        if choice in choices and any(fold(w) == folded for w in words):
+            return (f"; có phải '{choice}'?", f"; did you mean '{choice}'?")
+    close = difflib.get_close_matches(value.replace(" ", "_").lower(), choices, n=1, cutoff=0.6)
+    if close:
+        return (f"; có phải '{close[0]}'?", f"; did you mean '{close[0]}'?")
+    return ""
+
+
+def _date_why(value: str) -> tuple[str, str]:
+    """Why a date is refused: a day that does not exist, or a form not understood."""
+    m = re.fullmatch(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*|\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*", value)
+    if m:
+        y, mo, d = (m[1], m[2], m[3]) if m[1] else (m[6], m[5], m[4])
+        try:
+            dt.date(int(y), int(mo), int(d))
+        except ValueError:
+            if 1 <= int(mo) <= 12:
+                import calendar
+
+                last = calendar.monthrange(int(y), int(mo))[1]
+                return (
+                    f"không có ngày {int(d)} tháng {int(mo)} năm {y} (tháng này có {last} ngày)",
+                    f"there is no day {int(d)} in month {int(mo)} of {y} (it has {last} days)",
+                )
+            return (f"không có tháng {int(mo)}", f"there is no month {int(mo)}")
+    return ("không đọc được là ngày", "not read as a date")
 
 
 _DETAILS: dict[str, tuple[str, str]] = {

@@ -159,9 +159,9 @@ def parse_yaml(
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        return None, [*problems, _syntax_problem(exc, shown)]
+        return None, [*problems, _syntax_problem(text, exc, shown)]
     except yaml.YAMLError as exc:
-        return None, [*problems, error(shown, 1, 1, "E004", detail=str(exc), hint="")]
+        return None, [*problems, error(shown, 1, 1, "E004", what=str(exc))]
     if root is None:
         return None, [*problems, error(shown, 1, 1, "E003")]
     builder = _Builder(shown)
@@ -223,52 +223,11 @@ def _control_problem(text: str, pos: int, shown: str) -> Problem:
     return error(shown, line, col, "E012", codepoint=f"{ord(text[pos]):04X}")
 
 
-_SYNTAX_HINTS: tuple[tuple[str, tuple[str, str]], ...] = (
-    (
-        "tab character",
-        ("dùng dấu cách để thụt lề, không dùng phím Tab", "indent with spaces, not tabs"),
-    ),
-    (
-        "while scanning a quoted scalar",
-        ("có thể thiếu dấu nháy đóng", "a closing quote may be missing"),
-    ),
-    (
-        "mapping values are not allowed",
-        (
-            "thêm dấu cách sau ':' hoặc đặt văn bản có ':' trong dấu nháy",
-            "add a space after ':' or quote text that contains ':'",
-        ),
-    ),
-    (
-        "expected <block end>",
-        ("thụt lề không khớp với các dòng trên", "the indentation does not match the lines above"),
-    ),
-    (
-        "did not find expected key",
-        ("thụt lề không khớp với các dòng trên", "the indentation does not match the lines above"),
-    ),
-    (
-        "exceeded maximum nesting depth",
-        ("cấu trúc lồng quá sâu", "the structure is nested too deeply"),
-    ),
-    (
-        "expected a single document",
-        ("mỗi tệp chỉ chứa một tài liệu YAML (bỏ dòng '---' thừa)", "one YAML document per file"),
-    ),
-)
+def _syntax_problem(text: str, exc: yaml.MarkedYAMLError, shown: str) -> Problem:
+    from kh121.yamlsyntax import diagnose
 
-
-def _syntax_problem(exc: yaml.MarkedYAMLError, shown: str) -> Problem:
-    mark = exc.problem_mark or exc.context_mark
-    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    detail = " ".join(x for x in (exc.context, exc.problem) if x)
-    full = str(exc)
-    hint: tuple[str, str] = ("", "")
-    for needle, (vi, en) in _SYNTAX_HINTS:
-        if needle in full:
-            hint = (f" — {vi}", f" — {en}")
-            break
-    return error(shown, line, col, "E004", detail=detail, hint=hint)
+    found = diagnose(text, exc)
+    return error(shown, found.line, found.col, "E004", what=(found.vi, found.en))
 
 
 class _Builder:

@@ -24,7 +24,13 @@ def rep(body: str) -> bytes:
 # name -> (files, code, file, line, exit)
 CASES: dict[str, tuple[dict[str, bytes], str, str, int, int]] = {
     "tab-indent": ({R: b"schema_version: 1\nagency: SYT\n\tperiod: 2026-H2\n"}, "E004", R, 3, 1),
-    "unclosed-quote": ({R: rep('difficulties: "thiếu dấu\n')}, "E004", R, 6, 1),
+    "unclosed-quote": (
+        {R: rep('difficulties: "thiếu dấu\n')},
+        "E004",
+        R,
+        5,
+        1,
+    ),  # the opening quote
     "bad-indent": ({R: rep("tasks:\n  - task: III.7\n     state: done\n")}, "E004", R, 7, 1),
     "colon-in-text": ({R: rep("difficulties: Lý do: thiếu kinh phí: nhiều\n")}, "E004", R, 5, 1),
     "two-documents": ({R: rep("---\nagency: SCT\n")}, "E004", R, 5, 1),

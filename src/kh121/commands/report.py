@@ -101,6 +101,7 @@ def run_new(
     force: bool,
     as_of: dt.date,
     lang: str,
+    missing: bool = False,
 ) -> int:
     ws, problems = load(root, as_of, targets=[])
     if ws is None or has_errors(problems):
@@ -120,10 +121,12 @@ def run_new(
             ),
             out is not None,
         )
+    if missing:
+        return _write_missing(ws, root, period, folder, lang)
     if not query:
         raise KnownError(
-            "cần mã hoặc tên cơ quan (hoặc --clerk)",
-            "an agency code or name is needed (or --clerk)",
+            "cần mã hoặc tên cơ quan (hoặc --clerk, --missing)",
+            "an agency code or name is needed (or --clerk, --missing)",
         )
     code = find_agency(ws, query)
     _check_reporter(ws, code, period, force)
@@ -141,6 +144,42 @@ def run_new(
         ),
         out is not None,
     )
+
+
+def _write_missing(ws: Workspace, root: Path, period: cal.Period, folder: Path, lang: str) -> int:
+    """A draft for every agency that reports for the period and has no file for it yet."""
+    on_file = {r.report.agency for r in ws.reports if r.report.period == period.id}
+    todo = [c for c in _reporters(ws, period) if c not in on_file]
+    if not todo:
+        print(
+            t(
+                f"mọi cơ quan đã có tệp báo cáo kỳ {period.id}",
+                f"every agency has a report file for {period.id}",
+                lang,
+            )
+        )
+        return EXIT_OK
+    effective = ws.work.effective(period.due)
+    written = 0
+    for code in todo:
+        target = inside_root(folder / f"{code}.yaml", root)
+        if target.exists():
+            continue  # a draft already on file: never overwritten
+        text = report_scaffold(ws.plan, ws.agencies, code, period, effective)
+        write_atomic(target, text, overwrite=False)
+        print(
+            t(f"đã tạo {paths.shown(target, root)}", f"created {paths.shown(target, root)}", lang)
+        )
+    print(
+        t(
+            f"{len(todo)} bản nháp: gửi cho từng cơ quan; chỉ tính là đã gửi khi điền ngày nhận"
+            " (received).",
+            f"{written} new drafts: send each to its agency; each counts as sent once its"
+            " received date is filled in.",
+            lang,
+        )
+    )
+    return EXIT_OK
 
 
 def period_folders(root: Path) -> list[str]:
