@@ -286,7 +286,7 @@ def show(
     what: Annotated[
         str,
         typer.Argument(
-            help="Mã nhiệm vụ (ví dụ III.7) hoặc mã hay tên cơ quan.", metavar="NHIỆM_VỤ|CƠ_QUAN"
+            help="Mã nhiệm vụ (ví dụ III.7) hoặc mã hay tên cơ quan.", show_default=False
         ),
     ],
     as_of: AsOfOpt = None,

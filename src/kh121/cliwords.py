@@ -53,7 +53,7 @@ METAVARS: dict[str, tuple[str, str]] = {
     "--years": ("NĂM", "YEARS"),
     "--country": ("MÃ", "CODE"),
     "agency": ("CƠ_QUAN", "AGENCY"),
-    "targets": ("TỆP…", "FILE…"),
+    "targets": ("TỆP", "FILE"),
     "period": ("KỲ", "PERIOD"),
     "rev": ("PHIÊN_BẢN", "REVISION"),
     "rev2": ("PHIÊN_BẢN_2", "REVISION_2"),
@@ -190,6 +190,28 @@ def pick_lang(args: Sequence[str]) -> str:
     return chosen if chosen in ("vi", "en") else "vi"
 
 
+def _without_lang(args: list[str]) -> list[str]:
+    """The line without its valid `--lang` options: read once, before parsing, so that one
+    may stand anywhere (a group such as `report` has no option of its own to take it). An
+    invalid value stays, for the command to refuse."""
+    out: list[str] = []
+    skip = False
+    for i, arg in enumerate(args):
+        if skip:
+            skip = False
+            continue
+        if arg == "--":
+            out.extend(args[i:])
+            break
+        if arg == "--lang" and i + 1 < len(args) and args[i + 1].lower() in ("vi", "en"):
+            skip = True
+            continue
+        if arg.startswith("--lang=") and arg.split("=", 1)[1].lower() in ("vi", "en"):
+            continue
+        out.append(arg)
+    return out
+
+
 def word(text: str, lang: str) -> str:
     vi, en = WORDS.get(text, (text, text))
     return en if lang == "en" else vi
@@ -207,7 +229,7 @@ _META = re.compile(r"<[a-z ]+>|\[(?:[a-z_0-9]+)\](?:\.\.\.)?|\b[a-z_0-9]+(?=\s|$
 
 def _term(term: str, lang: str) -> str:
     """'--agency <str>' → '--agency CƠ_QUAN'; 'agency <str>' → 'CƠ_QUAN'."""
-    first = term.split(",")[-1].strip().split(" ")[0]
+    first = term.split(",")[-1].strip().split(" ")[0].rstrip(".")
     meta = METAVARS.get(first)
     shown = (meta[1] if lang == "en" else meta[0]) if meta else None
     if "<" not in term:
@@ -215,10 +237,11 @@ def _term(term: str, lang: str) -> str:
             return shown
         return term
     if shown is None:
-        shown = re.search(r"<([a-z ]+)>", term).group(1).upper().replace(" ", "_")  # type: ignore[union-attr]
+        inner = re.search(r"<([^>]+)>", term)
+        shown = re.sub(r"\W+", "_", inner.group(1)).strip("_").upper() if inner else term
     if term.startswith("-"):
-        return re.sub(r"<[a-z ]+>", shown, term)
-    return shown
+        return re.sub(r"<[^>]+>", shown, term)
+    return shown + ("..." if "..." in term else "")
 
 
 def _defaults(text: str, lang: str) -> str:
@@ -231,7 +254,7 @@ def _defaults(text: str, lang: str) -> str:
 def _usage_args(args: str, lang: str) -> str:
     out = []
     for piece in args.split(" "):
-        bare = piece.strip("[].")
+        bare = piece.strip("[]{}.")
         meta = METAVARS.get(bare)
         if meta:
             shown = meta[1] if lang == "en" else meta[0]
@@ -307,8 +330,8 @@ class Group(TyperGroup):
         standalone_mode: bool = True,
         **extra: Any,
     ) -> Any:
-        argv = list(sys.argv[1:] if args is None else args)
-        token = LANG.set(pick_lang(argv))
+        argv = _without_lang(list(sys.argv[1:] if args is None else args))
+        token = LANG.set(pick_lang(list(sys.argv[1:] if args is None else args)))
         try:
             try:
                 code = super().main(
@@ -346,11 +369,9 @@ _ENGLISH_ERRORS: tuple[tuple[re.Pattern[str], tuple[str, str]], ...] = (
 
 
 def _english_message(text: str, lang: str) -> str:
-    if lang == "en":
-        return text
     out = text
-    for pattern, (vi, _en) in _ENGLISH_ERRORS:
-        out = pattern.sub(_filler(vi), out)
+    for pattern, (vi, en) in _ENGLISH_ERRORS:
+        out = pattern.sub(_filler(en if lang == "en" else vi), out)
     return out
 
 

@@ -56,7 +56,8 @@ def report_scaffold(
         f"# Hạn gửi {agencies.name(plan.reporting.to)}: {dmy(period.due)}"
         + (f" (ngày nghỉ, lùi sang {dmy(effective_due)})" if effective_due != period.due else "")
         + ".",
-        "# Điền vào sau dấu ':'; để trống nếu không có. Ngày viết YYYY-MM-DD hoặc dd/mm/yyyy.",
+        "# Điền vào sau dấu ':'; để trống nếu không có.",
+        "# Ngày viết YYYY-MM-DD hoặc dd/mm/yyyy.",
         "# Văn bản nhiều dòng: viết '|' rồi xuống dòng, thụt lề 2 dấu cách.",
         "schema_version: 1",
         f"agency: {agency}",

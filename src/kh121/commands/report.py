@@ -167,12 +167,13 @@ def _write_missing(ws: Workspace, root: Path, period: cal.Period, folder: Path, 
             continue  # a draft already on file: never overwritten
         text = report_scaffold(ws.plan, ws.agencies, code, period, effective)
         write_atomic(target, text, overwrite=False)
+        written += 1
         print(
             t(f"đã tạo {paths.shown(target, root)}", f"created {paths.shown(target, root)}", lang)
         )
     print(
         t(
-            f"{len(todo)} bản nháp: gửi cho từng cơ quan; chỉ tính là đã gửi khi điền ngày nhận"
+            f"{written} bản nháp mới: gửi cho từng cơ quan; chỉ tính là đã gửi khi điền ngày nhận"
             " (received).",
             f"{written} new drafts: send each to its agency; each counts as sent once its"
             " received date is filled in.",

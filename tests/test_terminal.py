@@ -1,0 +1,188 @@
+"""What the clerk sees in a terminal: help and errors wholly in the chosen language, YAML
+mistakes named where they are, and every screen within 80 columns."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, write
+
+ENGLISH_WORDS = re.compile(
+    r"Usage|Options|Commands|Arguments|Show this message|\[default|\[required\]|<str>|<int|"
+    r"<dir>|<path>|Error:|Try '|No such|Invalid value|Missing"
+)
+# Letters only Vietnamese uses; the English help may quote two Vietnamese terms.
+VIETNAMESE = re.compile(
+    "[ăâđêôơưĂÂĐÊÔƠƯàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵằắẳẵặầấẩẫậềếểễệồốổỗộờớởỡợừứửữự]"
+)
+QUOTED_VI = ("DỰ THẢO", "NĐ-CP")
+
+
+def _commands() -> list[list[str]]:
+    import typer
+
+    from kh121.cli import app
+
+    out: list[list[str]] = [[]]
+
+    def walk(cmd: object, path: list[str]) -> None:
+        for name, sub in getattr(cmd, "commands", {}).items():
+            if getattr(sub, "hidden", False) and name != "textconv":
+                continue
+            out.append([*path, name])
+            walk(sub, [*path, name])
+
+    walk(typer.main.get_command(app), [])
+    return out
+
+
+COMMANDS = _commands()
+
+
+@pytest.mark.parametrize("path", COMMANDS, ids=lambda p: " ".join(p) or "kh121")
+def test_help_is_wholly_vietnamese(cli, path: list[str]) -> None:  # type: ignore[no-untyped-def]
+    r = cli(*path, "--help")
+    assert r.exit_code == 0, r.output
+    found = ENGLISH_WORDS.findall(r.stdout)
+    assert not found, (found, r.stdout)
+    assert r.stdout.startswith("Cách dùng: kh121")
+
+
+@pytest.mark.parametrize("path", COMMANDS, ids=lambda p: " ".join(p) or "kh121")
+@pytest.mark.parametrize("where", ["before", "after", "env"])
+def test_help_is_wholly_english(
+    cli,  # type: ignore[no-untyped-def]
+    path: list[str],
+    where: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    if where == "env":
+        monkeypatch.setenv("KH121_LANG", "en")
+        args = [*path, "--help"]
+    elif where == "before":
+        args = ["--lang", "en", *path, "--help"]
+    else:
+        args = [*path, "--help", "--lang", "en"]
+    r = cli(*args)
+    assert r.exit_code == 0, r.output
+    text = r.stdout
+    for term in QUOTED_VI:
+        text = text.replace(term, "")
+    assert not VIETNAMESE.findall(text), text
+    assert r.stdout.startswith("Usage: kh121")
+
+
+@pytest.mark.parametrize(
+    ("args", "vi", "en"),
+    [
+        (["statu"], "Lỗi: không có lệnh 'statu'; có phải 'status'?", "Error: no such command"),
+        (["status", "--bogus"], "Lỗi: không có tùy chọn --bogus", "Error: no such option --bogus"),
+        (["status", "--soon", "x"], "--soon: cần một số nguyên", "invalid value for --soon"),
+        (["report", "new", "SYT"], "Lỗi: thiếu --period KỲ", "Error: missing --period PERIOD"),
+        (["status", "--as-of", "31/02/2026"], "ngày không hợp lệ", "not a date"),
+    ],
+)
+def test_usage_errors_in_the_language(
+    cli, ws_root: Path, args: list[str], vi: str, en: str
+) -> None:  # type: ignore[no-untyped-def]
+    r = cli(*args, "--root", ws_root)
+    assert r.exit_code == 2 and vi in r.stderr, r.output
+    assert not ENGLISH_WORDS.findall(r.stderr), r.stderr
+    r = cli("--lang", "en", *args, "--root", ws_root)
+    assert r.exit_code == 2 and en in r.stderr, r.output
+
+
+def test_lang_before_the_command_sets_its_output(cli, ws_root: Path) -> None:  # type: ignore[no-untyped-def]
+    r = cli("--lang", "en", "status", "--root", ws_root, "--as-of", "2026-11-29")
+    assert r.exit_code == 0 and "status as of 29/11/2026" in r.stdout.lower(), r.stdout
+
+
+# ------------------------------------------------------------------ YAML mistakes
+
+HEAD = (
+    "schema_version: 1\nagency: SYT\nperiod: 2026-H2\nnumber: 1/BC\ndate: 2026-11-10\n"
+    "received: 2026-11-12\ntasks:\n  - task: III.7\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "place", "said"),
+    [
+        ("\tstate: done\n", "9:1", "thụt lề bằng phím Tab"),
+        ("    state:in_progress\n", "9:10", "sau dấu ':' của khóa 'state' cần một dấu cách"),
+        ("    state:\u00a0done\n", "9:11", "dấu cách đặc biệt (U+00A0"),
+        ('    state: done\n    done: "chưa đóng\n', "10:11", 'dấu nháy " mở ở đây chưa'),
+        ("    state: [done\n", "9:12", "dấu [ mở ở đây chưa được đóng bằng ]"),
+        ("      state: done\n   done: x\n", "9:12", "thụt lề không thẳng cột"),
+        ("    state: xong\n", "9:12", "có phải 'done'?"),
+        ("    state: đang thực hiện\n", "9:12", "có phải 'in_progress'?"),
+        ("    state: done\n    completed_on: 31/11/2026\n", "10:19", "không có ngày 31 tháng 11"),
+    ],
+    ids=["tab", "no-space", "nbsp", "quote", "bracket", "indent", "xong", "dang", "day"],
+)
+def test_yaml_mistakes_named_in_place(cli, ws_root: Path, body: str, place: str, said: str) -> None:  # type: ignore[no-untyped-def]
+    write(ws_root / "reports/2026-H2/SYT.yaml", HEAD + body)
+    r = cli("validate", "--root", ws_root, "--as-of", "2026-11-29")
+    assert r.exit_code == 1
+    line = next(x for x in r.stdout.splitlines() if "SYT.yaml" in x and "error" in x)
+    assert line.startswith(f"reports/2026-H2/SYT.yaml:{place}: error["), line
+    assert said in line, line
+    assert not re.search(r"while scanning|could not find|found character", line), line
+
+
+# ------------------------------------------------------------------ 80 columns
+
+
+def _demo(root: Path) -> None:
+    shutil.copytree(ROOT / "examples/demo/reports", root / "reports", dirs_exist_ok=True)
+
+
+def test_every_screen_fits_80_columns(cli, ws_root: Path) -> None:  # type: ignore[no-untyped-def]
+    _demo(ws_root)
+    day = ("--root", ws_root, "--as-of", "2026-11-29")
+    runs = [
+        ("status",),
+        ("status", "--wide"),
+        ("overdue",),
+        ("overdue", "--within", "60"),
+        ("show", "III.2"),
+        ("show", "SNNMT"),
+        ("validate",),
+        ("merge", "2026-H2"),
+    ]
+    for args in runs:
+        r = cli(*args, *day)
+        assert r.exit_code in (0, 1), (args, r.output)
+        long = [
+            line
+            for line in r.stdout.splitlines()
+            if len(line) > 80 and not re.match(r"^\S+:\d+:\d+: (error|warning)\[", line)
+        ]
+        assert not long, (args, long)
+
+
+def test_every_scaffold_fits_80_columns(cli, ws_root: Path) -> None:  # type: ignore[no-untyped-def]
+    r = cli("report", "new", "--missing", "--period", "2026-H2", "--root", ws_root)
+    assert r.exit_code == 0, r.output
+    assert cli("report", "new", "--clerk", "--period", "2026-H2", "--root", ws_root).exit_code == 0
+    files = sorted((ws_root / "reports/2026-H2").glob("*.yaml"))
+    assert len(files) == 8  # seven reporters and the clerk's file
+    for f in files:
+        for n, line in enumerate(f.read_text(encoding="utf-8").splitlines(), 1):
+            assert len(line) <= 80, (f.name, n, line)
+
+
+def test_missing_scaffolds_only_what_is_missing(cli, ws_root: Path) -> None:  # type: ignore[no-untyped-def]
+    _demo(ws_root)
+    mine = write(ws_root / "reports/2026-H2/STC.yaml", "# my own draft\n")
+    r = cli("report", "new", "--missing", "--period", "2026-H2", "--root", ws_root)
+    assert r.exit_code == 0, r.output
+    made = sorted(line.split("/")[-1] for line in r.stdout.splitlines() if "đã tạo" in line)
+    assert made == ["SNGV.yaml", "SNV.yaml"]  # SCT, SKHCN, SNNMT, SYT reported; STC on file
+    assert mine.read_text(encoding="utf-8") == "# my own draft\n"
+    r = cli("report", "new", "--missing", "--period", "2026-H2", "--root", ws_root)
+    assert "0 bản nháp mới" in r.stdout
