@@ -186,3 +186,49 @@ def test_missing_scaffolds_only_what_is_missing(cli, ws_root: Path) -> None:  # 
     assert mine.read_text(encoding="utf-8") == "# my own draft\n"
     r = cli("report", "new", "--missing", "--period", "2026-H2", "--root", ws_root)
     assert "0 bản nháp mới" in r.stdout
+
+
+# ------------------------------------------------------------------ git and completion
+
+
+def test_git_diff_speaks_kh121_without_it_on_path(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+
+    def git(*args: str, path: str = "/usr/bin:/bin") -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            ["git", "-C", str(ws_root), "-c", "user.name=t", "-c", "user.email=t@t", *args],
+            capture_output=True,
+            text=True,
+            env={"PATH": path, "HOME": str(ws_root)},
+        )
+
+    shutil.copy(ROOT / ".gitattributes", ws_root / ".gitattributes")
+    git("init", "-q")
+    git("add", "-A")
+    git("commit", "-qm", "plan")
+    assert cli("diff", "--setup", "--root", ws_root).exit_code == 0
+    tasks = ws_root / "data/tasks.yaml"
+    text = tasks.read_text(encoding="utf-8")
+    write(tasks, text.replace("lead_text: Sở Y tế\n", "lead_text: Sở Y tế tỉnh\n", 1))
+    shown = git("diff")  # kh121 is not on this PATH: the driver finds it by its own path
+    assert shown.returncode == 0, shown.stderr
+    assert "+III.7 nguyên văn cơ quan chủ trì: Sở Y tế tỉnh" in shown.stdout, shown.stdout
+    driver = git("config", "diff.kh121.textconv").stdout.strip()
+    gone = re.sub(r"'[^']*python[^']*'$", "'/nonexistent/python'", driver)
+    git("config", "diff.kh121.textconv", gone)
+    shown = git("diff")  # kh121 gone: the plain files, a warning, and git diff still works
+    assert shown.returncode == 0 and "+        lead_text: Sở Y tế tỉnh" in shown.stdout
+    assert "kh121 textconv không chạy được" in shown.stderr
+
+
+def test_completion_offers_codes_tasks_and_periods(
+    ws_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kh121 import complete
+
+    monkeypatch.chdir(ws_root / "reports")  # found as the commands find the root
+    assert complete.agencies("SN") == ["SNNPTNT", "SNNMT", "SNV", "SNGV"]
+    assert complete.tasks("III.") == [f"III.{i}" for i in range(1, 10)]
+    assert complete.periods("2026") == ["2026-H1", "2026-H2"]
+    monkeypatch.chdir(ws_root.parent)
+    assert complete.agencies("S") == []  # no workspace here: nothing, no error

@@ -21,7 +21,7 @@ app = typer.Typer(
     help="Theo dõi thực hiện một kế hoạch cấp tỉnh (nhiệm vụ, thời hạn, báo cáo định kỳ) trên tệp"
     " văn bản thuần.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
@@ -113,6 +113,24 @@ def _as_of(text: str | None, option: str = "--as-of") -> dt.date:
         raise typer.BadParameter(said, param_hint=option) from None
 
 
+def _complete_agencies(incomplete: str) -> list[str]:
+    from kh121 import complete
+
+    return complete.agencies(incomplete)
+
+
+def _complete_tasks_and_agencies(incomplete: str) -> list[str]:
+    from kh121 import complete
+
+    return complete.tasks_and_agencies(incomplete)
+
+
+def _complete_periods(incomplete: str) -> list[str]:
+    from kh121 import complete
+
+    return complete.periods(incomplete)
+
+
 def _root(root: Path | None) -> Path:
     from kh121.paths import find_root
 
@@ -198,6 +216,7 @@ AgencyOpt = Annotated[
     str | None,
     typer.Option(
         "--agency",
+        autocompletion=_complete_agencies,
         help="Mã hoặc một phần tên cơ quan, có dấu hay không dấu"
         ' (ví dụ SYT, "y te"); tên cũ tìm ra cơ quan kế nhiệm.',
     ),
@@ -286,7 +305,9 @@ def show(
     what: Annotated[
         str,
         typer.Argument(
-            help="Mã nhiệm vụ (ví dụ III.7) hoặc mã hay tên cơ quan.", show_default=False
+            help="Mã nhiệm vụ (ví dụ III.7) hoặc mã hay tên cơ quan.",
+            show_default=False,
+            autocompletion=_complete_tasks_and_agencies,
         ),
     ],
     as_of: AsOfOpt = None,
@@ -314,9 +335,16 @@ def show(
 def report_new(
     agency: Annotated[
         str | None,
-        typer.Argument(help="Mã hoặc tên cơ quan (có dấu hay không dấu).", show_default=False),
+        typer.Argument(
+            help="Mã hoặc tên cơ quan (có dấu hay không dấu).",
+            show_default=False,
+            autocompletion=_complete_agencies,
+        ),
     ] = None,
-    period: Annotated[str, typer.Option("--period", help="Kỳ báo cáo, dạng NĂM-KỲ.")] = ...,  # type: ignore[assignment]
+    period: Annotated[
+        str,
+        typer.Option("--period", help="Kỳ báo cáo, dạng NĂM-KỲ.", autocompletion=_complete_periods),
+    ] = ...,  # type: ignore[assignment]
     out: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="Tệp ghi ra (mặc định reports/KỲ/MÃ.yaml)."),
@@ -360,7 +388,10 @@ def report_new(
 @guarded
 def merge(
     period: Annotated[
-        str | None, typer.Argument(help="Kỳ báo cáo, dạng NĂM-KỲ.", show_default=False)
+        str | None,
+        typer.Argument(
+            help="Kỳ báo cáo, dạng NĂM-KỲ.", show_default=False, autocompletion=_complete_periods
+        ),
     ] = None,
     all_periods: Annotated[
         bool, typer.Option("--all", help="Mọi kỳ có thư mục trong reports/.")
@@ -470,12 +501,22 @@ def diff(
         str | None, typer.Argument(help="Phiên bản so sánh (mặc định: thư mục làm việc).")
     ] = None,
     as_json: JsonOpt = False,
+    setup: Annotated[
+        bool,
+        typer.Option(
+            "--setup",
+            help="Đặt cho kho git này trình so sánh theo nội dung (textconv) trỏ tới kh121"
+            " đang dùng, chạy được cả khi kh121 chỉ có trong môi trường ảo.",
+        ),
+    ] = False,
     root: RootOpt = None,
     lang: LangOpt = None,
 ) -> int:
     """So sánh kế hoạch, cơ quan và báo cáo giữa hai phiên bản git, theo nội dung."""
     from kh121.commands import diff as cmd
 
+    if setup:
+        return cmd.setup(root=_root(root), lang=_lang(lang))
     return cmd.run(root=_root(root), rev=rev, rev2=rev2, as_json=as_json, lang=_lang(lang))
 
 

@@ -31,6 +31,14 @@ WORDS: dict[str, tuple[str, str]] = {
     "Commands": ("Lệnh", "Commands"),
     "Arguments": ("Tham số", "Arguments"),
     "Show this message and exit.": ("In hướng dẫn này rồi thoát.", "Show this message and exit."),
+    "Install completion for the current shell.": (
+        "Cài gợi ý hoàn thành lệnh (phím Tab) cho shell đang dùng: bash, zsh, fish.",
+        "Install completion (the Tab key) for the current shell: bash, zsh, fish.",
+    ),
+    "Show completion for the current shell, to copy it or customize the installation.": (
+        "In đoạn mã gợi ý hoàn thành lệnh cho shell đang dùng, để tự cài.",
+        "Print the completion script for the current shell, to install it by hand.",
+    ),
     "[OPTIONS]": ("[TÙY_CHỌN]", "[OPTIONS]"),
     "COMMAND [ARGS]...": ("LỆNH [THAM_SỐ]...", "COMMAND [ARGS]..."),
 }
@@ -52,6 +60,8 @@ METAVARS: dict[str, tuple[str, str]] = {
     "--number": ("SỐ", "NUMBER"),
     "--years": ("NĂM", "YEARS"),
     "--country": ("MÃ", "CODE"),
+    "--install-completion": ("", ""),
+    "--show-completion": ("", ""),
     "agency": ("CƠ_QUAN", "AGENCY"),
     "targets": ("TỆP", "FILE"),
     "period": ("KỲ", "PERIOD"),
@@ -144,6 +154,10 @@ ENGLISH: dict[str, str] = {
     "So sánh kế hoạch, cơ quan và báo cáo giữa hai phiên bản git, theo nội dung.": "Compare the"
     " plan, the agencies and the reports between two git revisions, by meaning.",
     "Phiên bản gốc (mặc định HEAD).": "The base revision (default HEAD).",
+    "Đặt cho kho git này trình so sánh theo nội dung (textconv) trỏ tới kh121 đang dùng, chạy"
+    " được cả khi kh121 chỉ có trong môi trường ảo.": "Point this git repository's diff by"
+    " meaning (textconv) at the kh121 in use; it works when kh121 is only in a virtual"
+    " environment.",
     "Phiên bản so sánh (mặc định: thư mục làm việc).": "The revision to compare (default: the"
     " working tree).",
     "Dạng từng dòng của một tệp, cho git diff (textconv).": "A file as lines, for git diff"

@@ -140,6 +140,33 @@ def run(*, root: Path, rev: str | None, rev2: str | None, as_json: bool, lang: s
     return EXIT_OK
 
 
+def textconv_command(python: str) -> str:
+    """The textconv git runs: kh121 from this very interpreter, found by its absolute path
+    (not PATH, which a virtual environment leaves), and the file as it is, with a word on
+    stderr, when that interpreter or kh121 is gone, so that `git diff` never breaks."""
+    quoted = python.replace("'", "'\\''")
+    return (
+        'sh -c \'if "$0" -m kh121 textconv "$1" 2>/dev/null; then :; else'
+        ' echo "kh121 textconv không chạy được (cài lại rồi chạy kh121 diff --setup);'
+        ' hiện tệp nguyên văn" >&2; cat "$1"; fi\''
+        f" '{quoted}'"
+    )
+
+
+def setup(*, root: Path, lang: str) -> int:
+    """Point this repository's `kh121` diff driver at this kh121."""
+    command = textconv_command(sys.executable)
+    _git(root, "config", "diff.kh121.textconv", command)
+    print(
+        t(
+            f"đã đặt git config diff.kh121.textconv = {command}",
+            f"set git config diff.kh121.textconv = {command}",
+            lang,
+        )
+    )
+    return EXIT_OK
+
+
 def describe(c: dict[str, Any], lang: str) -> str:
     e = c["entity"]
     if c["change"] == "added":
