@@ -184,7 +184,7 @@ def test_hostile_text_renders_safely(ws_root: Path, cli) -> None:  # type: ignor
         ws_root / "reports/2026-H2/SYT.yaml",
         "schema_version: 1\nagency: SYT\nperiod: 2026-H2\nnumber: 1/BC\ndate: 2026-11-12\n"
         "received: 2026-11-12\ntasks:\n  - task: III.7\n    state: in_progress\n"
-        '    done: "<w:p>&amp; {{ x }} {% y %} a\\fb & <b>"\n'
+        '    done: "<w:p>&amp; {{ x }} {% y %} & <b>"\n'
         f'difficulties: "{big}"\n',
     )
     assert cli("merge", "2026-H2", "--as-of", "2026-11-29", "--root", ws_root).exit_code == 0

@@ -64,6 +64,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "ký tự điều khiển U+{codepoint} không được phép trong văn bản; hãy xóa nó",
         "control character U+{codepoint} is not allowed in text; remove it",
     ),
+    "E014": (
+        "'{value}' không đọc được là một số (quá dài hoặc sai dạng); nếu là văn bản, đặt trong"
+        " dấu nháy",
+        "'{value}' cannot be read as a number (too long or malformed); quote it if it is text",
+    ),
     "E013": (
         "đây là {what}, không phải tệp thường: kh121 chỉ đọc tệp thường; hãy thay bằng một tệp",
         "this is {what}, not a regular file: kh121 reads only regular files; put a file here",

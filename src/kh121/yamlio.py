@@ -29,7 +29,20 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
 MAX_BYTES = 5 * 1024 * 1024  # an agency's report; more is not a report but an accident
 MAX_DATA_BYTES = 64 * 1024 * 1024  # the plan itself, for a national roll-out
 MAX_DEPTH = 40
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x84\x86-\x9f]")
+# Characters no text of a plan or a report may hold, raw or written as a YAML escape:
+# controls (a terminal obeys them), direction overrides (a line would read otherwise than it
+# is written), non-characters and lone surrogates (Word refuses the document).
+UNSAFE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+    "\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff]"
+)
+# In the raw text: the same, but U+0085 (a YAML line break) is left to the parser.
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\u061c\u200e\u200f\u202a-\u202e"
+    "\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff]"
+)
+_MAX_NUMBER_CHARS = 40  # a number longer than this is no count, date or year of a plan
+_RESOLVER = yaml.resolver.Resolver()
 _TAG = "tag:yaml.org,2002:"
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
@@ -213,6 +226,9 @@ def _decode(raw: bytes, shown: str) -> tuple[str | None, list[Problem]]:
                 problems.append(warning(shown, i, max(col - 1, 1), "W051"))
                 break
         text = unicodedata.normalize("NFC", text)
+    # A CR alone (old Mac) or CRLF is a line break to YAML: count lines as it does.
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text, problems
 
 
@@ -276,7 +292,17 @@ class _Builder:
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         tag, value = node.tag, node.value
+        plain = not node.style  # libyaml says '' for a plain scalar, PyYAML None
+        implicit = _RESOLVER.resolve(yaml.ScalarNode, value, (plain, True))  # type: ignore[no-untyped-call]
+        if tag != implicit and not (not plain and tag == _TAG + "str"):
+            # an explicit tag (!!null text, !!int abc, !!timestamp …): never obeyed
+            self._err(node, "E008", tag=_short_tag(tag))
+            return None
         if tag == _TAG + "str":
+            bad = UNSAFE.search(value)
+            if bad:  # written as an escape ("\e", "\u202e"): the raw check could not see it
+                self._err(node, "E012", codepoint=f"{ord(bad.group()):04X}")
+                return None
             return value
         if tag == _TAG + "null":
             return None
@@ -285,10 +311,17 @@ class _Builder:
                 self._err(node, "E009", value=value)
                 return value
             return value.lower() == "true"
-        if tag == _TAG + "int":
-            return _CONSTRUCTOR.construct_yaml_int(node)
-        if tag == _TAG + "float":
-            return _CONSTRUCTOR.construct_yaml_float(node)
+        if tag in (_TAG + "int", _TAG + "float"):
+            if len(value) > _MAX_NUMBER_CHARS:
+                self._err(node, "E014", value=value[:20] + "…")
+                return None
+            try:
+                if tag == _TAG + "int":
+                    return _CONSTRUCTOR.construct_yaml_int(node)
+                return _CONSTRUCTOR.construct_yaml_float(node)
+            except ValueError:
+                self._err(node, "E014", value=value[:40])
+                return None
         if tag == _TAG + "timestamp":
             try:
                 return _CONSTRUCTOR.construct_yaml_timestamp(node)

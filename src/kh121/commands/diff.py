@@ -13,6 +13,7 @@ from kh121.errors import EXIT_OK, KnownError
 from kh121.facts import Facts, compare, facts_of, label
 from kh121.messages import t
 from kh121.models import AgenciesFile, Record
+from kh121.problems import has_errors
 from kh121.text import safe
 from kh121.yamlio import parse_yaml
 
@@ -83,9 +84,14 @@ def _blobs(root: Path, rev: str, rels: list[str]) -> list[bytes]:
 
 def _model_of(raw: bytes, shown: str) -> Record | None:
     """The file's model, its kind told by its keys; None when it is not valid."""
-    doc, _problems = parse_yaml(raw, shown)
+    doc, problems = parse_yaml(raw, shown)
     kind = kinds.kind_by_keys(doc.data) if doc else None
-    return kinds.parse_kind(raw, shown, kind)[1] if kind else None
+    if kind is None:
+        return None
+    _doc, model, problems = kinds.parse_kind(raw, shown, kind)
+    # a value refused inside an otherwise valid file (a control character, a tag) is not
+    # dropped in silence: the whole file is shown as it is
+    return None if has_errors(problems) else model
 
 
 def facts_of_files(files: dict[str, bytes]) -> tuple[Facts, list[str]]:
