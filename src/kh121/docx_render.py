@@ -24,18 +24,190 @@ _FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _LEFTOVER = re.compile(r"\{\{|\{%|\{#")
 
 
+# What a template may cost. The shipped template fills 18 tasks in well under a second and a
+# few MB; a template from elsewhere is held to these, and refused with a message beyond them.
+MAX_TEMPLATE_BYTES = 20 * 1024 * 1024  # the .docx file itself
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024  # all its parts, inflated
+MAX_PARTS = 500
+MAX_PART_ELEMENTS = 500_000  # XML elements in one part ('<' counted)
+MAX_VALUE_CHARS = 1_000_000  # one string or list a template builds ('x' * n)
+MAX_OUTPUT_BYTES = 100 * 1024 * 1024
+RENDER_SECONDS = 120  # wall clock for the whole fill, in a child process (KH121_RENDER_SECONDS)
+RENDER_MEMORY = 2 * 1024 * 1024 * 1024
+
+
 def _environment() -> Any:
     from jinja2 import StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
-    # Sandboxed: a template cannot reach Python internals ('__class__' and the like);
-    # StrictUndefined: a misspelt variable is an error that names it, not a blank.
-    return SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
+    class Bounded(SandboxedEnvironment):
+        """Sandboxed: a template cannot reach Python internals ('__class__' and the like)
+        and `range` is bounded (jinja2's own MAX_RANGE); `*` and `**` cannot build a value
+        past MAX_VALUE_CHARS. StrictUndefined: a misspelt variable is an error naming it."""
+
+        intercepted_binops = frozenset(["*", "**"])
+
+        def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+            from jinja2.exceptions import SecurityError
+
+            if operator == "**" and isinstance(right, int) and abs(right) > 64:
+                raise SecurityError("'**' với số mũ quá lớn")
+            if operator == "*":
+                sizes = [len(x) for x in (left, right) if isinstance(x, str | list | tuple)]
+                counts = [x for x in (left, right) if isinstance(x, int)]
+                if sizes and counts and sizes[0] * max(counts[0], 0) > MAX_VALUE_CHARS:
+                    raise SecurityError(f"'*' tạo giá trị dài quá {MAX_VALUE_CHARS} ký tự")
+            return super().call_binop(context, operator, left, right)
+
+    return Bounded(undefined=StrictUndefined, autoescape=True)
+
+
+def check_template(template: Path) -> None:
+    """A .docx from anywhere is looked at before it is used: its size, its parts inflated,
+    how many elements a part holds, and no relationship to an outside address (Word would
+    fetch it when the report is opened)."""
+    size = template.stat().st_size
+    if size > MAX_TEMPLATE_BYTES:
+        raise TemplateError(
+            f"mẫu '{template}' nặng {size} byte, quá giới hạn {MAX_TEMPLATE_BYTES}",
+            f"template '{template}' is {size} bytes, over the {MAX_TEMPLATE_BYTES} limit",
+        )
+    try:
+        with zipfile.ZipFile(template) as z:
+            infos = z.infolist()
+            if len(infos) > MAX_PARTS:
+                raise TemplateError(
+                    f"mẫu '{template}' có {len(infos)} phần, quá giới hạn {MAX_PARTS}",
+                    f"template '{template}' has {len(infos)} parts, over {MAX_PARTS}",
+                )
+            unpacked = sum(i.file_size for i in infos)
+            if unpacked > MAX_UNPACKED_BYTES:
+                raise TemplateError(
+                    f"mẫu '{template}' giải nén ra {unpacked} byte, quá giới hạn"
+                    f" {MAX_UNPACKED_BYTES} (có thể là tệp nén bom)",
+                    f"template '{template}' inflates to {unpacked} bytes, over"
+                    f" {MAX_UNPACKED_BYTES} (perhaps a zip bomb)",
+                )
+            for info in infos:
+                if not info.filename.endswith((".xml", ".rels")):
+                    continue
+                body = z.read(info)
+                if body.count(b"<") > MAX_PART_ELEMENTS:
+                    raise TemplateError(
+                        f"mẫu '{template}': phần {info.filename} có quá {MAX_PART_ELEMENTS}"
+                        " phần tử XML",
+                        f"template '{template}': part {info.filename} holds over"
+                        f" {MAX_PART_ELEMENTS} XML elements",
+                    )
+                if info.filename.endswith(".rels"):
+                    outside = re.findall(rb'<Relationship[^>]*TargetMode="External"[^>]*>', body)
+                    if outside:
+                        target = re.search(rb'Target="([^"]*)"', outside[0])
+                        where = target.group(1).decode("utf-8", "replace") if target else "?"
+                        raise TemplateError(
+                            f"mẫu '{template}' trỏ tới địa chỉ bên ngoài ({where}) mà Word sẽ"
+                            " tải khi mở báo cáo; xóa liên kết đó (Developer > Document"
+                            " Template) rồi lưu lại mẫu",
+                            f"template '{template}' refers to an outside address ({where})"
+                            " that Word would fetch when the report is opened; remove it"
+                            " and save the template again",
+                        )
+    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        if isinstance(exc, OSError) and not isinstance(exc, zipfile.BadZipFile):
+            raise
+        raise TemplateError(
+            f"'{template}' không phải tệp Word (.docx) hợp lệ: {exc}",
+            f"'{template}' is not a valid Word (.docx) file: {exc}",
+        ) from None
 
 
 def render_docx(
     template: Path, context: dict[str, Any], day: dt.date, title: str, author: str
 ) -> bytes:
+    """The filled document's bytes, filled in a child process held to RENDER_SECONDS and
+    RENDER_MEMORY (a template's loops and sizes cannot hang or exhaust the machine);
+    KnownError for a broken, unsafe or too costly template."""
+    check_template(template)
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork")
+    receive, send = ctx.Pipe(duplex=False)
+    child = ctx.Process(target=_child, args=(send, template, context, day, title, author))
+    child.start()
+    send.close()
+    budget = _seconds()
+    try:
+        if not receive.poll(budget):
+            raise TemplateError(
+                f"mẫu '{template}' chạy quá {budget:g} giây (vòng lặp hay bảng quá lớn)",
+                f"template '{template}' ran over {budget:g} seconds (loops or tables too large)",
+            )
+        try:
+            kind, payload = receive.recv()
+        except EOFError:
+            raise TemplateError(
+                f"mẫu '{template}' dùng quá bộ nhớ cho phép ({RENDER_MEMORY // 2**20} MiB)",
+                f"template '{template}' needed more memory than allowed"
+                f" ({RENDER_MEMORY // 2**20} MiB)",
+            ) from None
+    finally:
+        if child.is_alive():
+            child.kill()
+        child.join()
+        receive.close()
+    if kind == "error":
+        raise TemplateError(*payload)
+    if kind == "known":
+        raise KnownError(*payload)
+    assert isinstance(payload, bytes)
+    return payload
+
+
+def _seconds() -> float:
+    import os
+
+    try:
+        return max(1.0, float(os.environ.get("KH121_RENDER_SECONDS", RENDER_SECONDS)))
+    except ValueError:
+        return float(RENDER_SECONDS)
+
+
+def _child(
+    send: Any, template: Path, context: dict[str, Any], day: dt.date, title: str, author: str
+) -> None:
+    """The fill itself, in the child: its answer or its error goes back through the pipe."""
+    import contextlib
+    import resource
+
+    with contextlib.suppress(ValueError, OSError):  # a platform without the limit
+        resource.setrlimit(resource.RLIMIT_AS, (RENDER_MEMORY, RENDER_MEMORY))
+    try:
+        data = _fill(template, context, day, title, author)
+        if len(data) > MAX_OUTPUT_BYTES:
+            raise TemplateError(
+                f"mẫu '{template}' tạo ra {len(data)} byte, quá giới hạn {MAX_OUTPUT_BYTES}",
+                f"template '{template}' produced {len(data)} bytes, over {MAX_OUTPUT_BYTES}",
+            )
+        send.send(("ok", data))
+    except TemplateError as exc:
+        send.send(("error", (exc.vi, exc.en)))
+    except KnownError as exc:
+        send.send(("known", (exc.vi, exc.en)))
+    except MemoryError:
+        pass  # the parent reads the closed pipe as "too much memory"
+    except Exception as exc:  # a template's own failure (OverflowError of range, …)
+        text = f"{type(exc).__name__}: {exc}"[:300]
+        send.send(
+            (
+                "error",
+                (f"mẫu '{template}' lỗi khi điền: {text}", f"template '{template}' failed: {text}"),
+            )
+        )
+    finally:
+        send.close()
+
+
+def _fill(template: Path, context: dict[str, Any], day: dt.date, title: str, author: str) -> bytes:
     """The filled document's bytes; KnownError for a broken template. The document's
     properties come from the data: author = the issuing agency, title = the summary line."""
     import jinja2

@@ -6,7 +6,14 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+)
 
 from kh121.dates import parse_date
 from kh121.states import TaskState
@@ -24,7 +31,17 @@ def _to_date(value: Any) -> Any:
     return value
 
 
-Date = Annotated[dt.date, BeforeValidator(_to_date)]
+def _sane_date(value: dt.date) -> dt.date:
+    """A date of a plan or a report lies between 1900 and 2200: anything else is a typing
+    slip, and would break the arithmetic of working days later."""
+    if not dt.date(1900, 1, 1) <= value <= dt.date(2200, 12, 31):
+        from pydantic_core import PydanticCustomError
+
+        raise PydanticCustomError("date_out_of_range", "date out of range")
+    return value
+
+
+Date = Annotated[dt.date, BeforeValidator(_to_date), AfterValidator(_sane_date)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT)]
 Code = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9_]{0,31}$")]
 TaskId = Annotated[str, StringConstraints(pattern=r"^[IVXLC]+\.[0-9]+$", max_length=16)]

@@ -52,7 +52,7 @@ def shown(path: Path, root: Path) -> str:
         text = path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         text = path.as_posix()
-    return safe(text)
+    return safe(text.replace("\n", "\\n"))
 
 
 def period_files(root: Path, period: str | None = None) -> list[Path]:
@@ -61,7 +61,10 @@ def period_files(root: Path, period: str | None = None) -> list[Path]:
     A missing reports/ is an empty one: git keeps no empty folder.
     """
     base = root / REPORTS
-    if not base.is_dir():
+    if not base.exists() and not base.is_symlink():
         return []
+    if not base.is_dir():
+        # a file (or a broken link) where the reports' folder belongs: said, never ignored
+        raise NotADirectoryError(20, "Not a directory", str(base))
     pattern = f"{period}/*.yaml" if period else "*/*.yaml"
     return sorted(p for p in base.glob(pattern) if p.name != MERGED_NAME)

@@ -31,8 +31,13 @@ class Problem(NamedTuple):
         return (self.file, self.line, self.col, self.code)
 
     def format(self, lang: str = "vi") -> str:
+        """One line, whatever a file name or a quoted value holds (a newline, an escape
+        sequence): shown escaped, so that no line can pass for another."""
+        from kh121.text import safe
+
         place = f"{self.file}:{self.line}:{self.col}"
-        return f"{place}: {self.severity}[{self.code}]: {self.message(lang)}"
+        line = f"{place}: {self.severity}[{self.code}]: {self.message(lang)}"
+        return safe(line.replace("\n", "\\n").replace("\t", "\\t"))
 
     def as_json(self, lang: str = "vi") -> dict[str, Any]:
         return {

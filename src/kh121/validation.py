@@ -122,6 +122,9 @@ def _problem(doc: Document, err: Any) -> Problem:
     if kind == "union_tag_not_found":
         return doc.error(loc, "E020", key=str(err.get("ctx", {}).get("discriminator", "kind")))
     textual = isinstance(value, str | dt.datetime)
+    if kind == "date_out_of_range":
+        why = ("năm phải từ 1900 đến 2200", "the year must be from 1900 to 2200")
+        return doc.error(loc, "E024", field=field, value=value, why=why)
     if kind in _DATE_ERRORS and (textual or (kind.startswith("date") and kind != "date_type")):
         return doc.error(loc, "E024", field=field, value=value, why=_date_why(str(value)))
     if kind in _TYPE_NAMES:
