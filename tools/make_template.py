@@ -1,7 +1,7 @@
 """Build templates/bao_cao.docx: the legal layout (Decree 30/2020, Phụ lục I) with docxtpl tags.
 
 A clerk may then edit the .docx in Word; this script only makes the first version.
-Run: python tools/make_template.py [OUT]
+Run: python tools/make_template.py [FOLDER]  (writes bao_cao.docx and cong_van_don_doc.docx)
 
 What the layout holds to (checked by tests/test_report_word.py on the rendered report):
 - A4 portrait, margins 22/22/32/17 mm (top, bottom, left, right); Times New Roman; body 14 pt
@@ -445,5 +445,67 @@ def build(target: Path) -> None:
     doc.save(target)
 
 
+def build_letter(target: Path) -> None:
+    """templates/cong_van_don_doc.docx: a công văn (Decree 30, Phụ lục I, form 1.4): the
+    header with "Số: …/SKHCN-QLCN" and "V/v …" under it, no document-type title,
+    "Kính gửi:" one recipient a line, the body, "Nơi nhận:" and the signature."""
+    doc = Document()
+    normal = doc.styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(14)
+    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
+    _language(doc)
+    _clean_properties(doc)
+    section = doc.sections[0]
+    _portrait(section)
+    section.different_first_page_header_footer = True
+    _draft_mark(section.first_page_header, first=True)
+    number = section.header.paragraphs[0]
+    _format(number, WD_ALIGN_PARAGRAPH.CENTER, False, 0, 0, keep=False)
+    _page_number(number)
+    _draft_mark(section.header, first=False)
+
+    head = doc.add_table(rows=1, cols=2)
+    _borderless(head)
+    left, right = head.rows[0].cells
+    widths = [6.8, 9.3]
+    cell_para(left, "{{ letterhead.parent | upper }}", 13, first=True)
+    cell_para(left, "{%p for line in letterhead.header_lines %}", 13)
+    cell_para(left, "{{ line }}", 13, bold=True)
+    cell_para(left, "{%p endfor %}", 13)
+    rule(left, widths[0] - 2 * CELL_MARGIN_CM, 2.4)
+    cell_para(left, "Số: {{ number }}", 13, before=6)
+    cell_para(left, "V/v {{ subject }}", 12, before=6)  # upright, centred, under the number
+    cell_para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, bold=True, first=True)
+    cell_para(right, "Độc lập - Tự do - Hạnh phúc", 13, bold=True)
+    rule(right, widths[1] - 2 * CELL_MARGIN_CM, 5.8)
+    cell_para(right, "{{ letterhead.place }}, {{ date_formal }}", 14, italic=True, before=6)
+    set_widths(head, widths)
+
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    para(doc, "", after=0)
+    tag(doc, "{%p for line in to_lines %}")
+    para(doc, "{{ line }}", align=center, indent=False, before=0, after=0, keep=True)
+    tag(doc, "{%p endfor %}")
+    para(doc, "", after=0)
+    para(doc, "{{ intro }}")
+    tag(doc, "{%p for b in blocks %}")
+    para(doc, "{{ loop.index }}. {{ b.name }}:", bold=True, keep=True)
+    tag(doc, "{%p for item in b.lines %}")
+    para(doc, "- {{ item }}")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endfor %}")
+    para(doc, "{{ request }}")
+    tag(doc, "{%p if contact %}")
+    para(doc, "{{ contact }}")
+    tag(doc, "{%p endif %}")
+    para(doc, "{{ closing }}", keep=True)
+    _signature(doc)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    doc.save(target)
+
+
 if __name__ == "__main__":
-    build(Path(sys.argv[1] if len(sys.argv) > 1 else "templates/bao_cao.docx"))
+    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("templates")
+    build(folder / "bao_cao.docx")
+    build_letter(folder / "cong_van_don_doc.docx")

@@ -120,6 +120,19 @@ class WorkCalendar:
             day += dt.timedelta(days=1)
         return due  # a calendar with no working day at all; keep the nominal date
 
+    def add_working_days(self, start: dt.date, days: int) -> dt.date:
+        """The `days`-th working day after `start` (a reply date: 5 working days after a
+        letter dated on a Friday before a holiday lands after the holiday)."""
+        day = start
+        left = days
+        for _ in range(days * 7 + 366):
+            if left <= 0:
+                break
+            day += dt.timedelta(days=1)
+            if self.is_working_day(day):
+                left -= 1
+        return day
+
     def working_days_between(self, start: dt.date, end: dt.date) -> int:
         """Working days after `start` up to and including `end` (negative if end < start)."""
         if end < start:

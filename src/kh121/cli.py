@@ -476,6 +476,90 @@ def render(
 
 @app.command()
 @guarded
+def remind(
+    period: Annotated[
+        str | None,
+        typer.Argument(
+            help="Kỳ báo cáo, dạng NĂM-KỲ (mặc định: kỳ gần nhất đã đến hạn).",
+            show_default=False,
+            autocompletion=_complete_periods,
+        ),
+    ] = None,
+    as_of: AsOfOpt = None,
+    agency: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--agency",
+            help="Chỉ đôn đốc cơ quan này (lặp lại được).",
+            autocompletion=_complete_agencies,
+        ),
+    ] = None,
+    each: Annotated[
+        bool, typer.Option("--each", help="Mỗi cơ quan một công văn, trong một thư mục.")
+    ] = False,
+    number: Annotated[
+        str | None,
+        typer.Option("--number", help="Số công văn (phần trước dấu /, hoặc cả số)."),
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option("--date", help="Ngày ban hành (mặc định: ngày xét).", metavar="DATE"),
+    ] = None,
+    reply_by: Annotated[
+        str | None,
+        typer.Option(
+            "--reply-by",
+            help="Hạn gửi lại (mặc định: sau số ngày làm việc trong dữ liệu).",
+            metavar="DATE",
+        ),
+    ] = None,
+    reply_days: Annotated[
+        int | None,
+        typer.Option("--reply-days", min=1, max=60, help="Hạn gửi lại sau số ngày làm việc này."),
+    ] = None,
+    draft: Annotated[
+        bool, typer.Option("--draft", help="Bản dự thảo: cho phép thiếu số, ghi DỰ THẢO.")
+    ] = False,
+    text: Annotated[
+        bool, typer.Option("--text", help="In công văn dạng văn bản thuần (thư điện tử).")
+    ] = False,
+    as_json: JsonOpt = False,
+    record: Annotated[
+        bool,
+        typer.Option(
+            "--record", help="Ghi công văn vào sổ đôn đốc của kỳ (reports/KỲ/_don_doc.yaml)."
+        ),
+    ] = False,
+    out: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Tệp .docx (hoặc thư mục với --each).")
+    ] = None,
+    root: RootOpt = None,
+    lang: LangOpt = None,
+) -> int:
+    """Công văn đôn đốc các cơ quan còn nợ báo cáo hay việc quá hạn, và sổ đôn đốc."""
+    from kh121.commands import remind as cmd
+
+    return cmd.run(
+        root=_root(root),
+        period_text=period,
+        as_of=_as_of(as_of),
+        agencies=agency or [],
+        each=each,
+        number=number,
+        date=_as_of(date, "--date") if date else None,
+        reply_by=_as_of(reply_by, "--reply-by") if reply_by else None,
+        reply_days=reply_days,
+        draft=draft,
+        as_text=text,
+        as_json=as_json,
+        record=record,
+        out=out,
+        lang=_lang(lang),
+    )
+
+
+@app.command()
+@guarded
 def fmt(
     targets: Annotated[
         list[Path] | None,

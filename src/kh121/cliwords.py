@@ -59,6 +59,8 @@ METAVARS: dict[str, tuple[str, str]] = {
     "--template": ("TỆP", "FILE"),
     "--number": ("SỐ", "NUMBER"),
     "--years": ("NĂM", "YEARS"),
+    "--reply-by": ("NGÀY", "DATE"),
+    "--reply-days": ("SỐ_NGÀY", "DAYS"),
     "--country": ("MÃ", "CODE"),
     "--install-completion": ("", ""),
     "--show-completion": ("", ""),
@@ -177,6 +179,24 @@ ENGLISH: dict[str, str] = {
     "Tạo tệp cho mọi cơ quan chưa gửi báo cáo kỳ này (bỏ qua tệp đã có).": "Write a file for"
     " every agency that has not reported for the period (files already there are kept).",
     "Lịch làm việc và ngày nghỉ lễ.": "Working days and public holidays.",
+    "Kỳ báo cáo, dạng NĂM-KỲ (mặc định: kỳ gần nhất đã đến hạn).": "The reporting period, as"
+    " YEAR-KEY (default: the latest one already due).",
+    "Chỉ đôn đốc cơ quan này (lặp lại được).": "Remind only this agency (may be repeated).",
+    "Mỗi cơ quan một công văn, trong một thư mục.": "One letter per agency, in a folder.",
+    "Số công văn (phần trước dấu /, hoặc cả số).": "The letter's number (the part before the"
+    " /, or the whole number).",
+    "Ngày ban hành (mặc định: ngày xét).": "The date of issue (default: the day judged on).",
+    "Hạn gửi lại (mặc định: sau số ngày làm việc trong dữ liệu).": "The date to reply by"
+    " (default: the working days the data gives).",
+    "Hạn gửi lại sau số ngày làm việc này.": "Reply within this many working days.",
+    "Bản dự thảo: cho phép thiếu số, ghi DỰ THẢO.": "A draft: the number may be missing;"
+    " marked DỰ THẢO.",
+    "In công văn dạng văn bản thuần (thư điện tử).": "Print the letter as plain text (for e-mail).",
+    "Ghi công văn vào sổ đôn đốc của kỳ (reports/KỲ/_don_doc.yaml).": "Record the letter in"
+    " the period's reminders file (reports/PERIOD/_don_doc.yaml).",
+    "Tệp .docx (hoặc thư mục với --each).": "The .docx file (or the folder with --each).",
+    "Công văn đôn đốc các cơ quan còn nợ báo cáo hay việc quá hạn, và sổ đôn đốc.": "A"
+    " reminder letter to the agencies that owe a report or an overdue task, and its record.",
     ("Ghi ngày nghỉ lễ các năm vào data/calendar.yaml (giữ ngày nghỉ, ngày làm bù nhập tay)."): (
         "Write the public holidays of the years to data/calendar.yaml (keeping days off and"
         " make-up days entered by hand)."
@@ -260,6 +280,7 @@ def _term(term: str, lang: str) -> str:
 
 def _defaults(text: str, lang: str) -> str:
     text = re.sub(r";\s*x>=0\]", "]", text)
+    text = re.sub(r"\[(\d+)<=x<=(\d+)\]", r"[\1–\2]", text)
     if lang == "en":
         return text
     return text.replace("[default: ", "[mặc định: ").replace("[required]", "[bắt buộc]")
@@ -298,7 +319,7 @@ class Formatter(_HelpFormatter):  # type: ignore[misc]
         out = []
         for term, text in rows:
             text = word(text, lang) if text in WORDS else text
-            defaults = re.search(r"\s*\[(?:default|required).*\]$", text)
+            defaults = re.search(r"\s*\[(?:default|required|\d+<=x).*\]$", text)
             body = text[: defaults.start()] if defaults else text
             tail = _defaults(defaults.group(), lang) if defaults else ""
             out.append((_term(term, lang), help_text(body, lang) + tail))

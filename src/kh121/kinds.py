@@ -19,6 +19,7 @@ from kh121.models import (
     MergedFile,
     PlanFile,
     Record,
+    RemindersFile,
     ReportFile,
     ReportSettings,
 )
@@ -49,7 +50,19 @@ CLERK = FileKind(
 # The consolidation holds every agency's text of a period: its limit is theirs together.
 MERGED = FileKind("merged", MergedFile, MAX_DATA_BYTES, False, lambda d: "sources" in d)
 
-KINDS: tuple[FileKind, ...] = (TASKS, AGENCIES, CALENDAR, SETTINGS, REPORT, CLERK, MERGED)
+# The reminders sent: written by `remind --record` only, appended, never rewritten.
+REMINDERS = FileKind("reminders", RemindersFile, MAX_BYTES, False, lambda d: "reminders" in d)
+
+KINDS: tuple[FileKind, ...] = (
+    TASKS,
+    AGENCIES,
+    CALENDAR,
+    SETTINGS,
+    REPORT,
+    CLERK,
+    MERGED,
+    REMINDERS,
+)
 DATA_FILES: dict[PurePosixPath, FileKind] = {
     PurePosixPath(paths.TASKS.as_posix()): TASKS,
     PurePosixPath(paths.AGENCIES.as_posix()): AGENCIES,
@@ -75,6 +88,8 @@ def kind_of(path: Path, root: Path) -> FileKind | None:
         return MERGED
     if path.name == paths.CLERK_NAME:
         return CLERK
+    if path.name == paths.REMINDERS_NAME:
+        return REMINDERS
     if path.name.startswith("_"):
         return None
     return REPORT

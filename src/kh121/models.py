@@ -405,6 +405,25 @@ class Letterhead(Record):
     )
 
 
+class LetterSettings(Record):
+    """What a công văn đôn đốc (a reminder letter) needs beyond the report's letterhead."""
+
+    number_suffix: Text = Field(
+        description="After the number: the sender's and the drafting unit's abbreviations,"
+        " e.g. 'SKHCN-QLCN' in '130/SKHCN-QLCN'."
+    )
+    reply_days: Annotated[int, Field(ge=1, le=60)] = Field(
+        default=5, description="Working days after the letter's date to send what is owed."
+    )
+    contact: Text | None = Field(
+        default=None, description="Who to call: unit, person, telephone, e-mail."
+    )
+    recipients: tuple[Text, ...] = Field(
+        default=(), description="'Nơi nhận' after '- Như trên;', one line each."
+    )
+    template: Text = "templates/cong_van_don_doc.docx"
+
+
 class ReportSettings(Record):
     """What the Word report needs beyond the plan: letterhead, recipients, signer."""
 
@@ -419,6 +438,9 @@ class ReportSettings(Record):
     recipients: tuple[Text, ...] = Field(description="The 'Nơi nhận' list, one line each.")
     signer: Signer
     template: Text = "templates/bao_cao.docx"
+    letter: LetterSettings | None = Field(
+        default=None, description="The reminder letter (kh121 remind); none: no letters."
+    )
 
 
 # --------------------------------------------------------------------- consolidation
@@ -481,3 +503,23 @@ class MergedFile(Record):
     tasks: tuple[MergedTask, ...] = ()
     general: tuple[MergedGeneral, ...] = ()
     warnings: tuple[MergedWarning, ...] = ()
+
+
+# --------------------------------------------------------------------- reminders
+
+
+class Reminder(Record):
+    """One reminder letter sent: appended by `kh121 remind --record`, never rewritten."""
+
+    number: Text
+    date: Date
+    reply_by: Date
+    agencies: tuple[Code, ...] = Field(description="The agencies written to.")
+
+
+class RemindersFile(Record):
+    """reports/PERIOD/_don_doc.yaml: the reminders sent for a period, oldest first."""
+
+    schema_version: Literal[1]
+    period: PeriodId
+    reminders: tuple[Reminder, ...] = ()

@@ -17,6 +17,7 @@ REPORTS = Path("reports")
 # a period's folder start with an underscore and can never collide with them.
 MERGED_NAME = "_tong_hop.yaml"
 CLERK_NAME = "_danh_gia.yaml"  # the consolidating agency's own assessment
+REMINDERS_NAME = "_don_doc.yaml"  # the reminder letters sent for the period
 
 
 class RootNotFoundError(KnownError):

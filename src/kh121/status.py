@@ -216,6 +216,17 @@ def _contradictions(lines: list[_Line], leads: list[bool]) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _reminded(
+    reminded: dict[tuple[str, str], tuple[str, dt.date, int]],
+    period: str,
+    agency: str,
+    as_of: dt.date,
+) -> tuple[str, dt.date, int] | None:
+    """The last reminder sent to the agency for the period by the view's date."""
+    found = reminded.get((period, agency))
+    return found if found is not None and found[1] <= as_of else None
+
+
 def task_view(
     ws: Workspace,
     section: str,
@@ -283,6 +294,9 @@ def obligations(ws: Workspace, work: cal.WorkCalendar, as_of: dt.date) -> list[O
             drafts.setdefault(key, loaded.doc.path)
         elif key not in received or r.received < received[key][0]:
             received[key] = (r.received, loaded.doc.path)
+    from kh121.remind import last_reminders
+
+    reminded = last_reminders(ws.reminders)
     out: list[ObligationView] = []
     for period in periods:
         eff = work.effective(period.due)
@@ -314,6 +328,7 @@ def obligations(ws: Workspace, work: cal.WorkCalendar, as_of: dt.date) -> list[O
                         ReportStatus.MISSING,
                         (as_of - eff).days,
                         draft=draft is not None,
+                        reminded=_reminded(reminded, period.id, chase, as_of),
                     )
                 )
     return out

@@ -144,6 +144,7 @@ class ObligationView:
     status: ReportStatus
     days_late: int
     draft: bool = False  # a file is on file, but it has no `received` date yet
+    reminded: tuple[str, dt.date, int] | None = None  # last reminder: number, date, how many
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from kh121.models import (
     CalendarFile,
     ClerkText,
     PlanFile,
+    RemindersFile,
     ReportFile,
     ReportSettings,
     Task,
@@ -55,6 +56,7 @@ class Workspace:
     reports: tuple[LoadedReport, ...]
     settings: ReportSettings | None = None
     clerks: tuple[LoadedClerk, ...] = field(default=())
+    reminders: tuple[RemindersFile, ...] = field(default=())
 
     # Derived once and shared by the checks, the status and merge (frozen: never stale).
     @cached_property
@@ -113,9 +115,10 @@ def read_workspace(
         calendar = CalendarFile(schema_version=1)
     reports: list[LoadedReport] = []
     clerks: list[LoadedClerk] = []
+    reminders: list[RemindersFile] = []
     for path in paths.period_files(root) if targets is None else targets:
         kind = kinds.kind_of(path, root)
-        if kind not in (kinds.REPORT, kinds.CLERK):
+        if kind not in (kinds.REPORT, kinds.CLERK, kinds.REMINDERS):
             continue
         doc, model, more = kinds.read_kind(path, root, kind)
         problems.extend(more)
@@ -124,6 +127,8 @@ def read_workspace(
             reports.append(LoadedReport(doc, path, model))
         elif doc is not None and isinstance(model, ClerkText):
             clerks.append(LoadedClerk(doc, path, model))
+        elif isinstance(model, RemindersFile):
+            reminders.append(model)
     if not (
         isinstance(plan, PlanFile)
         and isinstance(agencies, AgenciesFile)
@@ -143,6 +148,7 @@ def read_workspace(
         reports=tuple(reports),
         settings=settings if isinstance(settings, ReportSettings) else None,
         clerks=tuple(clerks),
+        reminders=tuple(reminders),
     )
     return ws, problems
 

@@ -300,8 +300,15 @@ def _key(e: MergedEntry) -> str:
 
 
 def _missing(d: Directory, agency: str, owed: dict[str, ObligationView]) -> str:
-    days = owed[agency].days_late if agency in owed else 0
-    return d.name(agency, short=False) + (f" (quá hạn {days} ngày)" if days else "")
+    o = owed.get(agency)
+    said = []
+    if o is not None and o.days_late:
+        said.append(f"quá hạn {o.days_late} ngày")
+    if o is not None and o.reminded is not None:
+        number, day, times = o.reminded
+        again = f" {times} lần" if times > 1 else ""
+        said.append(f"đã đôn đốc{again}, lần cuối Công văn số {number} {formal(day)}")
+    return d.name(agency, short=False) + (f" ({'; '.join(said)})" if said else "")
 
 
 def _reporting(

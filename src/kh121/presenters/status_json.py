@@ -89,6 +89,11 @@ def obligation_json(ob: ObligationView) -> dict[str, Any]:
         "draft": ob.draft,
         "status": ob.status.value,
         "days_late": ob.days_late,
+        "reminded": (
+            {"number": ob.reminded[0], "date": _iso(ob.reminded[1]), "times": ob.reminded[2]}
+            if ob.reminded
+            else None
+        ),
     }
 
 

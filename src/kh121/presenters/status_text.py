@@ -268,6 +268,14 @@ def report_lines(obs: list[ObligationView], d: Directory, style: Style, lang: st
             f" {o.days_late} days ago",
             lang,
         ) + (draft if o.draft else "")
+        if o.reminded is not None:
+            number, day, times = o.reminded
+            text += t(
+                f"; đã đôn đốc{f' {times} lần' if times > 1 else ''} (số {number}, ngày"
+                f" {dmy(day)})",
+                f"; reminded{f' {times} times' if times > 1 else ''} ({number}, {dmy(day)})",
+                lang,
+            )
         out.append(paint(fill(text, style.width, "  ", "    "), "red", style))
     for o in obs:
         if o.status is ReportStatus.LATE:
