@@ -1,0 +1,170 @@
+"""kh121 remind: the công văn đôn đốc, its text, JSON and record.
+
+Who owes what in the demo as of 29/11/2026, by hand: the 2026-H2 report (due Monday
+16/11/2026) is missing from Sở Ngoại vụ, Sở Nội vụ and Sở Tài chính (Sở Công Thương's came
+late on 20/11: no longer owed); the 2023–2025 occurrences of yearly tasks are overdue for
+Sở Công Thương (III.6, V.1), Sở NN&MT (III.2, III.3, III.4, III.8) and Sở Y tế (III.7); Sở
+KH&CN, which issues the letter, has its own (I.1, III.1, III.5, III.9, IV.1–IV.3, V.2, V.3)
+set apart for the clerk.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from conftest import ROOT, write
+
+DAY = ("--as-of", "2026-11-29")
+
+
+@pytest.fixture
+def demo(ws_root: Path) -> Path:
+    shutil.copytree(ROOT / "examples/demo/reports", ws_root / "reports", dirs_exist_ok=True)
+    return ws_root
+
+
+def _json(cli, *args: str | Path) -> dict:  # type: ignore[no-untyped-def,type-arg]
+    r = cli("remind", *args, "--json")
+    assert r.exit_code == 0, r.output
+    return json.loads(r.stdout)  # type: ignore[no-any-return]
+
+
+def _text(path: Path) -> str:
+    doc = Document(str(path))
+    parts = [p.text for p in doc.paragraphs]
+    parts += [c.text for t in doc.tables for r in t.rows for c in r.cells]
+    return "\n".join(parts)
+
+
+def test_who_owes_what(demo: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    data = _json(cli, "--root", demo, *DAY)
+    assert data["period"] == "2026-H2"  # the latest period already due
+    owed = {x["agency"]: x for x in data["letters"]}
+    assert sorted(owed) == ["SCT", "SNGV", "SNNMT", "SNV", "STC", "SYT"]
+    assert owed["SCT"]["reports"] == []  # late, received: no longer owed
+    assert [t["task"] for t in owed["SCT"]["tasks"]] == ["III.6", "V.1"]
+    assert [t["task"] for t in owed["SNNMT"]["tasks"]] == ["III.2", "III.3", "III.4", "III.8"]
+    assert owed["SNGV"]["reports"] == [
+        {"period": "2026-H2", "due": "2026-11-16", "on_behalf_of": None}
+    ]
+    assert owed["SYT"]["tasks"][0]["occurrences"] == ["2023", "2024", "2025"]
+    own = data["own"]
+    assert [o["agency"] for o in own] == ["SKHCN"]  # never a letter to itself
+    assert [t["task"] for t in own[0]["tasks"]] == [
+        "I.1", "III.1", "III.5", "III.9", "IV.1", "IV.2", "IV.3", "V.2", "V.3",
+    ]  # fmt: skip
+    # five working days after Sunday 29/11/2026: Friday 04/12/2026
+    assert data["reply_by"] == "2026-12-04"
+
+
+def test_a_merged_agency_is_never_written_to(demo: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    data = _json(cli, "2024-H2", "--root", demo, *DAY)
+    names = [x["agency"] for x in data["letters"]]
+    assert "SKHDT" not in names and "STTTT" not in names and "SNNPTNT" not in names
+    stc = next(x for x in data["letters"] if x["agency"] == "STC")
+    assert {"period": "2024-H2", "due": "2024-11-15", "on_behalf_of": "SKHDT"} in stc["reports"]
+
+
+def test_the_reply_date_skips_days_off(demo: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    # from Thursday 31/12/2026: 01/01/2027 is a holiday, then a weekend
+    data = _json(cli, "--root", demo, *DAY, "--date", "2026-12-31")
+    assert data["reply_by"] == "2027-01-08"
+    data = _json(cli, "--root", demo, *DAY, "--reply-by", "2026-12-20")
+    assert data["reply_by"] == "2026-12-20"
+
+
+def test_the_letter_as_decree_30_wants_it(demo: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    r = cli("remind", "--root", demo, *DAY, "--number", "130", "--date", "2026-11-30", "--draft")
+    assert r.exit_code == 0, r.output
+    path = demo / "reports/2026-H2/CV_don_doc_2026-H2_2026-11-30_DU-THAO.docx"
+    doc = Document(str(path))
+    left = [p.text for p in doc.tables[0].cell(0, 0).paragraphs]
+    assert left[-2] == "Số: 130/SKHCN-QLCN"
+    assert left[-1].startswith("V/v đôn đốc báo cáo kết quả thực hiện Kế hoạch số 121-KH/TU")
+    assert not doc.tables[0].cell(0, 0).paragraphs[-1].runs[0].bold
+    texts = [p.text for p in doc.paragraphs]
+    assert "BÁO CÁO" not in texts and "CÔNG VĂN" not in texts  # no document-type title
+    assert texts[texts.index("Kính gửi:") + 1] == "- Sở Công Thương;"
+    assert "- Sở Y tế." in texts
+    body = "\n".join(texts)
+    assert "2. Sở Ngoại vụ:" in body
+    assert "- Báo cáo năm 2026 chưa gửi; hạn ngày 16 tháng 11 năm 2026." in body
+    assert "trước ngày 07 tháng 12 năm 2026" in body  # 5 working days after 30/11
+    assert "Phòng Quản lý công nghệ" in body and body.rstrip().endswith("Trân trọng./.")
+    foot = [p.text for p in doc.tables[1].cell(0, 0).paragraphs]
+    assert foot[:2] == ["Nơi nhận:", "- Như trên;"] and foot[-1] == "- Lưu: VT, QLCN."
+    s = doc.sections[0]
+    assert s.different_first_page_header_footer and "PAGE" in s.header._element.xml
+    with zipfile.ZipFile(path) as z:
+        assert b'w:val="vi-VN"' in z.read("word/styles.xml")
+    again = demo / "again.docx"
+    cli("remind", "--root", demo, *DAY, "--number", "130", "--date", "2026-11-30", "--draft",
+        "-o", again)  # fmt: skip
+    assert again.read_bytes() == path.read_bytes()  # byte for byte
+
+
+def test_each_agency_its_own_letter(demo: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    filled = ("--number", "131", "--date", "2026-11-30", "--draft")
+    r = cli("remind", "--root", demo, *DAY, *filled, "--each", "--agency", "STC", "--agency", "yte")
+    assert r.exit_code == 0, r.output
+    folder = demo / "reports/2026-H2/CV_don_doc_2026-H2_2026-11-30_DU-THAO"
+    assert sorted(p.name for p in folder.iterdir()) == ["STC.docx", "SYT.docx"]
+    stc, syt = _text(folder / "STC.docx"), _text(folder / "SYT.docx")
+    assert "Kính gửi: Sở Tài chính." in stc and "Báo cáo năm 2026 chưa gửi" in stc
+    assert "III.7" not in stc and "Sở Y tế" not in stc
+    assert "Kính gửi: Sở Y tế." in syt and "Nhiệm vụ III.7" in syt and "Báo cáo năm" not in syt
+
+
+def test_record_twice_says_the_second(demo: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    signer = demo / "data/report.yaml"
+    write(signer, signer.read_text(encoding="utf-8").replace("(họ và tên người ký)", "Lê Văn Ký"))
+    one = ("--number", "130", "--date", "2026-11-30", "--record", "--agency", "STC")
+    assert cli("remind", "--root", demo, *DAY, *one).exit_code == 0
+    two = ("--number", "140", "--date", "2026-12-07", "--record", "--agency", "STC")
+    assert cli("remind", "--root", demo, "--as-of", "2026-12-07", *two).exit_code == 0
+    record = (demo / "reports/2026-H2/_don_doc.yaml").read_text(encoding="utf-8")
+    assert record.count("- number:") == 2 and "130/SKHCN-QLCN" in record
+    assert "date: 2026-11-30" in record  # a date, as every other file writes it
+    second = _text(demo / "reports/2026-H2/CV_don_doc_2026-H2_2026-12-07.docx")
+    assert "(lần 2)" in second and "đây là lần đôn đốc thứ 2" in second
+    assert cli("validate", "--root", demo, "--as-of", "2026-12-07").exit_code == 0
+    r = cli("overdue", "--root", demo, "--as-of", "2026-12-08", "--agency", "STC")
+    assert "đã đôn đốc 2 lần (số 140/SKHCN-QLCN, ngày 07/12/2026)" in " ".join(r.stdout.split())
+    again = cli("remind", "--root", demo, "--as-of", "2026-12-07", *two)
+    assert again.exit_code == 1 and "đã có trong sổ đôn đốc" in again.stderr
+    assert record == (demo / "reports/2026-H2/_don_doc.yaml").read_text(encoding="utf-8")
+
+
+def test_nothing_sent_when_nobody_owes(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    # 2023-H2 is due 15/11/2023; on 10/11 nothing is owed yet, no task is overdue
+    r = cli("remind", "2023-H2", "--root", ws_root, "--as-of", "2023-11-10", "--number", "1")
+    assert r.exit_code == 0 and "không cần đôn đốc" in r.stdout, r.output
+    assert not list((ws_root / "reports").rglob("*.docx"))
+
+
+def test_placeholders_refused_without_draft(demo: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    r = cli("remind", "2026-H1", "--root", demo, *DAY)  # no clerk file: the usual signer
+    assert r.exit_code == 1 and "số công văn chưa có" in r.stderr
+    assert "người ký chưa có tên" in r.stderr
+    assert not list((demo / "reports").rglob("CV_*"))
+
+
+def test_hostile_names_are_text(demo: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    agencies = demo / "data/agencies.yaml"
+    text = agencies.read_text(encoding="utf-8")
+    write(
+        agencies,
+        text.replace("name: Sở Nội vụ\n", 'name: "Sở Nội vụ {{ x }} <w:p> & {% y %}"\n', 1),
+    )
+    r = cli("remind", "--root", demo, *DAY, "--draft", "--each", "--agency", "SNV")
+    assert r.exit_code == 0, r.output
+    letter = next((demo / "reports/2026-H2").rglob("SNV.docx"))
+    assert "<w:p> &" in _text(letter)
+    r = cli("remind", "--root", demo, *DAY, "--text")
+    assert r.exit_code == 0 and all(len(line) <= 80 for line in r.stdout.splitlines())
