@@ -54,6 +54,12 @@ def generate(out: Path, scale: int) -> Path:
     current = [c for c in reporters if c not in ("STTTT", "SKHDT", "SNNPTNT", "STNMT", "SLDTBXH")]
     current += ["SNNMT"]
     leads: dict[str, list[str]] = {c: [] for c in current}
+    # who answers today for a task led by a merged agency: its successor (as E045 reads it)
+    successor = {
+        a["code"]: a["merged_into"]["successor"]
+        for a in agencies["agencies"]
+        if isinstance(a.get("merged_into"), dict)
+    }
     n = 0
     for section in plan["sections"]:
         base = section["tasks"]
@@ -65,7 +71,7 @@ def generate(out: Path, scale: int) -> Path:
                 if copy:
                     task["lead"] = current[n % len(current)]
                     task["content"] = f"{t['content']} (bản sao {copy})"
-                leads.setdefault(task["lead"], []).append(task["id"])
+                leads.setdefault(successor.get(task["lead"], task["lead"]), []).append(task["id"])
                 tasks.append(task)
                 n += 1
         section["tasks"] = tasks
@@ -80,7 +86,7 @@ def generate(out: Path, scale: int) -> Path:
         for a_i, agency in enumerate(current):
             if year >= 2025 and agency in ("STTTT",):
                 continue
-            own = leads.get(agency, [])[:6]
+            own = leads.get(agency, [])  # every task it leads (E045)
             report = {
                 "schema_version": 1,
                 "agency": agency,

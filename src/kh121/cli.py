@@ -560,6 +560,23 @@ def remind(
 
 @app.command()
 @guarded
+def page(
+    as_of: AsOfOpt = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Tệp .html (mặc định reports/trang_theo_doi.html)."),
+    ] = None,
+    root: RootOpt = None,
+    lang: LangOpt = None,
+) -> int:
+    """Trang theo dõi cho lãnh đạo: số liệu và biểu đồ trong một tệp HTML, không cần mạng."""
+    from kh121.commands import page as cmd
+
+    return cmd.run(root=_root(root), as_of=_as_of(as_of), out=out, lang=_lang(lang))
+
+
+@app.command()
+@guarded
 def fmt(
     targets: Annotated[
         list[Path] | None,

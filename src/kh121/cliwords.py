@@ -179,6 +179,10 @@ ENGLISH: dict[str, str] = {
     "Tạo tệp cho mọi cơ quan chưa gửi báo cáo kỳ này (bỏ qua tệp đã có).": "Write a file for"
     " every agency that has not reported for the period (files already there are kept).",
     "Lịch làm việc và ngày nghỉ lễ.": "Working days and public holidays.",
+    "Tệp .html (mặc định reports/trang_theo_doi.html).": "The .html file (default"
+    " reports/trang_theo_doi.html).",
+    "Trang theo dõi cho lãnh đạo: số liệu và biểu đồ trong một tệp HTML, không cần mạng.": "A"
+    " status page for leaders: figures and charts in one HTML file, no network needed.",
     "Kỳ báo cáo, dạng NĂM-KỲ (mặc định: kỳ gần nhất đã đến hạn).": "The reporting period, as"
     " YEAR-KEY (default: the latest one already due).",
     "Chỉ đôn đốc cơ quan này (lặp lại được).": "Remind only this agency (may be repeated).",

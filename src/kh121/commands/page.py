@@ -1,0 +1,71 @@
+"""kh121 page: the status as one self-contained HTML page, for leaders who look."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+from pathlib import Path
+
+from kh121 import paths
+from kh121.atomic import inside_root, write_atomic
+from kh121.errors import EXIT_OK, KnownError
+from kh121.loader import load_clean
+from kh121.messages import t
+
+PAGE_TEMPLATE = Path("templates/trang_theo_doi.html")
+DEFAULT_OUT = Path("reports/trang_theo_doi.html")
+
+
+def revision(root: Path) -> str:
+    """The git revision the data was read from ('abc1234', '+' if files changed), or '—'."""
+    try:
+        head = subprocess.run(
+            ["git", "-C", str(root), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=10,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "-C", str(root), "status", "--porcelain", "--", "data", "reports"],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=10,
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return "—"
+    return head + ("+" if dirty else "") if head else "—"
+
+
+def run(*, root: Path, as_of: dt.date, out: Path | None, lang: str) -> int:
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    from kh121.presenters.page import build_page
+    from kh121.status import compute_status
+
+    ws, _warnings = load_clean(root, as_of)
+    view = compute_status(ws, as_of)
+    history = []
+    for period in ws.periods.values():
+        day = ws.work.effective(period.due)
+        if day <= as_of:
+            history.append((period.id, compute_status(ws, day)))
+    template = root / PAGE_TEMPLATE
+    if not template.is_file():
+        raise KnownError(f"không có mẫu trang '{template}'", f"no page template '{template}'")
+    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
+    title = f"Theo dõi thực hiện {ws.plan.plan.kind} {ws.plan.plan.code}"
+    context = build_page(view, history, revision(root), title)
+    html = env.from_string(template.read_text(encoding="utf-8")).render(context)
+    target = out or inside_root(root / DEFAULT_OUT, root)
+    changed = write_atomic(target, html)
+    print(
+        t(
+            f"{'đã ghi' if changed else 'không đổi'} {paths.shown(target, root)}",
+            f"{'wrote' if changed else 'unchanged'} {paths.shown(target, root)}",
+            lang,
+        )
+    )
+    return EXIT_OK

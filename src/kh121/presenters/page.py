@@ -1,0 +1,247 @@
+"""The status page for leaders: the same truth as `status`, as figures and charts. Pure.
+
+Charts are inline SVG drawn here from the view (no plotting library, no script, no network);
+every bin differs by a pattern and a label as well as a colour, so that the page reads in
+greyscale and for colour-blind readers, and every chart has a text equivalent.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from html import escape
+from typing import Any
+
+from kh121.dates import dmy
+from kh121.presenters import labels
+from kh121.presenters.story import story
+from kh121.states import Bin, ReportStatus
+from kh121.views import StatusView, Summary, summarise
+
+BINS = (Bin.DONE_ON_TIME, Bin.DONE_LATE, Bin.OPEN_IN_TIME, Bin.OPEN_OVERDUE)
+# colour, pattern id: dark/light and hatched/plain differ as well as the hue
+STYLE = {
+    Bin.DONE_ON_TIME: ("#1b7837", "solid"),
+    Bin.DONE_LATE: ("#7fbf7b", "dots"),
+    Bin.OPEN_IN_TIME: ("#9e9ac8", "plain"),
+    Bin.OPEN_OVERDUE: ("#b2182b", "hatch"),
+}
+
+
+@dataclass(frozen=True)
+class Trend:
+    period: str
+    day: str
+    due: int
+    done: int
+    overdue: int
+
+
+def _counts(s: Summary) -> dict[Bin, int]:
+    return {
+        Bin.DONE_ON_TIME: s.done_on_time,
+        Bin.DONE_LATE: s.done_late,
+        Bin.OPEN_IN_TIME: s.open_in_time,
+        Bin.OPEN_OVERDUE: s.open_overdue,
+    }
+
+
+def patterns() -> str:
+    """The SVG patterns the bars fill with (one <defs>, shared by every chart)."""
+    return (
+        '<svg width="0" height="0" aria-hidden="true" style="position:absolute"><defs>'
+        '<pattern id="p-solid" width="6" height="6" patternUnits="userSpaceOnUse">'
+        '<rect width="6" height="6" fill="#1b7837"/></pattern>'
+        '<pattern id="p-dots" width="6" height="6" patternUnits="userSpaceOnUse">'
+        '<rect width="6" height="6" fill="#7fbf7b"/><circle cx="3" cy="3" r="1.3" fill="#fff"/>'
+        "</pattern>"
+        '<pattern id="p-plain" width="6" height="6" patternUnits="userSpaceOnUse">'
+        '<rect width="6" height="6" fill="#9e9ac8"/></pattern>'
+        '<pattern id="p-hatch" width="6" height="6" patternUnits="userSpaceOnUse"'
+        ' patternTransform="rotate(45)"><rect width="6" height="6" fill="#b2182b"/>'
+        '<line x1="0" y1="0" x2="0" y2="6" stroke="#fff" stroke-width="2"/></pattern>'
+        "</defs></svg>"
+    )
+
+
+def bar(counts: dict[Bin, int], width: int = 560, height: int = 28, title: str = "") -> str:
+    """One stacked horizontal bar of the four bins, each labelled with its number."""
+    total = sum(counts.values())
+    parts = [
+        f'<svg class="bar" role="img" width="{width}" height="{height}"'
+        f' viewBox="0 0 {width} {height}"><title>{escape(title)}</title>'
+    ]
+    x = 0.0
+    for b in BINS:
+        n = counts[b]
+        if not n or not total:
+            continue
+        w = width * n / total
+        _colour, pattern = STYLE[b]
+        parts.append(
+            f'<rect x="{x:.1f}" y="0" width="{w:.1f}" height="{height}" fill="url(#p-{pattern})"'
+            ' stroke="#000" stroke-width="0.5"/>'
+        )
+        if w >= 18:
+            parts.append(
+                f'<text x="{x + w / 2:.1f}" y="{height / 2 + 5:.1f}" text-anchor="middle"'
+                f' class="n">{n}</text>'
+            )
+        x += w
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _said(counts: dict[Bin, int]) -> str:
+    return "; ".join(f"{labels.bin_label(b.value, 'vi')}: {counts[b]}" for b in BINS)
+
+
+def trend_chart(points: list[Trend], width: int = 560, height: int = 160) -> str:
+    """Per period, at its due date: how many occurrences were due, done, overdue."""
+    if not points:
+        return ""
+    top = max(max(p.due for p in points), 1)
+    step = width / max(len(points), 1)
+    out = [
+        f'<svg class="trend" role="img" width="{width}" height="{height + 30}"'
+        f' viewBox="0 0 {width} {height + 30}"><title>Diễn biến qua các kỳ</title>'
+    ]
+    for i, p in enumerate(points):
+        x = i * step + 4
+        w = max(step - 8, 4)
+        for value, pattern, off in ((p.done, "solid", 0.0), (p.overdue, "hatch", w / 2)):
+            h = height * value / top
+            out.append(
+                f'<rect x="{x + off:.1f}" y="{height - h:.1f}" width="{w / 2:.1f}"'
+                f' height="{h:.1f}" fill="url(#p-{pattern})" stroke="#000" stroke-width="0.5"/>'
+            )
+        out.append(
+            f'<text x="{x + w / 2:.1f}" y="{height + 14}" text-anchor="middle"'
+            f' class="axis">{escape(p.period)}</text>'
+        )
+    out.append("</svg>")
+    return "".join(out)
+
+
+def build_page(
+    view: StatusView, history: list[tuple[str, StatusView]], revision: str, title: str
+) -> dict[str, Any]:
+    """Every variable of the page template."""
+    d = view.directory
+    due_only = summarise(view.tasks, lambda o: o.assigned and o.past_due)
+    every = view.summary
+    sections = []
+    for sid, stitle in view.section_titles.items():
+        tasks = [t for t in view.tasks if t.section == sid]
+        s = summarise(tasks, lambda o: o.assigned)
+        sections.append(
+            {
+                "id": sid,
+                "title": stitle,
+                "bar": bar(_counts(s), 420, 20, stitle),
+                "said": _said(_counts(s)),
+            }
+        )
+    by_agency: dict[str, dict[Bin, int]] = defaultdict(lambda: dict.fromkeys(BINS, 0))
+    for t in view.tasks:
+        for o in t.occurrences:
+            if o.assigned:
+                by_agency[t.responsible][o.bin] += 1
+    missing: dict[str, int] = defaultdict(int)
+    for ob in view.obligations:
+        if ob.status is ReportStatus.MISSING:
+            missing[ob.chase] += 1
+    agencies = sorted(
+        set(by_agency) | set(missing),
+        key=lambda a: (-(by_agency[a][Bin.OPEN_OVERDUE] + missing[a]), d.name(a)),
+    )
+    agency_rows = [
+        {
+            "code": a,
+            "name": d.name(a),
+            "overdue": by_agency[a][Bin.OPEN_OVERDUE],
+            "missing": missing[a],
+            "bar": bar(by_agency[a], 300, 16, d.name(a)),
+            "said": _said(by_agency[a]),
+        }
+        for a in agencies
+    ]
+    periods = sorted({o.period for o in view.obligations}, key=lambda p: p)
+    grid_agencies = sorted({o.chase for o in view.obligations}, key=d.name)
+    cells: dict[tuple[str, str], str] = {}
+    for ob in view.obligations:
+        if ob.status is ReportStatus.ON_TIME:
+            text = "✓"
+        elif ob.status is ReportStatus.LATE:
+            text = f"+{ob.days_late}"
+        else:
+            text = "✗" + (f" Đ{ob.reminded[2]}" if ob.reminded else "")
+        cells[(ob.period, ob.chase)] = text
+    grid = [
+        {"name": d.name(a), "cells": [cells.get((p, a), "") for p in periods]}
+        for a in grid_agencies
+    ]
+    trend = [
+        Trend(p, dmy(v.as_of), v.summary.due, v.summary.done_of_due, v.summary.open_overdue)
+        for p, v in history
+    ]
+    task_rows = [
+        {
+            "id": t.id,
+            "content": t.content,
+            "responsible": d.name(t.responsible),
+            "state": story(t, "vi"),
+            "bin": labels.bin_label(t.bin.value, "vi"),
+            "bin_key": t.bin.value,
+            "occurrences": [
+                {
+                    "key": o.key,
+                    "due": dmy(o.effective_due) if o.effective_due else "—",
+                    "bin": labels.bin_label(o.bin.value, "vi"),
+                    "evidence": o.evidence or "",
+                }
+                for o in t.occurrences
+                if o.assigned
+            ],
+            "entries": [
+                {
+                    "period": e.period,
+                    "agency": d.name(e.agency),
+                    "state": labels.state(e.state.value, "vi"),
+                    "done": e.done or "",
+                }
+                for e in t.entries
+            ],
+        }
+        for t in view.tasks
+    ]
+    return {
+        "title": title,
+        "plan_code": view.plan_code,
+        "as_of": dmy(view.as_of),
+        "revision": revision,
+        "patterns": patterns(),
+        "legend": [
+            {"label": labels.bin_label(b.value, "vi"), "pattern": STYLE[b][1]} for b in BINS
+        ],
+        "due": {
+            "counts": {b.value: _counts(due_only)[b] for b in BINS},
+            "total": due_only.total,
+            "bar": bar(_counts(due_only), title="Các lượt đã đến hạn"),
+            "said": _said(_counts(due_only)),
+            "percent": labels.number(every.percent_done_of_due, "vi"),
+        },
+        "all": {
+            "counts": {b.value: _counts(every)[b] for b in BINS},
+            "total": every.total,
+            "bar": bar(_counts(every), title="Mọi lượt đã giao"),
+            "said": _said(_counts(every)),
+        },
+        "sections": sections,
+        "agencies": agency_rows,
+        "periods": periods,
+        "grid": grid,
+        "trend": trend_chart(trend),
+        "trend_rows": trend,
+        "tasks": task_rows,
+    }
