@@ -384,6 +384,83 @@ def report_new(
     )
 
 
+@report_app.command("form")
+@guarded
+def report_form(
+    agency: Annotated[
+        str | None,
+        typer.Argument(
+            help="Mã hoặc tên cơ quan (có dấu hay không dấu).",
+            show_default=False,
+            autocompletion=_complete_agencies,
+        ),
+    ] = None,
+    period: Annotated[
+        str,
+        typer.Option("--period", help="Kỳ báo cáo, dạng NĂM-KỲ.", autocompletion=_complete_periods),
+    ] = ...,  # type: ignore[assignment]
+    every: Annotated[
+        bool, typer.Option("--all", help="Mẫu cho mọi cơ quan phải báo cáo kỳ này.")
+    ] = False,
+    out: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Tệp .docx (hoặc thư mục với --all)."),
+    ] = None,
+    as_of: AsOfOpt = None,
+    root: RootOpt = None,
+    lang: LangOpt = None,
+) -> int:
+    """Mẫu báo cáo Word cho cơ quan điền (các nhiệm vụ của cơ quan trong kỳ)."""
+    from kh121.commands import report as cmd
+
+    return cmd.run_form(
+        root=_root(root),
+        query=agency,
+        period_text=period,
+        every=every,
+        out=out,
+        as_of=_as_of(as_of),
+        lang=_lang(lang),
+    )
+
+
+@report_app.command("import")
+@guarded
+def report_import(
+    files: Annotated[
+        list[Path], typer.Argument(help="Các mẫu Word đã điền (.docx).", show_default=False)
+    ],
+    received: Annotated[
+        str | None,
+        typer.Option(
+            "--received", help="Ngày nhận chính thức (không có: bản nháp).", metavar="DATE"
+        ),
+    ] = None,
+    replace: Annotated[
+        bool,
+        typer.Option("--replace", help="Thay tệp báo cáo đã có (bản cũ giữ lại bên cạnh)."),
+    ] = False,
+    no_keep: Annotated[
+        bool, typer.Option("--no-keep", help="Không giữ tệp Word bên cạnh tệp báo cáo.")
+    ] = False,
+    as_of: AsOfOpt = None,
+    root: RootOpt = None,
+    lang: LangOpt = None,
+) -> int:
+    """Nhập các mẫu Word đã điền thành tệp báo cáo; kiểm tra như tệp viết tay."""
+    from kh121.commands import report as cmd
+
+    return cmd.run_import(
+        root=_root(root),
+        files=files,
+        received=_as_of(received, "--received") if received else None,
+        replace=replace,
+        keep=not no_keep,
+        as_of=_as_of(as_of),
+        lang=_lang(lang),
+    )
+
+
 @app.command()
 @guarded
 def merge(

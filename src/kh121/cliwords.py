@@ -60,6 +60,8 @@ METAVARS: dict[str, tuple[str, str]] = {
     "--number": ("SỐ", "NUMBER"),
     "--years": ("NĂM", "YEARS"),
     "--reply-by": ("NGÀY", "DATE"),
+    "--received": ("NGÀY", "DATE"),
+    "files": ("TỆP", "FILE"),
     "--reply-days": ("SỐ_NGÀY", "DAYS"),
     "--country": ("MÃ", "CODE"),
     "--install-completion": ("", ""),
@@ -179,6 +181,18 @@ ENGLISH: dict[str, str] = {
     "Tạo tệp cho mọi cơ quan chưa gửi báo cáo kỳ này (bỏ qua tệp đã có).": "Write a file for"
     " every agency that has not reported for the period (files already there are kept).",
     "Lịch làm việc và ngày nghỉ lễ.": "Working days and public holidays.",
+    "Mẫu cho mọi cơ quan phải báo cáo kỳ này.": "A form for every agency that reports for"
+    " the period.",
+    "Tệp .docx (hoặc thư mục với --all).": "The .docx file (or the folder with --all).",
+    "Mẫu báo cáo Word cho cơ quan điền (các nhiệm vụ của cơ quan trong kỳ).": "A Word report"
+    " form for an agency to fill in (its tasks for the period).",
+    "Các mẫu Word đã điền (.docx).": "The filled Word forms (.docx).",
+    "Ngày nhận chính thức (không có: bản nháp).": "The official date of receipt (none: a draft).",
+    "Thay tệp báo cáo đã có (bản cũ giữ lại bên cạnh).": "Replace the report file already"
+    " there (the old one is kept beside it).",
+    "Không giữ tệp Word bên cạnh tệp báo cáo.": "Do not keep the Word file beside the report file.",
+    "Nhập các mẫu Word đã điền thành tệp báo cáo; kiểm tra như tệp viết tay.": "Import filled"
+    " Word forms as report files, checked as a hand-written one is.",
     "Tệp .html (mặc định reports/trang_theo_doi.html).": "The .html file (default"
     " reports/trang_theo_doi.html).",
     "Trang theo dõi cho lãnh đạo: số liệu và biểu đồ trong một tệp HTML, không cần mạng.": "A"

@@ -250,3 +250,232 @@ def _write_merged(root: Path, period: cal.Period, text: str, check: bool, lang: 
         )
     )
     return EXIT_OK
+
+
+# ------------------------------------------------------------------ Word forms
+
+
+def run_form(
+    *,
+    root: Path,
+    query: str | None,
+    period_text: str,
+    every: bool,
+    out: Path | None,
+    as_of: dt.date,
+    lang: str,
+) -> int:
+    """A Word form per agency: its tasks for the period, cells to fill, its identity."""
+    from kh121.form import FormRow, FormSpec, build_form
+    from kh121.scaffold import agency_tasks
+
+    ws, problems = load(root, as_of, targets=[])
+    if ws is None or has_errors(problems):
+        raise DataError(problems)
+    period = find_period(ws, period_text)
+    if every:
+        codes = _reporters(ws, period)
+    elif query:
+        code = find_agency(ws, query)
+        _check_reporter(ws, code, period, force=False)
+        codes = [code]
+    else:
+        raise KnownError("cần mã cơ quan hoặc --all", "an agency code or --all is needed")
+    label = f"{period.rule.label_vi} {period.year}"
+    plan = ws.plan.plan
+    for code in codes:
+        rows = []
+        for task, leads in agency_tasks(ws.plan, ws.agencies, code, period.due):
+            dues = [
+                dmy(o.due)
+                for o in cal.occurrences(task.deadline, plan.span)
+                if o.due is not None and o.due.year == period.year
+            ]
+            rows.append(
+                FormRow(
+                    task=task.id,
+                    role="chủ trì" if leads else "phối hợp",
+                    content=" ".join(task.content.split()),
+                    product=task.product,
+                    due=", ".join(dues) or task.deadline.text,
+                )
+            )
+        spec = FormSpec(
+            plan=plan.code,
+            plan_title=f"{plan.kind} số {plan.code} của {plan.issuer}",
+            period=period.id,
+            period_title=label,
+            agency=code,
+            agency_name=ws.agencies.name(code, short=False),
+            due=dmy(ws.work.effective(period.due)),
+            rows=tuple(rows),
+        )
+        name = f"MAU_{period.id}_{code}.docx"
+        if out is not None:
+            target = out / name if (len(codes) > 1 or out.is_dir()) else out
+        else:
+            target = inside_root(root / paths.REPORTS / period.id / "mau" / name, root)
+        changed = write_atomic(target, build_form(spec, ws.work.effective(period.due)))
+        shown = paths.shown(target, root)
+        print(
+            t(
+                f"{'đã ghi' if changed else 'không đổi'} {shown}",
+                f"{'wrote' if changed else 'unchanged'} {shown}",
+                lang,
+            )
+        )
+    return EXIT_OK
+
+
+def run_import(
+    *,
+    root: Path,
+    files: list[Path],
+    received: dt.date | None,
+    replace: bool,
+    keep: bool,
+    as_of: dt.date,
+    lang: str,
+) -> int:
+    """Filled forms into report files: all checked first, nothing written on any error."""
+    import shutil
+
+    ws, problems = load(root, as_of, targets=[])
+    if ws is None or has_errors(problems):
+        raise DataError(problems)
+    plans: list[tuple[Path, Path, str]] = []
+    for file in files:
+        target, text = _import_one(ws, root, file, received, as_of, replace, lang)
+        plans.append((file, target, text))
+    for file, target, text in plans:
+        if target.exists() and replace:
+            backup = _free_name(target.with_name(target.name + ".bak"))
+            shutil.copy2(target, backup)
+            print(
+                t(
+                    f"bản cũ giữ ở {paths.shown(backup, root)}",
+                    f"the old file kept as {paths.shown(backup, root)}",
+                    lang,
+                )
+            )
+        write_atomic(target, text, overwrite=replace)
+        print(
+            t(
+                f"đã nhập {paths.shown(file, root)} → {paths.shown(target, root)}",
+                f"imported {paths.shown(file, root)} → {paths.shown(target, root)}",
+                lang,
+            )
+        )
+        if keep:
+            evidence = target.with_suffix(".docx")
+            write_atomic(evidence, file.read_bytes(), overwrite=True)
+        if received is None:
+            print(
+                t(
+                    "tệp là bản nháp: thêm ngày nhận bằng --received khi đã nhận chính thức",
+                    "the file is a draft: give --received once officially received",
+                    lang,
+                )
+            )
+    return EXIT_OK
+
+
+def _free_name(path: Path) -> Path:
+    n = 1
+    candidate = path
+    while candidate.exists():
+        n += 1
+        candidate = path.with_name(f"{path.name}-{n}")
+    return candidate
+
+
+def _import_one(
+    ws: Workspace,
+    root: Path,
+    file: Path,
+    received: dt.date | None,
+    as_of: dt.date,
+    replace: bool,
+    lang: str,
+) -> tuple[Path, str]:
+    """The report text a form gives, checked as a hand-written report is; KnownError with
+    every problem named by the form's row and column."""
+    import tempfile
+
+    from kh121.form import FormError, read_form, to_report
+    from kh121.yamlio import MAX_BYTES
+    from kh121.yamlout import dump
+
+    if not file.is_file():
+        raise KnownError(f"không phải tệp: {paths.shown(file, root)}", f"not a file: {file}")
+    if file.stat().st_size > 4 * MAX_BYTES:
+        raise FormError(f"{paths.shown(file, root)} quá lớn", f"{file} is too large")
+    read = read_form(file.read_bytes())
+    ident = read.identity
+    shown = paths.shown(file, root)
+    if ident.get("plan") != ws.plan.plan.code:
+        raise FormError(
+            f"{shown} là mẫu của kế hoạch {ident.get('plan')}, không phải {ws.plan.plan.code}",
+            f"{shown} is a form of plan {ident.get('plan')}, not {ws.plan.plan.code}",
+        )
+    if ident.get("period") not in ws.periods or ident.get("agency") not in ws.agencies.by_code:
+        raise FormError(
+            f"{shown}: kỳ '{ident.get('period')}' hay cơ quan '{ident.get('agency')}' không có"
+            " trong kế hoạch",
+            f"{shown}: period '{ident.get('period')}' or agency '{ident.get('agency')}' is not"
+            " in the plan",
+        )
+    report, found, _rows = to_report(read, received)
+    if found:
+        _refuse(shown, [(vi, en) for vi, en in found], lang)
+    text = f"# Nhập từ mẫu Word {file.name} bằng 'kh121 report import'.\n" + dump(report)
+    target = inside_root(root / paths.REPORTS / report["period"] / f"{report['agency']}.yaml", root)
+    if target.exists() and not replace:
+        raise KnownError(
+            f"{paths.shown(target, root)} đã có; dùng --replace để thay (bản cũ được giữ lại)",
+            f"{paths.shown(target, root)} exists; use --replace (the old one is kept)",
+        )
+    with tempfile.TemporaryDirectory() as tmp:
+        candidate = Path(tmp) / f"{report['agency']}.yaml"
+        candidate.write_text(text, encoding="utf-8")
+        _ws, problems = load(root, as_of, targets=[candidate])
+        mine = [
+            p
+            for p in problems
+            if p.file == paths.shown(candidate, root)
+            and p.code != "E035"
+            and p.severity.value == "error"
+        ]
+    if mine:
+        lines = text.splitlines()
+        named = []
+        for p in mine:
+            row, key = _row_of(lines, p.line)
+            place = f"dòng {row} ({key[0]}), cột {key[1]}" if row else "đầu mẫu"
+            named.append((f"{place}: {p.message('vi')}", f"{place}: {p.message('en')}"))
+        _refuse(shown, named, lang)
+    return target, text
+
+
+def _row_of(lines: list[str], line: int) -> tuple[int, tuple[str, str]]:
+    """The form's row (1-based) and (task, column) a line of the generated YAML belongs to."""
+    from kh121.form import _LABELS
+
+    row = 0
+    task = ""
+    for text in lines[:line]:
+        if text.startswith("  - task:"):
+            row += 1
+            task = text.split(":", 1)[1].strip()
+    here = lines[line - 1].strip().lstrip("- ") if 0 < line <= len(lines) else ""
+    key = here.split(":", 1)[0]
+    return row, (task, _LABELS.get(key, key))
+
+
+def _refuse(shown: str, found: list[tuple[str, str]], lang: str) -> None:
+    vi = "\n".join(f"  - {x}" for x, _ in found)
+    en = "\n".join(f"  - {y}" for _, y in found)
+    raise KnownError(
+        f"{shown}: {len(found)} chỗ cần sửa trong mẫu, chưa nhập gì:\n{vi}",
+        f"{shown}: {len(found)} problem(s) in the form, nothing imported:\n{en}",
+    )
