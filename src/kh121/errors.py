@@ -52,9 +52,9 @@ class DataError(KnownError):
         self.problems = problems
 
     def report(self, lang: str, stream: TextIO) -> None:
-        from kh121.presenters.problems import print_problems
+        from kh121.problems import write_problems
 
-        print_problems(self.problems, lang, as_json=False, stream=stream)
+        write_problems(self.problems, lang, stream)
         super().report(lang, stream)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from enum import StrEnum
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TextIO
 
 from kh121.messages import render_message
 
@@ -74,3 +74,11 @@ def summary_line(problems: list[Problem], lang: str = "vi") -> str:
     key = "summary.problems" if problems else "summary.clean"
     plural = {"es": "" if errors == 1 else "s", "ws": "" if warnings == 1 else "s"}
     return render_message(key, {"errors": errors, "warnings": warnings, **plural}, lang)
+
+
+def write_problems(problems: Iterable[Problem], lang: str, stream: TextIO) -> None:
+    """Every problem on its line, sorted, then the count: what `validate` prints."""
+    ordered = sorted_problems(problems)
+    for p in ordered:
+        stream.write(p.format(lang) + "\n")
+    stream.write(summary_line(ordered, lang) + "\n")

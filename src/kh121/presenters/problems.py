@@ -6,7 +6,7 @@ import json
 import sys
 from typing import TextIO
 
-from kh121.problems import Problem, sorted_problems, summary_line
+from kh121.problems import Problem, sorted_problems, write_problems
 
 
 def print_problems(
@@ -18,6 +18,4 @@ def print_problems(
         json.dump([p.as_json(lang) for p in ordered], out, ensure_ascii=False, indent=2)
         out.write("\n")
         return
-    for p in ordered:
-        out.write(p.format(lang) + "\n")
-    out.write(summary_line(ordered, lang) + "\n")
+    write_problems(ordered, lang, out)
