@@ -282,7 +282,8 @@ def _appendix_head(doc: Any, name: str, title: str) -> None:
     para(doc, "{{ appendix_caption }}", italic=True, align=center, indent=False, keep=True)
 
 
-def _header(doc: Any) -> None:
+def _header(doc: Any, subject: bool = False) -> None:
+    """The two-column header; a letter (công văn) adds "V/v …" under its number."""
     head = doc.add_table(rows=1, cols=2)
     _borderless(head)
     left, right = head.rows[0].cells
@@ -293,6 +294,8 @@ def _header(doc: Any) -> None:
     cell_para(left, "{%p endfor %}", 13)
     rule(left, widths[0] - 2 * CELL_MARGIN_CM, 2.4)
     cell_para(left, "Số: {{ number }}", 13, before=6)
+    if subject:
+        cell_para(left, "V/v {{ subject }}", 12, before=6)  # upright, centred, under the number
     cell_para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, bold=True, first=True)
     cell_para(right, "Độc lập - Tự do - Hạnh phúc", 13, bold=True)
     rule(right, widths[1] - 2 * CELL_MARGIN_CM, 5.8)
@@ -379,7 +382,9 @@ def _body(doc: Any) -> None:
     para(doc, "{{ closing }}", keep=True)  # kept with the signature block below
 
 
-def build(target: Path) -> None:
+def _document() -> Any:
+    """A Decree 30 page: A4 portrait, Times New Roman 14, Vietnamese, page numbers centred
+    at the top from page 2, the draft mark in every header."""
     doc = Document()
     normal = doc.styles["Normal"]
     normal.font.name = FONT
@@ -395,6 +400,11 @@ def build(target: Path) -> None:
     _format(number, WD_ALIGN_PARAGRAPH.CENTER, False, 0, 0, keep=False)
     _page_number(number)
     _draft_mark(section.header, first=False)
+    return doc
+
+
+def build(target: Path) -> None:
+    doc = _document()
 
     _header(doc)
     _body(doc)
@@ -449,38 +459,8 @@ def build_letter(target: Path) -> None:
     """templates/cong_van_don_doc.docx: a công văn (Decree 30, Phụ lục I, form 1.4): the
     header with "Số: …/SKHCN-QLCN" and "V/v …" under it, no document-type title,
     "Kính gửi:" one recipient a line, the body, "Nơi nhận:" and the signature."""
-    doc = Document()
-    normal = doc.styles["Normal"]
-    normal.font.name = FONT
-    normal.font.size = Pt(14)
-    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), FONT)
-    _language(doc)
-    _clean_properties(doc)
-    section = doc.sections[0]
-    _portrait(section)
-    section.different_first_page_header_footer = True
-    _draft_mark(section.first_page_header, first=True)
-    number = section.header.paragraphs[0]
-    _format(number, WD_ALIGN_PARAGRAPH.CENTER, False, 0, 0, keep=False)
-    _page_number(number)
-    _draft_mark(section.header, first=False)
-
-    head = doc.add_table(rows=1, cols=2)
-    _borderless(head)
-    left, right = head.rows[0].cells
-    widths = [6.8, 9.3]
-    cell_para(left, "{{ letterhead.parent | upper }}", 13, first=True)
-    cell_para(left, "{%p for line in letterhead.header_lines %}", 13)
-    cell_para(left, "{{ line }}", 13, bold=True)
-    cell_para(left, "{%p endfor %}", 13)
-    rule(left, widths[0] - 2 * CELL_MARGIN_CM, 2.4)
-    cell_para(left, "Số: {{ number }}", 13, before=6)
-    cell_para(left, "V/v {{ subject }}", 12, before=6)  # upright, centred, under the number
-    cell_para(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12, bold=True, first=True)
-    cell_para(right, "Độc lập - Tự do - Hạnh phúc", 13, bold=True)
-    rule(right, widths[1] - 2 * CELL_MARGIN_CM, 5.8)
-    cell_para(right, "{{ letterhead.place }}, {{ date_formal }}", 14, italic=True, before=6)
-    set_widths(head, widths)
+    doc = _document()
+    _header(doc, subject=True)
 
     center = WD_ALIGN_PARAGRAPH.CENTER
     para(doc, "", after=0)

@@ -103,9 +103,7 @@ def run_new(
     lang: str,
     missing: bool = False,
 ) -> int:
-    ws, problems = load(root, as_of, targets=[])
-    if ws is None or has_errors(problems):
-        raise DataError(problems)
+    ws, _warnings = load_clean(root, as_of)
     period = find_period(ws, period_text)
     folder = root / paths.REPORTS / period.id
     consolidator = ws.agencies.name(ws.agencies.resolve(ws.plan.reporting.to, period.due))
@@ -269,9 +267,7 @@ def run_form(
     from kh121.form import FormRow, FormSpec, build_form
     from kh121.scaffold import agency_tasks
 
-    ws, problems = load(root, as_of, targets=[])
-    if ws is None or has_errors(problems):
-        raise DataError(problems)
+    ws, _warnings = load_clean(root, as_of)
     period = find_period(ws, period_text)
     if every:
         codes = _reporters(ws, period)
@@ -340,9 +336,7 @@ def run_import(
     """Filled forms into report files: all checked first, nothing written on any error."""
     import shutil
 
-    ws, problems = load(root, as_of, targets=[])
-    if ws is None or has_errors(problems):
-        raise DataError(problems)
+    ws, _warnings = load_clean(root, as_of)
     plans: list[tuple[Path, Path, str]] = []
     for file in files:
         target, text = _import_one(ws, root, file, received, as_of, replace, lang)
