@@ -10,7 +10,7 @@ from kh121 import calendar as cal
 from kh121 import paths
 from kh121.atomic import inside_root, write_atomic
 from kh121.dates import dmy
-from kh121.errors import EXIT_FAIL, EXIT_OK, DataError, KnownError
+from kh121.errors import EXIT_FAIL, EXIT_OK, KnownError
 from kh121.loader import load, load_clean
 from kh121.messages import t
 from kh121.models import MergedFile
