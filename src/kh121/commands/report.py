@@ -10,7 +10,7 @@ from kh121 import calendar as cal
 from kh121 import paths
 from kh121.atomic import inside_root, write_atomic
 from kh121.dates import dmy
-from kh121.errors import EXIT_FAIL, EXIT_OK, KnownError
+from kh121.errors import EXIT_FAIL, EXIT_OK, DataError, KnownError
 from kh121.loader import load, load_clean
 from kh121.messages import t
 from kh121.models import MergedFile
@@ -91,6 +91,15 @@ def _write_new(
     return EXIT_OK
 
 
+def _plan_only(root: Path, as_of: dt.date) -> Workspace:
+    """The plan, agencies and calendar, no report read: a broken report of one agency never
+    stops writing another's file."""
+    ws, problems = load(root, as_of, targets=[])
+    if ws is None or has_errors(problems):
+        raise DataError(problems)
+    return ws
+
+
 def run_new(
     *,
     root: Path,
@@ -103,7 +112,7 @@ def run_new(
     lang: str,
     missing: bool = False,
 ) -> int:
-    ws, _warnings = load_clean(root, as_of)
+    ws = _plan_only(root, as_of)
     period = find_period(ws, period_text)
     folder = root / paths.REPORTS / period.id
     consolidator = ws.agencies.name(ws.agencies.resolve(ws.plan.reporting.to, period.due))
@@ -267,7 +276,7 @@ def run_form(
     from kh121.form import FormRow, FormSpec, build_form
     from kh121.scaffold import agency_tasks
 
-    ws, _warnings = load_clean(root, as_of)
+    ws = _plan_only(root, as_of)
     period = find_period(ws, period_text)
     if every:
         codes = _reporters(ws, period)
@@ -336,7 +345,7 @@ def run_import(
     """Filled forms into report files: all checked first, nothing written on any error."""
     import shutil
 
-    ws, _warnings = load_clean(root, as_of)
+    ws = _plan_only(root, as_of)
     plans: list[tuple[Path, Path, str]] = []
     for file in files:
         target, text = _import_one(ws, root, file, received, as_of, replace, lang)
