@@ -136,6 +136,8 @@ def test_record_twice_says_the_second(demo: Path, cli) -> None:  # type: ignore[
     assert cli("validate", "--root", demo, "--as-of", "2026-12-07").exit_code == 0
     r = cli("overdue", "--root", demo, "--as-of", "2026-12-08", "--agency", "STC")
     assert "đã đôn đốc 2 lần (số 140/SKHCN-QLCN, ngày 07/12/2026)" in " ".join(r.stdout.split())
+    r = cli("status", "--root", demo, "--as-of", "2026-12-08")
+    assert "Sở Tài chính (đã đôn đốc 2)" in " ".join(r.stdout.split())
     again = cli("remind", "--root", demo, "--as-of", "2026-12-07", *two)
     assert again.exit_code == 1 and "đã có trong sổ đôn đốc" in again.stderr
     assert record == (demo / "reports/2026-H2/_don_doc.yaml").read_text(encoding="utf-8")

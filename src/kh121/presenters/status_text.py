@@ -54,7 +54,20 @@ def _missing_line(view: StatusView, lang: str) -> str | None:
             f"Period {view.latest_period} (due {due}): every agency has reported.",
             lang,
         )
-    names = ", ".join(view.directory.name(a) for a in missing)
+    reminded = {
+        o.chase: o.reminded[2]
+        for o in view.obligations
+        if o.period == view.latest_period and o.reminded is not None
+    }
+
+    def named(agency: str) -> str:
+        times = reminded.get(agency)
+        if not times:
+            return view.directory.name(agency)
+        said = t("đã đôn đốc", "reminded", lang) + (f" {times}" if times > 1 else "")
+        return f"{view.directory.name(agency)} ({said})"
+
+    names = ", ".join(named(a) for a in missing)
     return t(
         f"Chưa gửi báo cáo kỳ {view.latest_period} (hạn {due}): {names}.",
         f"No report for {view.latest_period} (due {due}) from: {names}.",
