@@ -232,3 +232,30 @@ def test_completion_offers_codes_tasks_and_periods(
     assert complete.periods("2026") == ["2026-H1", "2026-H2"]
     monkeypatch.chdir(ws_root.parent)
     assert complete.agencies("S") == []  # no workspace here: nothing, no error
+
+
+def test_paths_are_shown_from_where_the_clerk_stands(
+    cli,  # type: ignore[no-untyped-def]
+    ws_root: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    write(ws_root / "reports/2026-H2/SYT.yaml", HEAD + "\tstate: done\n")
+    monkeypatch.chdir(ws_root / "reports/2026-H2")
+    r = cli("validate", "--root", ws_root, *("--as-of", "2026-11-29"))
+    lines = r.stdout.splitlines()
+    assert any(x.startswith("SYT.yaml:9:1: error[E004]") for x in lines), lines
+    assert any(x.startswith("../../data/tasks.yaml:") for x in lines), lines
+    r = cli("validate", "--root", ws_root, "--as-of", "2026-11-29", "--json")
+    assert '"file": "reports/2026-H2/SYT.yaml"' in r.stdout  # scripts keep the root's paths
+
+
+def test_a_broken_data_file_hides_not_the_plans_problems(cli, ws_root: Path) -> None:  # type: ignore[no-untyped-def]
+    agencies = ws_root / "data/agencies.yaml"
+    write(agencies, agencies.read_text(encoding="utf-8") + "x: [\n")
+    tasks = ws_root / "data/tasks.yaml"
+    text = tasks.read_text(encoding="utf-8")
+    write(tasks, text.replace("          day: 5\n", "          day: 6\n", 1))
+    r = cli("validate", "--root", ws_root, "--as-of", "2026-11-29")
+    assert r.exit_code == 1
+    assert "data/agencies.yaml:" in r.stdout and "dấu [ mở ở đây chưa được đóng" in r.stdout
+    assert "warning[W057]" in r.stdout  # the plan's own check still ran

@@ -547,5 +547,10 @@ CHECKS: list[Check] = [
 ]
 
 
+# The checks that need the plan alone: they still run when the agencies or the calendar
+# cannot be read, so that one broken file never hides the plan's own problems.
+PLAN_CHECKS: list[Check] = [check_approval_known, check_task_ids, check_deadlines]
+
+
 def run_checks(ws: Workspace, as_of: dt.date) -> list[Problem]:
     return [p for check in CHECKS for p in check(ws, as_of)]

@@ -12,6 +12,7 @@ import errno
 import functools
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from kh121.messages import t
@@ -44,17 +45,18 @@ class KnownError(Exception):
 class DataError(KnownError):
     """The data has errors: every one of them is printed as `validate` prints it."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], root: Path | None = None) -> None:
         super().__init__(
             "dữ liệu có lỗi; sửa các lỗi trên (chạy 'kh121 validate' để xem lại) rồi chạy lại",
             "the data has errors; fix the errors above (see 'kh121 validate'), then run again",
         )
         self.problems = problems
+        self.root = root
 
     def report(self, lang: str, stream: TextIO) -> None:
         from kh121.problems import write_problems
 
-        write_problems(self.problems, lang, stream)
+        write_problems(self.problems, lang, stream, self.root)
         super().report(lang, stream)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from enum import StrEnum
+from pathlib import Path
 from typing import Any, NamedTuple, TextIO
 
 from kh121.messages import render_message
@@ -30,12 +31,13 @@ class Problem(NamedTuple):
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.file, self.line, self.col, self.code)
 
-    def format(self, lang: str = "vi") -> str:
+    def format(self, lang: str = "vi", file: str | None = None) -> str:
         """One line, whatever a file name or a quoted value holds (a newline, an escape
-        sequence): shown escaped, so that no line can pass for another."""
+        sequence): shown escaped, so that no line can pass for another. `file` shows the
+        path otherwise (relative to where the reader stands)."""
         from kh121.text import safe
 
-        place = f"{self.file}:{self.line}:{self.col}"
+        place = f"{file or self.file}:{self.line}:{self.col}"
         line = f"{place}: {self.severity}[{self.code}]: {self.message(lang)}"
         return safe(line.replace("\n", "\\n").replace("\t", "\\t"))
 
@@ -76,9 +78,15 @@ def summary_line(problems: list[Problem], lang: str = "vi") -> str:
     return render_message(key, {"errors": errors, "warnings": warnings, **plural}, lang)
 
 
-def write_problems(problems: Iterable[Problem], lang: str, stream: TextIO) -> None:
-    """Every problem on its line, sorted, then the count: what `validate` prints."""
+def write_problems(
+    problems: Iterable[Problem], lang: str, stream: TextIO, root: Path | None = None
+) -> None:
+    """Every problem on its line, sorted, then the count: what `validate` prints; with the
+    root, paths relative to the folder the reader stands in."""
+    from kh121.paths import for_reader
+
     ordered = sorted_problems(problems)
     for p in ordered:
-        stream.write(p.format(lang) + "\n")
+        shown = for_reader(p.file, root) if root is not None else None
+        stream.write(p.format(lang, shown) + "\n")
     stream.write(summary_line(ordered, lang) + "\n")

@@ -49,17 +49,24 @@ def diagnose(text: str, exc: yaml.MarkedYAMLError) -> Diagnosis:
             f"the quote {quote} opened here is never closed: add {quote} at the end of the"
             " text, or remove the opening one",
         )
-    if ("flow sequence" in full or "flow mapping" in full) and start is not None:
-        bracket = lines[start.line][start.column : start.column + 1] or "["
-        closing = {"[": "]", "{": "}"}.get(bracket, "]")
-        return Diagnosis(
-            start.line + 1,
-            start.column + 1,
-            f"dấu {bracket} mở ở đây chưa được đóng bằng {closing}: thêm {closing}, hoặc viết"
-            " danh sách mỗi mục một dòng bắt đầu bằng '- '",
-            f"the {bracket} opened here is never closed with {closing}: add it, or write the"
-            " list one item per line starting with '- '",
+    if "flow" in full and start is not None:
+        at: tuple[int, int] | None = (start.line, start.column)
+        opening = (
+            lines[start.line][start.column : start.column + 1] if start.line < len(lines) else ""
         )
+        if not (opening and opening in "[{"):
+            at = _open_bracket(lines, start.line)  # the parser gave up at the end: look back
+        if at is not None:
+            bracket = lines[at[0]][at[1]]
+            closing = {"[": "]", "{": "}"}[bracket]
+            return Diagnosis(
+                at[0] + 1,
+                at[1] + 1,
+                f"dấu {bracket} mở ở đây chưa được đóng bằng {closing}: thêm {closing}, hoặc"
+                " viết danh sách mỗi mục một dòng bắt đầu bằng '- '",
+                f"the {bracket} opened here is never closed with {closing}: add it, or write"
+                " the list one item per line starting with '- '",
+            )
     line, col = (problem.line + 1, problem.column + 1) if problem else (1, 1)
     if "mapping values are not allowed" in full:
         return Diagnosis(
@@ -101,6 +108,21 @@ def diagnose(text: str, exc: yaml.MarkedYAMLError) -> Diagnosis:
         f"YAML cannot be read from here ({detail}); check the colons, quotes and indentation"
         " of this line and the one above",
     )
+
+
+def _open_bracket(lines: list[str], before: int) -> tuple[int, int] | None:
+    """The last '[' or '{' left open on the lines before `before` (0-based), if any."""
+    for i in range(min(before, len(lines)) - 1, max(-1, before - 1 - 5), -1):
+        line = lines[i]
+        depth = 0
+        for j in range(len(line) - 1, -1, -1):
+            if line[j] in "]}":
+                depth += 1
+            elif line[j] in "[{":
+                if depth == 0:
+                    return i, j
+                depth -= 1
+    return None
 
 
 def _near(lines: list[str], at_line: int) -> range:

@@ -32,5 +32,5 @@ def collect(root: Path, given: list[Path], as_of: dt.date) -> list[Problem]:
 
 def run(*, root: Path, targets: list[Path], as_of: dt.date, lang: str, as_json: bool) -> int:
     problems = collect(root, targets, as_of)
-    print_problems(problems, lang, as_json)
+    print_problems(problems, lang, as_json, root=root)
     return EXIT_FAIL if has_errors(problems) else EXIT_OK

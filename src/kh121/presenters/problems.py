@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 from typing import TextIO
 
 from kh121.problems import Problem, sorted_problems, write_problems
 
 
 def print_problems(
-    problems: list[Problem], lang: str, as_json: bool, stream: TextIO | None = None
+    problems: list[Problem],
+    lang: str,
+    as_json: bool,
+    stream: TextIO | None = None,
+    root: Path | None = None,
 ) -> None:
     out = stream or sys.stdout
     ordered = sorted_problems(problems)
@@ -18,4 +23,4 @@ def print_problems(
         json.dump([p.as_json(lang) for p in ordered], out, ensure_ascii=False, indent=2)
         out.write("\n")
         return
-    write_problems(ordered, lang, out)
+    write_problems(ordered, lang, out, root)
