@@ -69,17 +69,3 @@ def period_files(root: Path, period: str | None = None) -> list[Path]:
         raise NotADirectoryError(20, "Not a directory", str(base))
     pattern = f"{period}/*.yaml" if period else "*/*.yaml"
     return sorted(p for p in base.glob(pattern) if p.name != MERGED_NAME)
-
-
-def for_reader(rel: str, root: Path) -> str:
-    """A root-relative path as the person at the terminal can open it: relative to the
-    folder they stand in when that folder is inside the workspace (a clerk in
-    reports/2026-H2/ reads 'SYT.yaml' and '../../data/tasks.yaml'); else as it is."""
-    try:
-        here = Path.cwd().resolve()
-        base = root.resolve()
-    except OSError:
-        return rel
-    if here == base or base not in here.parents:
-        return rel
-    return os.path.relpath(base / rel, here)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping
 from enum import StrEnum
 from pathlib import Path
@@ -83,10 +84,22 @@ def write_problems(
 ) -> None:
     """Every problem on its line, sorted, then the count: what `validate` prints; with the
     root, paths relative to the folder the reader stands in."""
-    from kh121.paths import for_reader
-
     ordered = sorted_problems(problems)
     for p in ordered:
         shown = for_reader(p.file, root) if root is not None else None
         stream.write(p.format(lang, shown) + "\n")
     stream.write(summary_line(ordered, lang) + "\n")
+
+
+def for_reader(rel: str, root: Path) -> str:
+    """A root-relative path as the person at the terminal can open it: relative to the
+    folder they stand in when that folder is inside the workspace (a clerk in
+    reports/2026-H2/ reads 'SYT.yaml' and '../../data/tasks.yaml'); else as it is."""
+    try:
+        here = Path.cwd().resolve()
+        base = root.resolve()
+    except OSError:
+        return rel
+    if here == base or base not in here.parents:
+        return rel
+    return os.path.relpath(base / rel, here)

@@ -6,15 +6,22 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-# C0 and C1 controls, DEL, bidirectional overrides and isolates, and non-characters.
-_UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufffe\uffff]"
+# The characters no text of a plan or a report may hold, and no output may carry raw: C0
+# controls but tab, line feed and carriage return; DEL and the C1 controls but U+0085 (a YAML
+# line break, listed apart); direction marks, overrides and isolates (a line would read
+# otherwise than it is written); non-characters and lone surrogates (Word refuses them).
+_UNSAFE_BODY = (
+    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\u061c\u200e\u200f\u202a-\u202e"
+    "\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff"
 )
+UNSAFE_RAW = re.compile(f"[{_UNSAFE_BODY}]")  # in a file's raw text (NEL breaks a line)
+UNSAFE = re.compile(f"[{_UNSAFE_BODY}\x85]")  # in a value, however it was written
+_SHOWN_ESCAPED = re.compile(f"[{_UNSAFE_BODY}\x85\r]")
 
 
 def safe(text: str) -> str:
-    """The text with every control or direction character shown as an escape (\\x1b)."""
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    """The text with every control or direction character shown as an escape (\\u001b)."""
+    return _SHOWN_ESCAPED.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def fold(text: str) -> str:

@@ -8,7 +8,6 @@ graph, so that each of those cases becomes a problem with a line and a column.
 
 from __future__ import annotations
 
-import re
 import stat
 import unicodedata
 from collections.abc import Sequence
@@ -19,6 +18,7 @@ from typing import Any
 import yaml
 
 from kh121.problems import Problem, error, warning
+from kh121.text import UNSAFE, UNSAFE_RAW
 from kh121.yamlout import YAML11_BOOLS
 
 try:
@@ -29,18 +29,6 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
 MAX_BYTES = 5 * 1024 * 1024  # an agency's report; more is not a report but an accident
 MAX_DATA_BYTES = 64 * 1024 * 1024  # the plan itself, for a national roll-out
 MAX_DEPTH = 40
-# Characters no text of a plan or a report may hold, raw or written as a YAML escape:
-# controls (a terminal obeys them), direction overrides (a line would read otherwise than it
-# is written), non-characters and lone surrogates (Word refuses the document).
-UNSAFE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
-    "\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff]"
-)
-# In the raw text: the same, but U+0085 (a YAML line break) is left to the parser.
-_CONTROL = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\u061c\u200e\u200f\u202a-\u202e"
-    "\u2066-\u2069\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff]"
-)
 _MAX_NUMBER_CHARS = 40  # a number longer than this is no count, date or year of a plan
 _RESOLVER = yaml.resolver.Resolver()
 _TAG = "tag:yaml.org,2002:"
@@ -166,7 +154,7 @@ def parse_yaml(
         not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
     ):
         return None, [*problems, error(shown, 1, 1, "E003")]
-    controls = [_control_problem(text, m.start(), shown) for m in _CONTROL.finditer(text)]
+    controls = [_control_problem(text, m.start(), shown) for m in UNSAFE_RAW.finditer(text)]
     if controls:
         return None, [*problems, *controls[:20]]
     try:

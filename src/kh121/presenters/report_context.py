@@ -31,13 +31,9 @@ from kh121.presenters import labels
 from kh121.presenters.story import ASSUMED_WORDS, MOVED_WORDS, story
 from kh121.states import Bin
 from kh121.status import contradicting
+from kh121.text import UNSAFE
 from kh121.views import Directory, ObligationView, StatusView, Summary
 
-# Characters XML 1.0 forbids (Word refuses a file that holds one), and direction overrides
-# that would make a line read otherwise than it is written.
-_XML_FORBIDDEN = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff\u202a-\u202e\u2066-\u2069]"
-)
 GAP = "…"  # what a reader sees where a fact is not known
 NO_RESULT = "Chưa có cơ quan nào báo cáo kết quả trong kỳ."
 # The clerk's sections, as the report titles them, with what each is for.
@@ -51,8 +47,9 @@ CLERK_PARTS: dict[str, tuple[str, str]] = {
 
 
 def clean_text(text: str) -> str:
-    """Text safe inside a document: no forbidden characters, no template tags."""
-    text = _XML_FORBIDDEN.sub("", text)
+    """Text safe inside a document: no character XML forbids or that would make a line read
+    otherwise than written (validate refuses them first), no template tags."""
+    text = UNSAFE.sub("", text)
     # A report that quotes '{{' must not look like a tag left unrendered.
     return text.replace("{{", "{\u200b{").replace("{%", "{\u200b%")
 
