@@ -18,7 +18,9 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import Any
 
+from kh121.dates import parse_date
 from kh121.errors import KnownError
+from kh121.states import state_of
 
 FORM_VERSION = 1
 STATES_VI = {
@@ -270,39 +272,23 @@ def read_form(data: bytes) -> Read:
 
 # ------------------------------------------------------------------ a form to a report
 
-_LABELS = {k: label for k, label, _w in COLUMNS}
-_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})|(\d{4})-(\d{2})-(\d{2})")
+COLUMN_LABELS = {k: label for k, label, _w in COLUMNS}
 
 
 def _state(text: str) -> str | None:
-    from kh121.text import fold
-
-    folded = fold(text)
-    if not folded:
+    """The state key of a cell, None when empty, '?' when no state fits."""
+    if not text.strip():
         return None
-    for key, words in STATES_VI.items():
-        if fold(words) == folded or folded in (fold(key), fold(key.replace("_", " "))):
-            return key
-    from kh121.validation import _STATE_WORDS
-
-    for key, words_ in _STATE_WORDS.items():
-        if any(fold(w) == folded for w in words_):
-            return key
-    return "?"
+    state = state_of(text)
+    return state.value if state is not None else "?"
 
 
 def _date(text: str) -> dt.date | str | None:
-    """'10/11/2026' or '2026-11-10' as a date; '' for empty; None for one not understood."""
-    text = text.strip()
-    if not text:
+    """A cell's date; '' when empty; None for one not understood (or a day that is not)."""
+    if not text.strip():
         return ""
-    m = _DATE.fullmatch(text)
-    if not m:
-        return None
     try:
-        if m[1]:
-            return dt.date(int(m[3]), int(m[2]), int(m[1]))
-        return dt.date(int(m[4]), int(m[5]), int(m[6]))
+        return parse_date(text)
     except ValueError:
         return None
 
@@ -328,8 +314,8 @@ def to_report(
 
     def where(n: int, task: str, key: str) -> tuple[str, str]:
         return (
-            f"bảng, dòng {n} ({task}), cột {_LABELS[key]}",
-            f"table, row {n} ({task}), column {_LABELS[key]}",
+            f"bảng, dòng {n} ({task}), cột {COLUMN_LABELS[key]}",
+            f"table, row {n} ({task}), column {COLUMN_LABELS[key]}",
         )
 
     tasks = []

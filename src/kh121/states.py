@@ -16,6 +16,31 @@ class TaskState(StrEnum):
     NOT_STARTED = "not_started"
 
 
+# Words a person may write for a state, official Vietnamese label first (the form's list).
+STATE_WORDS: dict[TaskState, tuple[str, ...]] = {
+    TaskState.DONE: ("Đã hoàn thành", "xong", "đã xong", "hoàn thành", "complete",
+                     "completed", "finished"),
+    TaskState.IN_PROGRESS: ("Đang thực hiện", "đang làm", "đang triển khai", "in progress",
+                            "ongoing", "doing"),
+    TaskState.NOT_STARTED: ("Chưa thực hiện", "chưa làm", "chưa triển khai", "not started",
+                            "todo"),
+}  # fmt: skip
+
+
+def state_of(words: str) -> TaskState | None:
+    """The state a person meant: its key, a Vietnamese word (with or without marks, any case
+    or spacing: 'dang thuc hien'), or a common English word; None when none fits."""
+    from kh121.text import fold
+
+    folded = fold(words)
+    for state, said in STATE_WORDS.items():
+        if folded in (fold(state.value), fold(state.value.replace("_", " "))):
+            return state
+        if any(fold(w) == folded for w in said):
+            return state
+    return None
+
+
 class Reported(StrEnum):
     """What the record says of one occurrence: a reported state, or no report at all."""
 

@@ -149,17 +149,6 @@ def _problem(doc: Document, err: Any) -> Problem:
     return doc.error(loc, "E023", field=field, detail=text)
 
 
-# Words a person may write for a state, and what they mean.
-_STATE_WORDS = {
-    "done": ("xong", "đã xong", "hoàn thành", "đã hoàn thành", "hoan thanh", "da hoan thanh",
-             "complete", "completed", "finished"),
-    "in_progress": ("đang thực hiện", "đang làm", "dang thuc hien", "đang triển khai",
-                    "in progress", "inprogress", "ongoing", "doing"),
-    "not_started": ("chưa thực hiện", "chưa làm", "chua thuc hien", "chưa triển khai",
-                    "not started", "notstarted", "todo"),
-}  # fmt: skip
-
-
 def _either(choices: list[str], word: str) -> str:
     quoted = [f"'{c}'" for c in choices]
     return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + f" {word} {quoted[-1]}"
@@ -167,12 +156,11 @@ def _either(choices: list[str], word: str) -> str:
 
 def _enum_hint(value: str, choices: list[str]) -> tuple[str, str] | str:
     """'xong' → 'done'; 'in progres' → 'in_progress': what the person most likely meant."""
-    from kh121.text import fold
+    from kh121.states import state_of
 
-    folded = fold(value)
-    for choice, words in _STATE_WORDS.items():
-        if choice in choices and any(fold(w) == folded for w in words):
-            return (f"; có phải '{choice}'?", f"; did you mean '{choice}'?")
+    meant = state_of(value)
+    if meant is not None and meant.value in choices:
+        return (f"; có phải '{meant.value}'?", f"; did you mean '{meant.value}'?")
     close = difflib.get_close_matches(value.replace(" ", "_").lower(), choices, n=1, cutoff=0.6)
     if close:
         return (f"; có phải '{close[0]}'?", f"; did you mean '{close[0]}'?")

@@ -462,7 +462,7 @@ def _import_one(
 
 def _row_of(lines: list[str], line: int) -> tuple[int, tuple[str, str]]:
     """The form's row (1-based) and (task, column) a line of the generated YAML belongs to."""
-    from kh121.form import _LABELS
+    from kh121.form import COLUMN_LABELS
 
     row = 0
     task = ""
@@ -472,7 +472,7 @@ def _row_of(lines: list[str], line: int) -> tuple[int, tuple[str, str]]:
             task = text.split(":", 1)[1].strip()
     here = lines[line - 1].strip().lstrip("- ") if 0 < line <= len(lines) else ""
     key = here.split(":", 1)[0]
-    return row, (task, _LABELS.get(key, key))
+    return row, (task, COLUMN_LABELS.get(key, key))
 
 
 def _refuse(shown: str, found: list[tuple[str, str]], lang: str) -> None:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from kh121.messages import t
+from kh121.states import STATE_WORDS, TaskState
 
 STATES = {
-    "done": ("Đã hoàn thành", "Done"),
-    "in_progress": ("Đang thực hiện", "In progress"),
-    "not_started": ("Chưa thực hiện", "Not started"),
+    "done": (STATE_WORDS[TaskState.DONE][0], "Done"),
+    "in_progress": (STATE_WORDS[TaskState.IN_PROGRESS][0], "In progress"),
+    "not_started": (STATE_WORDS[TaskState.NOT_STARTED][0], "Not started"),
     "no_report": ("Chưa có báo cáo", "No report yet"),
 }
 BINS = {
