@@ -123,7 +123,7 @@ def build_form(spec: FormSpec, when: dt.date) -> bytes:
     doc.add_paragraph(
         f"Hướng dẫn: điền vào các ô trống; ở cột Tình trạng ghi một trong: "
         f"{', '.join(STATES_VI.values())}. Ngày viết dd/mm/yyyy. Văn bản đã gửi: 'số, ngày'"
-        f" (ví dụ 45/BC-SYT, 10/11/{when.year}). Không thêm, bớt hay đổi thứ tự các dòng."
+        f" (ví dụ 12/BC-{spec.agency}, 10/11/{when.year}). Không thêm, bớt hay đổi thứ tự các dòng."
         f" Hạn gửi: {spec.due}."
     )
     head = doc.add_table(rows=2, cols=2)
@@ -293,77 +293,23 @@ def _date(text: str) -> dt.date | str | None:
         return None
 
 
-def to_report(
-    read: Read, received: dt.date | None
-) -> tuple[dict[str, Any], list[tuple[str, str]], list[int]]:
-    """The report file's data from a filled form; every problem named by its table row and
-    column, all at once; and for each task the row number (for later problems)."""
+def to_report(read: Read, received: dt.date | None) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+    """The report file's data from a filled form, and every problem named by its table row
+    and column, all at once."""
     ident = read.identity
-    problems: list[tuple[str, str]] = []
     found = [r.get("task", "") for r in read.rows]
     if not rows_match(ident, found):
-        problems.append(
+        return {}, [
             (
                 "các dòng nhiệm vụ không khớp mẫu gốc (đã bị thêm, bớt, đổi thứ tự hay sửa mã:"
                 f" tệp có {', '.join(found)}): điền lại vào mẫu gốc",
                 "the task rows do not match the original form (added, removed, reordered or"
                 f" edited: the file has {', '.join(found)}): fill in the original form",
             )
-        )
-        return {}, problems, []
-
-    def where(n: int, task: str, key: str) -> tuple[str, str]:
-        return (
-            f"bảng, dòng {n} ({task}), cột {COLUMN_LABELS[key]}",
-            f"table, row {n} ({task}), column {COLUMN_LABELS[key]}",
-        )
-
-    tasks = []
-    for n, row in enumerate(read.rows, 1):
-        task = row["task"]
-        line: dict[str, Any] = {"task": task}
-        state = _state(row.get("state", ""))
-        if state == "?":
-            w = where(n, task, "state")
-            problems.append(
-                (
-                    f"{w[0]}: '{row['state']}' — chọn {' / '.join(STATES_VI.values())}",
-                    f"{w[1]}: '{row['state']}' — choose one of {', '.join(STATES_VI.values())}",
-                )
-            )
-        elif state:
-            line["state"] = state
-        if row.get("done"):
-            line["done"] = row["done"]
-        when = _date(row.get("completed_on", ""))
-        if when is None:
-            w = where(n, task, "completed_on")
-            problems.append(
-                (
-                    f"{w[0]}: '{row['completed_on']}' không phải ngày; viết dd/mm/yyyy",
-                    f"{w[1]}: '{row['completed_on']}' is not a date; write dd/mm/yyyy",
-                )
-            )
-        elif when:
-            line["completed_on"] = when
-        delivered = row.get("delivered", "").strip()
-        if delivered:
-            number, _sep, day = delivered.rpartition(",")
-            parsed = _date(day)
-            if not number or parsed in (None, ""):
-                w = where(n, task, "delivered")
-                problems.append(
-                    (
-                        f"{w[0]}: '{delivered}' — viết 'số, ngày', ví dụ 45/BC-SYT, 10/11/2026",
-                        f"{w[1]}: '{delivered}' — write 'number, date', e.g. 45/BC-SYT, 10/11/2026",
-                    )
-                )
-            else:
-                line["delivered"] = {"number": number.strip(), "date": parsed}
-        for key in ("difficulties", "proposals"):
-            if row.get(key):
-                line[key] = row[key]
-        tasks.append(line)
+        ]
+    problems: list[tuple[str, str]] = []
+    example = f"12/BC-{ident['agency']}, 10/11/2026"
+    tasks = [_task_line(n, row, example, problems) for n, row in enumerate(read.rows, 1)]
     report: dict[str, Any] = {
         "schema_version": 1,
         "agency": ident["agency"],
@@ -388,4 +334,51 @@ def to_report(
         report["difficulties"] = read.difficulties
     if read.proposals:
         report["proposals"] = read.proposals
-    return report, problems, list(range(1, len(tasks) + 1))
+    return report, problems
+
+
+def _task_line(
+    n: int, row: dict[str, str], example: str, problems: list[tuple[str, str]]
+) -> dict[str, Any]:
+    """One task's line of the report from its row; what cannot be read goes to `problems`."""
+    task = row["task"]
+
+    def refuse(key: str, vi: str, en: str) -> None:
+        label = COLUMN_LABELS[key]
+        problems.append(
+            (
+                f"bảng, dòng {n} ({task}), cột {label}: '{row.get(key, '')}' — {vi}",
+                f"table, row {n} ({task}), column {label}: '{row.get(key, '')}' — {en}",
+            )
+        )
+
+    line: dict[str, Any] = {"task": task}
+    state = _state(row.get("state", ""))
+    if state == "?":
+        words = list(STATES_VI.values())
+        refuse("state", f"chọn {' / '.join(words)}", f"choose one of {', '.join(words)}")
+    elif state:
+        line["state"] = state
+    if row.get("done"):
+        line["done"] = row["done"]
+    when = _date(row.get("completed_on", ""))
+    if when is None:
+        refuse("completed_on", "không phải ngày; viết dd/mm/yyyy", "not a date; write dd/mm/yyyy")
+    elif when:
+        line["completed_on"] = when
+    delivered = row.get("delivered", "").strip()
+    if delivered:
+        number, _sep, day = delivered.rpartition(",")
+        parsed = _date(day)
+        if not number or parsed in (None, ""):
+            refuse(
+                "delivered",
+                f"viết 'số, ngày', ví dụ {example}",
+                f"write 'number, date', e.g. {example}",
+            )
+        else:
+            line["delivered"] = {"number": number.strip(), "date": parsed}
+    for key in ("difficulties", "proposals"):
+        if row.get(key):
+            line[key] = row[key]
+    return line

@@ -428,7 +428,7 @@ def _import_one(
             f"{shown}: period '{ident.get('period')}' or agency '{ident.get('agency')}' is not"
             " in the plan",
         )
-    report, found, _rows = to_report(read, received)
+    report, found = to_report(read, received)
     if found:
         _refuse(shown, [(vi, en) for vi, en in found], lang)
     text = f"# Nhập từ mẫu Word {file.name} bằng 'kh121 report import'.\n" + dump(report)
