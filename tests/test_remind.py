@@ -141,6 +141,10 @@ def test_record_twice_says_the_second(demo: Path, cli) -> None:  # type: ignore[
     again = cli("remind", "--root", demo, "--as-of", "2026-12-07", *two)
     assert again.exit_code == 1 and "đã có trong sổ đôn đốc" in again.stderr
     assert record == (demo / "reports/2026-H2/_don_doc.yaml").read_text(encoding="utf-8")
+    later = ("--number", "140", "--date", "2026-12-08", "--record", "--agency", "STC")
+    again = cli("remind", "--root", demo, "--as-of", "2026-12-08", *later)
+    assert again.exit_code == 1  # refused before any letter is written
+    assert not (demo / "reports/2026-H2/CV_don_doc_2026-H2_2026-12-08.docx").exists()
 
 
 def test_nothing_sent_when_nobody_owes(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]

@@ -58,6 +58,23 @@ def write_atomic(path: Path, data: bytes | str, overwrite: bool = True) -> bool:
     return True
 
 
+def write_and_say(path: Path, data: bytes | str, root: Path, lang: str) -> bool:
+    """write_atomic, then one line for the person: 'đã ghi X' or 'không đổi X'."""
+    from kh121.messages import t
+    from kh121.paths import shown
+
+    changed = write_atomic(path, data)
+    where = shown(path, root)
+    print(
+        t(
+            f"{'đã ghi' if changed else 'không đổi'} {where}",
+            f"{'wrote' if changed else 'unchanged'} {where}",
+            lang,
+        )
+    )
+    return changed
+
+
 def _mode_for(path: Path) -> int:
     try:
         return path.stat().st_mode & 0o777

@@ -8,7 +8,6 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from kh121.atomic import write_atomic
 from kh121.errors import KnownError
 
 TIMEOUT_S = 180
@@ -18,9 +17,9 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def to_pdf(docx: Path, target: Path) -> bool:
-    """Write `target` (PDF) from `docx`; True if its bytes changed. LibreOffice runs with a
-    profile of its own in a temporary folder, so that it never meets a running instance."""
+def to_pdf(docx: Path) -> bytes:
+    """The PDF of `docx`. LibreOffice runs with a profile of its own in a temporary folder,
+    so that it never meets a running instance."""
     exe = soffice()
     if exe is None:
         raise KnownError(
@@ -64,4 +63,4 @@ def to_pdf(docx: Path, target: Path) -> bool:
                 f"LibreOffice không chuyển được sang PDF: {said}",
                 f"LibreOffice could not convert to PDF: {said}",
             )
-        return write_atomic(target, made.read_bytes())
+        return made.read_bytes()

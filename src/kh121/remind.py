@@ -69,7 +69,7 @@ def chase(
                     tuple(o.effective_due for o in late if o.effective_due is not None),
                 )
             )
-    sent = _times(records, period)
+    sent = {a: n for (p, a), (_num, _day, n) in last_reminders(records).items() if p == period}
     everyone = sorted(set(reports) | set(tasks))
     owed = [
         Owed(a, tuple(reports.get(a, ())), tuple(tasks.get(a, ())), sent.get(a, 0) + 1)
@@ -82,17 +82,6 @@ def chase(
         letters=tuple(o for o in owed if o.agency != issuer),
         own=tuple(o for o in owed if o.agency == issuer),
     )
-
-
-def _times(records: tuple[RemindersFile, ...], period: str) -> dict[str, int]:
-    count: dict[str, int] = {}
-    for record in records:
-        if record.period != period:
-            continue
-        for reminder in record.reminders:
-            for agency in reminder.agencies:
-                count[agency] = count.get(agency, 0) + 1
-    return count
 
 
 def last_reminders(

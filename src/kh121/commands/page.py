@@ -6,11 +6,9 @@ import datetime as dt
 import subprocess
 from pathlib import Path
 
-from kh121 import paths
-from kh121.atomic import inside_root, write_atomic
+from kh121.atomic import inside_root, write_and_say
 from kh121.errors import EXIT_OK, KnownError
 from kh121.loader import load_clean
-from kh121.messages import t
 
 PAGE_TEMPLATE = Path("templates/trang_theo_doi.html")
 DEFAULT_OUT = Path("reports/trang_theo_doi.html")
@@ -60,12 +58,5 @@ def run(*, root: Path, as_of: dt.date, out: Path | None, lang: str) -> int:
     context = build_page(view, history, revision(root), title)
     html = env.from_string(template.read_text(encoding="utf-8")).render(context)
     target = out or inside_root(root / DEFAULT_OUT, root)
-    changed = write_atomic(target, html)
-    print(
-        t(
-            f"{'đã ghi' if changed else 'không đổi'} {paths.shown(target, root)}",
-            f"{'wrote' if changed else 'unchanged'} {paths.shown(target, root)}",
-            lang,
-        )
-    )
+    write_and_say(target, html, root, lang)
     return EXIT_OK

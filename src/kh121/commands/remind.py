@@ -10,13 +10,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kh121 import paths
-from kh121.atomic import inside_root, write_atomic
+from kh121.atomic import inside_root, write_and_say, write_atomic
 from kh121.commands.report import find_agency, find_period
 from kh121.errors import EXIT_OK, KnownError
 from kh121.loader import load_clean
 from kh121.messages import t
 from kh121.models import Reminder, RemindersFile
-from kh121.problems import has_errors
 from kh121.text import safe
 
 if TYPE_CHECKING:
@@ -110,6 +109,13 @@ def run(
             "chỉ ghi sổ đôn đốc cho công văn đã có số (không dùng cùng --draft)",
             "only a numbered letter is recorded (not with --draft)",
         )
+    # the record as loaded (and checked) with the workspace: refused before anything is written
+    earlier = next((r.reminders for r in ws.reminders if r.period == period.id), ())
+    if record and any(e.number == printed for e in earlier):
+        raise KnownError(
+            f"công văn số {printed} đã có trong sổ đôn đốc kỳ {period.id}",
+            f"letter {printed} is already recorded for {period.id}",
+        )
     from kh121.docx_render import render_docx
 
     template = root / letter.template
@@ -132,19 +138,13 @@ def run(
         data = render_docx(
             template, context, day, "V/v " + context["subject"], ws.settings.letterhead.agency
         )
-        changed = write_atomic(target, data)
-        print(
-            t(
-                f"{'đã ghi' if changed else 'không đổi'} {paths.shown(target, root)}",
-                f"{'wrote' if changed else 'unchanged'} {paths.shown(target, root)}",
-                lang,
-            )
-        )
+        write_and_say(target, data, root, lang)
     if record:
         assert printed is not None
         _record(
             root,
             period.id,
+            earlier,
             Reminder(
                 number=printed,
                 date=day,
@@ -166,36 +166,15 @@ def _latest(ws: Workspace, status: StatusView) -> Period:
     return ws.periods[latest]
 
 
-def _record(root: Path, period: str, reminder: Reminder, lang: str) -> None:
+def _record(
+    root: Path, period: str, earlier: tuple[Reminder, ...], reminder: Reminder, lang: str
+) -> None:
     """Append the letter to reports/PERIOD/_don_doc.yaml; earlier entries stay as written."""
-    from kh121 import kinds
     from kh121.yamlout import dump
 
     path = inside_root(root / paths.REPORTS / period / paths.REMINDERS_NAME, root)
-    entries: tuple[Reminder, ...] = ()
-    if path.exists():
-        _doc, model, found = kinds.read_kind(path, root, kinds.REMINDERS)
-        if not isinstance(model, RemindersFile) or has_errors(found):
-            raise KnownError(
-                f"{paths.shown(path, root)} có lỗi; sửa rồi chạy lại",
-                f"{paths.shown(path, root)} has errors; fix it and run again",
-            )
-        entries = model.reminders
-    if any(e.number == reminder.number for e in entries):
-        raise KnownError(
-            f"công văn số {reminder.number} đã có trong sổ đôn đốc kỳ {period}",
-            f"letter {reminder.number} is already recorded for {period}",
-        )
-    record = RemindersFile(schema_version=1, period=period, reminders=(*entries, reminder))
-    data = record.model_dump()
-    text = "# Sổ đôn đốc: do 'kh121 remind --record' ghi thêm; không sửa các mục đã có.\n" + dump(
-        data
-    )
-    write_atomic(path, text)
-    print(
-        t(
-            f"đã ghi sổ đôn đốc {paths.shown(path, root)}",
-            f"recorded in {paths.shown(path, root)}",
-            lang,
-        )
-    )
+    record = RemindersFile(schema_version=1, period=period, reminders=(*earlier, reminder))
+    text = "# Sổ đôn đốc: do 'kh121 remind --record' ghi thêm; không sửa các mục đã có.\n"
+    write_atomic(path, text + dump(record.model_dump()))
+    shown = paths.shown(path, root)
+    print(t(f"đã ghi sổ đôn đốc {shown}", f"recorded in {shown}", lang))

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kh121 import paths
-from kh121.atomic import inside_root, write_atomic
+from kh121.atomic import inside_root, write_and_say
 from kh121.commands.report import find_period, merged, merged_path
 from kh121.errors import EXIT_OK, KnownError
 from kh121.loader import load_clean
@@ -105,7 +105,7 @@ def run(
     target = out or inside_root(
         default_output(root, ws.plan.plan.code, period.id, day, draft), root
     )
-    _say(write_atomic(target, data), target, root, lang)
+    write_and_say(target, data, root, lang)
     if found:
         print(
             t(
@@ -119,18 +119,8 @@ def run(
         from kh121.pdf import to_pdf
 
         pdf_target = target.with_suffix(".pdf")
-        _say(to_pdf(target, pdf_target), pdf_target, root, lang)
+        write_and_say(pdf_target, to_pdf(target), root, lang)
     return EXIT_OK
-
-
-def _say(changed: bool, target: Path, root: Path, lang: str) -> None:
-    print(
-        t(
-            f"{'đã ghi' if changed else 'không đổi'} {paths.shown(target, root)}",
-            f"{'wrote' if changed else 'unchanged'} {paths.shown(target, root)}",
-            lang,
-        )
-    )
 
 
 def _up_to_date_merge(

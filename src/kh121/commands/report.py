@@ -8,7 +8,7 @@ from pathlib import Path
 
 from kh121 import calendar as cal
 from kh121 import paths
-from kh121.atomic import inside_root, write_atomic
+from kh121.atomic import inside_root, write_and_say, write_atomic
 from kh121.dates import dmy
 from kh121.errors import EXIT_FAIL, EXIT_OK, DataError, KnownError
 from kh121.loader import load, load_clean
@@ -248,14 +248,7 @@ def _write_merged(root: Path, period: cal.Period, text: str, check: bool, lang: 
             return EXIT_FAIL
         print(t(f"{shown} đã cập nhật", f"{shown} is up to date", lang))
         return EXIT_OK
-    changed = write_atomic(inside_root(target, root), text)
-    print(
-        t(
-            f"{'đã ghi' if changed else 'không đổi'} {shown}",
-            f"{'wrote' if changed else 'unchanged'} {shown}",
-            lang,
-        )
-    )
+    write_and_say(inside_root(target, root), text, root, lang)
     return EXIT_OK
 
 
@@ -320,15 +313,7 @@ def run_form(
             target = out / name if (len(codes) > 1 or out.is_dir()) else out
         else:
             target = inside_root(root / paths.REPORTS / period.id / "mau" / name, root)
-        changed = write_atomic(target, build_form(spec, ws.work.effective(period.due)))
-        shown = paths.shown(target, root)
-        print(
-            t(
-                f"{'đã ghi' if changed else 'không đổi'} {shown}",
-                f"{'wrote' if changed else 'unchanged'} {shown}",
-                lang,
-            )
-        )
+        write_and_say(target, build_form(spec, ws.work.effective(period.due)), root, lang)
     return EXIT_OK
 
 
