@@ -57,6 +57,9 @@ class Workspace:
     settings: ReportSettings | None = None
     clerks: tuple[LoadedClerk, ...] = field(default=())
     reminders: tuple[RemindersFile, ...] = field(default=())
+    # False: the plan read well but the agencies or the calendar did not; such a workspace
+    # holds only the plan, for the plan's own checks (no command works on it)
+    complete: bool = True
 
     # Derived once and shared by the checks, the status and merge (frozen: never stale).
     @cached_property
@@ -129,14 +132,25 @@ def read_workspace(
             clerks.append(LoadedClerk(doc, path, model))
         elif isinstance(model, RemindersFile):
             reminders.append(model)
+    if not isinstance(plan, PlanFile) or plan_doc is None:
+        return None, problems
     if not (
-        isinstance(plan, PlanFile)
-        and isinstance(agencies, AgenciesFile)
+        isinstance(agencies, AgenciesFile)
         and isinstance(calendar, CalendarFile)
-        and plan_doc is not None
         and agencies_doc is not None
     ):
-        return None, problems
+        bare = Workspace(
+            root=root,
+            plan=plan,
+            plan_doc=plan_doc,
+            agencies=AgencyIndex.build(()),
+            agencies_doc=plan_doc,  # unused: only the plan's checks run on a bare workspace
+            calendar=CalendarFile(schema_version=1),
+            calendar_doc=None,
+            reports=(),
+            complete=False,
+        )
+        return bare, problems
     ws = Workspace(
         root=root,
         plan=plan,
