@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -106,3 +107,31 @@ def filled_clerk(root: Path, period: str, number: str | None = "125", signer: bo
         lines += ["signer:", "  capacity: KT. GIÁM ĐỐC", "  title: PHÓ GIÁM ĐỐC"]
         lines += ["  name: Lê Văn Thử"]
     return write(root / "reports" / period / "_danh_gia.yaml", "\n".join(lines) + "\n")
+
+
+def git(
+    root: Path, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """git in `root` as a test's author; raises on failure unless an env is given."""
+    return subprocess.run(
+        ["git", "-C", str(root), "-c", "user.email=t@example.org", "-c", "user.name=t", *args],
+        check=env is None,
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+
+
+def commit_all(root: Path, message: str = "plan") -> None:
+    """A repository at `root` (made if needed) with every file committed."""
+    if not (root / ".git").exists():
+        git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", message)
+
+
+@pytest.fixture
+def repo(ws_root: Path) -> Path:
+    """The workspace as a git repository with one commit."""
+    commit_all(ws_root)
+    return ws_root

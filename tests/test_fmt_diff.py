@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT, write
+from conftest import ROOT, git, write
 from kh121.fmt import FormatRefusedError, format_text
 from kh121.models import ReportFile
 from kh121.yamlio import parse_yaml
@@ -130,22 +129,6 @@ def test_fmt_round_trip_property(
     assert format_text(out, ReportFile, ORDER) == out
 
 
-def _git(root: Path, *args: str) -> None:
-    subprocess.run(
-        ["git", "-C", str(root), "-c", "user.email=t@example.org", "-c", "user.name=t", *args],
-        check=True,
-        capture_output=True,
-    )
-
-
-@pytest.fixture
-def repo(ws_root: Path) -> Path:
-    _git(ws_root, "init", "-q")
-    _git(ws_root, "add", "-A")
-    _git(ws_root, "commit", "-qm", "plan")
-    return ws_root
-
-
 def _edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text
@@ -164,7 +147,7 @@ def test_diff_by_meaning(repo: Path, cli) -> None:  # type: ignore[no-untyped-de
         "          - STC\n          - SNV\n          - DV_LIEN_QUAN",
     )
     _edit(repo / "data/agencies.yaml", "name: Sở Ngoại vụ", "name: Sở Ngoại vụ mới")
-    _git(repo, "commit", "-qam", "change")
+    git(repo, "commit", "-qam", "change")
     write(
         repo / "reports/2026-H2/SYT.yaml",
         "schema_version: 1\nagency: SYT\nperiod: 2026-H2\ntasks:\n  - task: III.7\n"
@@ -191,8 +174,8 @@ def test_diff_state_change_and_merger(repo: Path, cli) -> None:  # type: ignore[
         "schema_version: 1\nagency: SYT\nperiod: 2026-H2\ntasks:\n  - task: III.7\n"
         "    state: in_progress\n",
     )
-    _git(repo, "add", "-A")
-    _git(repo, "commit", "-qm", "report")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "report")
     _edit(path, "state: in_progress", "state: done")
     _edit(
         repo / "data/agencies.yaml",

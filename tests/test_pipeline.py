@@ -6,12 +6,9 @@ from __future__ import annotations
 import json
 import os
 import pickle
-import subprocess
 from pathlib import Path
 
-import pytest
-
-from conftest import ROOT, received_report, write
+from conftest import ROOT, commit_all, received_report, write
 
 
 def _status_json(cli, root: Path) -> dict:  # type: ignore[no-untyped-def,type-arg]
@@ -149,21 +146,6 @@ def test_the_clerk_file_is_validated(ws_root: Path, cli) -> None:  # type: ignor
     assert paragraphs(text.causes) == ["A.", "B."]
 
 
-@pytest.fixture
-def repo(ws_root: Path) -> Path:
-    def git(*args: str) -> None:
-        subprocess.run(
-            ["git", "-C", str(ws_root), "-c", "user.email=t@e.org", "-c", "user.name=t", *args],
-            check=True,
-            capture_output=True,
-        )
-
-    git("init", "-q")
-    git("add", "-A")
-    git("commit", "-qm", "plan")
-    return ws_root
-
-
 def test_diff_shows_the_sources_wording(repo: Path, cli) -> None:  # type: ignore[no-untyped-def]
     tasks = repo / "data/tasks.yaml"
     text = tasks.read_text(encoding="utf-8")
@@ -188,22 +170,12 @@ def test_diff_between_revisions_in_a_subfolder_of_the_repository(
     top = ws_root.parent / "top"
     shutil.copytree(ws_root, top / "plan")
 
-    def git(*args: str) -> None:
-        subprocess.run(
-            ["git", "-C", str(top), "-c", "user.name=t", "-c", "user.email=t@t", *args],
-            check=True,
-            capture_output=True,
-        )
-
-    git("init", "-q")
-    git("add", "-A")
-    git("commit", "-qm", "one")
+    commit_all(top, "one")
     root = top / "plan"
     write(
         root / "reports/2026-H2/SYT.yaml", received_report(root, "SYT", "2026-H2", "2026-11-14", "")
     )
-    git("add", "-A")
-    git("commit", "-qm", "two")
+    commit_all(top, "two")
     r = cli("diff", "HEAD~1", "HEAD", "--root", root)
     assert r.exit_code == 0, r.stdout
     assert "SYT" in r.stdout and "2026-H2" in r.stdout, r.stdout

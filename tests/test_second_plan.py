@@ -30,13 +30,12 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, filled_clerk, write
+from conftest import ROOT, commit_all, filled_clerk, write
 
 EXAMPLE = ROOT / "examples/son_hai"
 AS_OF = "2026-07-01"
@@ -199,16 +198,7 @@ def test_fmt_and_diff(plan: Path, cli) -> None:  # type: ignore[no-untyped-def]
     r = cli("fmt", "--check", "--root", plan)
     assert r.exit_code == 0, r.output
 
-    def git(*args: str) -> None:
-        subprocess.run(
-            ["git", "-C", str(plan), "-c", "user.name=t", "-c", "user.email=t@t", *args],
-            check=True,
-            capture_output=True,
-        )
-
-    git("init", "-q")
-    git("add", "-A")
-    git("commit", "-qm", "plan")
+    commit_all(plan)
     path = plan / "reports/2026-H1/SCT.yaml"
     write(path, path.read_text(encoding="utf-8").replace("date: 2026-06-08", "date: 2026-06-09"))
     r = cli("diff", "--root", plan)

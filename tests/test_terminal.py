@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -192,20 +193,14 @@ def test_missing_scaffolds_only_what_is_missing(cli, ws_root: Path) -> None:  # 
 
 
 def test_git_diff_speaks_kh121_without_it_on_path(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
-    import subprocess
+    from conftest import commit_all
+    from conftest import git as git_in
 
-    def git(*args: str, path: str = "/usr/bin:/bin") -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            ["git", "-C", str(ws_root), "-c", "user.name=t", "-c", "user.email=t@t", *args],
-            capture_output=True,
-            text=True,
-            env={"PATH": path, "HOME": str(ws_root)},
-        )
+    def git(*args: str) -> subprocess.CompletedProcess[str]:  # kh121 is not on this PATH
+        return git_in(ws_root, *args, env={"PATH": "/usr/bin:/bin", "HOME": str(ws_root)})
 
     shutil.copy(ROOT / ".gitattributes", ws_root / ".gitattributes")
-    git("init", "-q")
-    git("add", "-A")
-    git("commit", "-qm", "plan")
+    commit_all(ws_root)
     assert cli("diff", "--setup", "--root", ws_root).exit_code == 0
     tasks = ws_root / "data/tasks.yaml"
     text = tasks.read_text(encoding="utf-8")

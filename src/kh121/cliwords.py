@@ -358,8 +358,6 @@ class Group(TyperGroup):
         cmd = super().get_command(ctx, cmd_name)
         if cmd is not None:
             cmd.context_class = Context
-            if cmd.help:
-                cmd.short_help = None  # the listing shows the first line, in the language
         return cmd
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:

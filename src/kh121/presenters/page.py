@@ -166,7 +166,7 @@ def build_page(
         }
         for a in agencies
     ]
-    periods = sorted({o.period for o in view.obligations}, key=lambda p: p)
+    periods = list(dict.fromkeys(o.period for o in view.obligations))  # in due-date order
     grid_agencies = sorted({o.chase for o in view.obligations}, key=d.name)
     cells: dict[tuple[str, str], str] = {}
     for ob in view.obligations:
