@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -105,3 +106,24 @@ def test_in_a_real_browser(ws_root: Path, cli, tmp_path: Path) -> None:  # type:
         pdf = page.pdf(format="A4")
         assert pdf.startswith(b"%PDF")
         browser.close()
+
+
+def test_the_reporting_grid_runs_in_due_date_order(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    root = tmp_path / "plan"
+    shutil.copytree(ROOT / "examples/son_hai", root)
+    data = write(
+        root / "data/tasks.yaml",
+        (root / "data/tasks.yaml").read_text(encoding="utf-8").replace("key: NAM", "key: CN"),
+    )
+    assert data.exists()
+    for old in sorted((root / "reports").glob("*-NAM")):
+        old.rename(old.with_name(old.name.replace("NAM", "CN")))
+    for f in (root / "reports").rglob("*.yaml"):
+        f.write_text(f.read_text(encoding="utf-8").replace("-NAM", "-CN"), encoding="utf-8")
+    r = cli("page", "--root", root, "--as-of", "2026-07-01")
+    assert r.exit_code == 0, r.output
+    html = (root / "reports/trang_theo_doi.html").read_text(encoding="utf-8")
+    grid = html[html.index('<table id="grid">') :]
+    heads = re.findall(r"<th>(\d{4}-[A-Z0-9]+)</th>", grid.split("</tr>")[0])
+    # '2024-CN' sorts before '2024-H1' by name; it is due on 15/01/2025, after it
+    assert heads[:3] == ["2024-H1", "2024-CN", "2025-H1"], heads
