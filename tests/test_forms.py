@@ -194,3 +194,18 @@ def test_a_form_resaved_by_libreoffice_imports_the_same(cli, ws_root: Path, tmp_
     assert r.exit_code == 0, r.output
     second = (ws_root / "reports/2026-H2/SYT.yaml").read_text(encoding="utf-8").split("\n", 1)[1]
     assert second == first
+
+
+def test_output_path_and_no_keep(cli, ws_root: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    one = tmp_path / "form.docx"
+    r = cli("report", "form", "SYT", "--period", "2026-H2", "-o", one, "--root", ws_root)
+    assert r.exit_code == 0 and one.is_file()
+    folder = tmp_path / "all"
+    folder.mkdir()
+    r = cli("report", "form", "--all", "--period", "2026-H2", "-o", folder, "--root", ws_root)
+    assert r.exit_code == 0 and len(list(folder.glob("MAU_2026-H2_*.docx"))) == 7
+    filled = _fill(one, tmp_path / "SYT.docx")
+    r = cli("report", "import", filled, "--no-keep", "--root", ws_root, *DAY)
+    assert r.exit_code == 0, r.output
+    assert (ws_root / "reports/2026-H2/SYT.yaml").is_file()
+    assert not (ws_root / "reports/2026-H2/SYT.docx").exists()

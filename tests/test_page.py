@@ -37,6 +37,9 @@ def test_self_contained_deterministic_and_small(ws_root: Path, cli) -> None:  # 
     first = page.read_bytes()
     r = cli("page", "--root", ws_root, *DAY)
     assert "không đổi" in r.stdout and page.read_bytes() == first
+    elsewhere = ws_root.parent / "trang.html"
+    assert cli("page", "--root", ws_root, *DAY, "-o", elsewhere).exit_code == 0
+    assert elsewhere.read_bytes() == first
 
 
 def test_hostile_text_is_text(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]

@@ -77,6 +77,9 @@ def test_the_reply_date_skips_days_off(demo: Path, cli) -> None:  # type: ignore
     assert data["reply_by"] == "2027-01-08"
     data = _json(cli, "--root", demo, *DAY, "--reply-by", "2026-12-20")
     assert data["reply_by"] == "2026-12-20"
+    # ten working days from Monday 30/11/2026: two whole weeks
+    data = _json(cli, "--root", demo, *DAY, "--date", "2026-11-30", "--reply-days", "10")
+    assert data["reply_by"] == "2026-12-14"
 
 
 def test_the_letter_as_decree_30_wants_it(demo: Path, cli) -> None:  # type: ignore[no-untyped-def]
