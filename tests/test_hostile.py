@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import os
 import shutil
 import zipfile
@@ -84,7 +85,7 @@ def test_what_validate_accepts_survives_merge_and_render(guarded_root, cli) -> N
         "Kết quả: “ngoặc kép” ‘đơn’ & <w:p> </w:t> 50% — 1/2 ½ ✓ 𝔸 🧬 đã hoàn thành; "
         + "dài " * 20000
     ).strip()
-    write(root / R, HEAD + f"    done: {strange!r}\n".replace("'", '"', 1)[:-2] + '"\n')
+    write(root / R, HEAD + f"    done: {json.dumps(strange, ensure_ascii=False)}\n")
     from conftest import filled_clerk
 
     filled_clerk(root, "2026-H2")
