@@ -330,21 +330,25 @@ def show(
     )
 
 
+AgencyArg = Annotated[
+    str | None,
+    typer.Argument(
+        help="Mã hoặc tên cơ quan (có dấu hay không dấu).",
+        show_default=False,
+        autocompletion=_complete_agencies,
+    ),
+]
+PeriodOpt = Annotated[
+    str,
+    typer.Option("--period", help="Kỳ báo cáo, dạng NĂM-KỲ.", autocompletion=_complete_periods),
+]
+
+
 @report_app.command("new")
 @guarded
 def report_new(
-    agency: Annotated[
-        str | None,
-        typer.Argument(
-            help="Mã hoặc tên cơ quan (có dấu hay không dấu).",
-            show_default=False,
-            autocompletion=_complete_agencies,
-        ),
-    ] = None,
-    period: Annotated[
-        str,
-        typer.Option("--period", help="Kỳ báo cáo, dạng NĂM-KỲ.", autocompletion=_complete_periods),
-    ] = ...,  # type: ignore[assignment]
+    agency: AgencyArg = None,
+    period: PeriodOpt = ...,  # type: ignore[assignment]
     out: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="Tệp ghi ra (mặc định reports/KỲ/MÃ.yaml)."),
@@ -387,18 +391,8 @@ def report_new(
 @report_app.command("form")
 @guarded
 def report_form(
-    agency: Annotated[
-        str | None,
-        typer.Argument(
-            help="Mã hoặc tên cơ quan (có dấu hay không dấu).",
-            show_default=False,
-            autocompletion=_complete_agencies,
-        ),
-    ] = None,
-    period: Annotated[
-        str,
-        typer.Option("--period", help="Kỳ báo cáo, dạng NĂM-KỲ.", autocompletion=_complete_periods),
-    ] = ...,  # type: ignore[assignment]
+    agency: AgencyArg = None,
+    period: PeriodOpt = ...,  # type: ignore[assignment]
     every: Annotated[
         bool, typer.Option("--all", help="Mẫu cho mọi cơ quan phải báo cáo kỳ này.")
     ] = False,
