@@ -70,7 +70,7 @@ CASES: dict[str, Case] = {
         files={R: report("tasks:\n  - task: II.1\n    state: done\n    completed_on: 31/02/2026\n")}
     ),
     "E025-version": Case(files={R: report("").replace("schema_version: 1", "schema_version: 2")}),
-    "E026-bad-state": Case(files={R: report("tasks:\n  - task: III.7\n    state: finished\n")}),
+    "E026-bad-state": Case(files={R: report("tasks:\n  - task: III.7\n    state: tạm dừng\n")}),
     "E030-duplicate-task": Case(edits=[(TASKS, "id: II.2", "id: II.1")]),
     "E031-unknown-agency": Case(edits=[(TASKS, "lead: SYT", "lead: SYTE")]),
     "E031-report-agency": Case(files={"reports/2026-H2/SXYZ.yaml": report("", agency="SXYZ")}),

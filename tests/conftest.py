@@ -17,6 +17,11 @@ sys.path.insert(0, str(Path(__file__).parent))
 def _own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Each test its own view cache, so no test sees another's."""
     monkeypatch.setenv("KH121_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    # Tests never depend on the real today: a date after this one is a typing mistake.
+    monkeypatch.setenv("KH121_TODAY", TODAY)
+
+
+TODAY = "2026-12-31"
 
 
 @pytest.fixture
@@ -27,6 +32,21 @@ def ws_root(tmp_path: Path) -> Path:
         shutil.copytree(ROOT / "templates", tmp_path / "templates")
     (tmp_path / "reports").mkdir()
     return tmp_path
+
+
+def without_since(root: Path) -> Path:
+    """The plan with no first period on record: every past occurrence counts (is overdue
+    when not done), as for a workspace whose record runs from the plan's first day."""
+    plan = root / "data" / "tasks.yaml"
+    text = plan.read_text(encoding="utf-8")
+    plan.write_text("".join(x for x in text.splitlines(True) if not x.startswith("  since:")))
+    return root
+
+
+@pytest.fixture
+def full_root(ws_root: Path) -> Path:
+    """ws_root whose record runs from the plan's first day (no `reporting.since`)."""
+    return without_since(ws_root)
 
 
 class Result:

@@ -72,7 +72,7 @@ def test_fmt_refuses_a_file_with_errors(ws_root: Path, cli) -> None:  # type: ig
     )
     before = path.read_bytes()
     r = cli("fmt", "--root", ws_root)
-    assert r.exit_code == 1 and "error[E006]" in r.stderr
+    assert r.exit_code == 1 and "lỗi[E006]" in r.stderr
     assert path.read_bytes() == before
 
 

@@ -9,6 +9,7 @@ import io
 import json
 import os
 import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -28,7 +29,7 @@ R = "reports/2026-H2/SYT.yaml"
 def _tree(root: Path) -> dict[str, str]:
     out = {}
     for p in sorted(root.rglob("*")):
-        if p.is_file() and not p.is_symlink():
+        if p.is_file() and not p.is_symlink() and p.name != ".kh121.lock":
             out[p.relative_to(root).as_posix()] = hashlib.sha256(p.read_bytes()).hexdigest()
     return out
 
@@ -51,7 +52,7 @@ def _validate_refuses(root: Path, body: bytes, code: str, place: str) -> None:
     r = run("validate", "--root", root, *DAY, timeout=30)
     assert r.returncode == 1, r.stdout + r.stderr
     assert "Traceback" not in r.stderr and "lỗi không mong đợi" not in r.stderr
-    assert f"{R}:{place}: error[{code}]" in r.stdout, r.stdout
+    assert f"{R}:{place}: lỗi[{code}]" in r.stdout, r.stdout
     for other in ("status", "merge"):
         s = run(other, *(["2026-H2"] if other == "merge" else []), "--root", root, *DAY)
         assert s.returncode == 1 and "Traceback" not in s.stderr, (other, s.stderr)
@@ -299,3 +300,325 @@ def test_dates_are_bounded_before_anything_computes(guarded_root, day: str) -> N
     assert r.returncode == 1 and "năm phải từ 1900 đến 2200" in r.stdout, r.stdout
     s = run("status", "--root", root, *DAY)
     assert s.returncode == 1 and "Traceback" not in s.stderr
+
+
+# ------------------------------------------------------------------ round three (issue 27)
+
+
+def _kh(
+    *args: str | Path, env: dict[str, str] | None = None, timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
+    """The installed command with a key of the test's own (never the user's)."""
+    from test_bad_inputs import KH121
+
+    base = {"PATH": "/usr/bin:/bin", "NO_COLOR": "1", "LANG": "C.UTF-8"}
+    return subprocess.run(
+        [KH121, *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**base, **(env or {})},
+    )
+
+
+def _spawn(*args: str | Path) -> subprocess.Popen[str]:
+    from test_bad_inputs import KH121
+
+    env = {"PATH": "/usr/bin:/bin", "NO_COLOR": "1", "LANG": "C.UTF-8"}
+    return subprocess.Popen(
+        [KH121, *map(str, args)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+
+
+@pytest.fixture
+def demo_signed(ws_root: Path) -> Path:
+    """The demo's reports, with the letter's signer named: letters can be issued."""
+    shutil.copytree(ROOT / "examples/demo/reports", ws_root / "reports", dirs_exist_ok=True)
+    signer = ws_root / "data/report.yaml"
+    text = signer.read_text(encoding="utf-8").replace("(họ và tên người ký)", "Lê Văn Ký")
+    write(signer, text)
+    return ws_root
+
+
+def _recorded(root: Path) -> list[str]:
+    import yaml
+
+    path = root / "reports/2026-H2/_don_doc.yaml"
+    if not path.exists():
+        return []
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [str(r["number"]) for r in data.get("reminders") or []]
+
+
+def _remind(root: Path, number: str, *more: str) -> tuple[str, ...]:
+    return (
+        "remind", "--root", str(root), *DAY, "--number", number, "--date", "2026-11-30",
+        "--record", *more,
+    )  # fmt: skip
+
+
+def test_two_clerks_recording_at_once_lose_nothing(demo_signed: Path) -> None:
+    root = demo_signed
+    runs = [_spawn(*_remind(root, "202", "--agency", "STC")), _spawn(*_remind(root, "203"))]
+    outs = [p.communicate(timeout=120) for p in runs]
+    assert [p.returncode for p in runs] == [0, 0], outs
+    assert sorted(_recorded(root)) == ["202/SKHCN-QLCN", "203/SKHCN-QLCN"]
+    letters = sorted(p.name for p in (root / "reports/2026-H2").glob("CV_don_doc_*.docx"))
+    assert len(letters) == 2, letters  # neither letter replaced the other's file
+    assert _kh("validate", "--root", root, *DAY).returncode == 0
+
+
+def test_one_number_is_never_issued_twice(demo_signed: Path) -> None:
+    root = demo_signed
+    runs = [_spawn(*_remind(root, "204", "--agency", a)) for a in ("STC", "SNV")]
+    outs = [p.communicate(timeout=120) for p in runs]
+    assert sorted(p.returncode for p in runs) == [0, 1], outs
+    assert any("đã có trong sổ đôn đốc" in " ".join(err.split()) for _out, err in outs), outs
+    assert _recorded(root) == ["204/SKHCN-QLCN"]
+    assert len(list((root / "reports/2026-H2").glob("CV_don_doc_*.docx"))) == 1
+
+
+def test_a_letter_is_never_issued_without_its_record(demo_signed: Path, tmp_path: Path) -> None:
+    root = demo_signed
+    out = tmp_path / "letters"
+    (out / "STC.docx").mkdir(parents=True)  # the last letter cannot be put in place
+    (out / "STC.docx" / "x").write_text("x")
+    r = _kh(*_remind(root, "131", "--each", "--output", str(out)))
+    assert r.returncode == 1 and "Traceback" not in r.stderr, r.stderr
+    assert "STC.docx" in r.stderr and ".tmp" not in r.stderr  # the target, not the temp file
+    assert _recorded(root) == []  # rolled back with the letters already put in place
+    assert sorted(p.name for p in out.iterdir()) == ["STC.docx"]
+    assert not [p for p in (root / "reports").rglob("*") if ".tmp" in p.name]
+
+
+def _filled(root: Path, key: Path, out: Path, agency: str = "SYT", state: str = "") -> Path:
+    from test_forms import _fill
+
+    made = _kh("report", "form", agency, "--period", "2026-H2", "--root", root,
+               env={"KH121_FORM_KEY": str(key)})  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    form = root / f"reports/2026-H2/mau/MAU_2026-H2_{agency}.docx"
+    return _fill(form, out, **({"state": state} if state else {}))
+
+
+def _import(root: Path, key: Path, *files: Path, env: dict[str, str] | None = None) -> object:
+    return _kh("report", "import", *files, "--root", root, *DAY,
+               env={"KH121_FORM_KEY": str(key), **(env or {})})  # fmt: skip
+
+
+@pytest.mark.parametrize("brk", ["\n", "\u2028", "\x85", "\r"])
+def test_a_form_file_name_writes_no_yaml(ws_root: Path, tmp_path: Path, brk: str) -> None:
+    key = tmp_path.parent / f"{tmp_path.name}.key"  # outside the root
+    name = f"STC{brk}received: 2026-11-21{brk}#.docx"
+    filled = _filled(ws_root, key, tmp_path / name)
+    r = _import(ws_root, key, filled)
+    assert r.returncode == 0, r.stderr  # type: ignore[attr-defined]
+    text = (ws_root / "reports/2026-H2/SYT.yaml").read_text(encoding="utf-8")
+    assert "received" not in text.split("\n", 1)[1]  # still a draft: nothing was added
+    assert text.count("\n# ") == 0 and "\\u" in text.splitlines()[0]
+
+
+def test_form_text_never_reaches_the_terminal_raw(ws_root: Path, tmp_path: Path) -> None:
+    key = tmp_path.parent / f"{tmp_path.name}.key"  # outside the root
+    # XML holds no ESC or BEL; C1 controls, line breaks and direction marks it does hold
+    nasty = "\u009b2J\u009d52;c;ZXZpbA==\u009c\u202egnp.exe\u0085x\u2028y"
+    filled = _filled(ws_root, key, tmp_path / "f.docx", state=nasty)
+    r = _import(ws_root, key, filled)
+    assert r.returncode == 1, r.stderr  # type: ignore[attr-defined]
+    err = " ".join(r.stderr.split())  # type: ignore[attr-defined]
+    assert "Tình trạng" in err and "\\u009b" in err and "\\u202e" in err
+    assert not any(c in err for c in "\u009b\u009d\u009c\u202e\u0085\u2028")
+    bad = _kh("report", "form", "--period", "2026-H2\x1b]52;c;eA==\x07", "x", "--root", ws_root)
+    assert bad.returncode == 1 and "\x1b" not in bad.stderr and "\\u001b" in bad.stderr
+
+
+def _with_keywords(src: Path, out: Path, keywords: str) -> Path:
+    with zipfile.ZipFile(src) as z:
+        parts = {i.filename: z.read(i) for i in z.infolist()}
+    core = parts["docProps/core.xml"].decode()
+    start, end = core.index("<cp:keywords>") + 13, core.index("</cp:keywords>")
+    parts["docProps/core.xml"] = (core[:start] + keywords + core[end:]).encode()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, body in parts.items():
+            z.writestr(name, body)
+    return out
+
+
+def test_a_hand_made_identity_is_refused(ws_root: Path, tmp_path: Path) -> None:
+    import base64
+    import hmac
+
+    key = tmp_path.parent / f"{tmp_path.name}.key"  # outside the root
+    filled = _filled(ws_root, key, tmp_path / "mine.docx")
+    with zipfile.ZipFile(filled) as z:
+        core = z.read("docProps/core.xml").decode()
+    words = core.split("<cp:keywords>")[1].split("</cp:keywords>")[0].split()
+    head = base64.b64decode(words[2]).decode().replace('"SYT"', '"STC"')
+    from docx import Document
+
+    tasks = [r.cells[0].text for r in Document(str(filled)).tables[1].rows[1:]]
+    guess = hmac.new(b"", (head + "|" + ",".join(tasks)).encode(), hashlib.sha256)
+    forged = f"kh121-form 2 {base64.b64encode(head.encode()).decode()} {guess.hexdigest()[:32]}"
+    r = _import(ws_root, key, _with_keywords(filled, tmp_path / "forged.docx", forged))
+    assert r.returncode == 1 and "không khớp mẫu gốc" in " ".join(r.stderr.split()), r.stderr  # type: ignore[attr-defined]
+    old = hashlib.sha256((head + "|" + ",".join(tasks)).encode()).hexdigest()[:16]
+    unkeyed = f"kh121-form 1 {base64.b64encode(head.encode()).decode()} {old}"
+    r = _import(ws_root, key, _with_keywords(filled, tmp_path / "old.docx", unkeyed))
+    assert r.returncode == 1 and "tạo mẫu mới" in " ".join(r.stderr.split()), r.stderr  # type: ignore[attr-defined]
+    assert not (ws_root / "reports/2026-H2/STC.yaml").exists()
+    assert oct(key.stat().st_mode & 0o777) == "0o600"
+
+
+def _rezip(src: Path, out: Path, change: str) -> Path:
+    import base64
+
+    with zipfile.ZipFile(src) as z:
+        parts = {i.filename: z.read(i) for i in z.infolist()}
+    body = parts["word/document.xml"]
+    if change == "malformed":
+        parts["word/document.xml"] = body[: len(body) // 2]
+    elif change == "entities":
+        parts["word/document.xml"] = (
+            b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaa">]>' + body.split(b"?>", 1)[1]
+        )
+    elif change == "deep":
+        parts["word/document.xml"] = body.replace(
+            b"<w:body>", b"<w:body>" + b"<w:p>" * 300 + b"</w:p>" * 300
+        )
+    elif change == "bomb":
+        parts["word/styles.xml"] = parts["word/styles.xml"] + b" " * 3_000_000
+    elif change == "identity-list":
+        core = parts["docProps/core.xml"].decode()
+        at = core.index("kh121-form 2 ") + len("kh121-form 2 ")
+        listed = base64.b64encode(b'["a", [[[[1]]]]]').decode()
+        end = core.index(" ", at)
+        parts["docProps/core.xml"] = (core[:at] + listed + core[end:]).encode()
+    elif change == "docm":
+        parts["word/vbaProject.bin"] = b"\xd0\xcf\x11\xe0macro"
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    if change == "encrypted":
+        raw = bytearray(out.read_bytes())
+        at = raw.find(b"PK\x03\x04")
+        raw[at + 6] |= 1  # the local header's flag; the central one below
+        c = raw.find(b"PK\x01\x02")
+        raw[c + 8] |= 1
+        out.write_bytes(bytes(raw))
+    if change == "corrupt":
+        raw = bytearray(out.read_bytes())
+        c = raw.find(b"word/document.xml") + 40
+        raw[c : c + 40] = b"\xff" * 40
+        out.write_bytes(bytes(raw))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("change", "env", "said"),
+    [
+        ("malformed", {}, "không đọc được tệp Word"),
+        ("entities", {}, "DOCTYPE"),
+        ("deep", {}, "không đọc được tệp Word"),
+        ("bomb", {}, "giải nén quá lớn"),
+        ("encrypted", {}, "mã hóa"),
+        ("corrupt", {}, "bị hỏng"),
+        ("identity-list", {}, "dấu nhận dạng của mẫu đã bị sửa"),
+        ("docm", {}, ".docm"),
+        ("none", {"KH121_FORM_INFLATED": "20000"}, "giải nén quá lớn"),
+        ("none", {"KH121_FORM_ROWS": "3"}, "dòng"),
+        ("none", {"KH121_FORM_CELL": "5"}, "ký tự"),
+        ("none", {"KH121_FORM_ELEMENTS": "50"}, "phần tử XML"),
+    ],
+)
+def test_a_hostile_form_ends_cleanly(
+    ws_root: Path, tmp_path: Path, change: str, env: dict[str, str], said: str
+) -> None:
+    key = tmp_path.parent / f"{tmp_path.name}.key"  # outside the root
+    filled = _filled(ws_root, key, tmp_path / "ok.docx")
+    bad = _rezip(filled, tmp_path / "bad.docx", change)
+    before = _tree(ws_root)
+    r = _import(ws_root, key, bad, env=env)
+    err = " ".join(r.stderr.split())  # type: ignore[attr-defined]
+    assert r.returncode == 1 and "bad.docx" in err and said in err, err  # type: ignore[attr-defined]
+    assert "Traceback" not in err and len(err) < 2000
+    assert _tree(ws_root) == before
+
+
+def test_two_forms_of_one_agency_import_nothing(ws_root: Path, tmp_path: Path) -> None:
+    key = tmp_path.parent / f"{tmp_path.name}.key"  # outside the root
+    a = _filled(ws_root, key, tmp_path / "A.docx")
+    b = shutil.copy(a, tmp_path / "B.docx")
+    r = _import(ws_root, key, a, b)
+    assert r.returncode == 1 and "cùng là báo cáo" in " ".join(r.stderr.split()), r.stderr  # type: ignore[attr-defined]
+    assert not (ws_root / "reports/2026-H2/SYT.yaml").exists()
+
+
+def test_a_planted_cache_file_is_never_trusted(ws_root: Path, tmp_path: Path) -> None:
+    import pickle
+
+    cache = tmp_path.parent / f"{tmp_path.name}.cache"
+    env = {"KH121_CACHE_DIR": str(cache)}
+    first = _kh("status", "--json", "--root", ws_root, *DAY, env=env)
+    assert first.returncode == 0, first.stderr
+    (stored,) = cache.glob("*.pickle")
+    assert stored.stat().st_mode & 0o777 == 0o600 and cache.stat().st_mode & 0o777 == 0o700
+    blob = stored.read_bytes()
+    head = blob[: blob.index(b"\n") + 1 + 32]
+    view = pickle.loads(blob[len(head) + 32 :])
+    lie = pickle.dumps(type(view)(**{**vars(view), "tasks": ()}), protocol=5)  # type: ignore[arg-type]
+    stored.write_bytes(head + blob[len(head) : len(head) + 32] + lie)  # a valid header
+    assert _kh("status", "--json", "--root", ws_root, *DAY, env=env).stdout == first.stdout
+    stored.write_bytes(head + hashlib.sha256(head + lie).digest() + lie)  # and a valid sum
+    stored.chmod(0o644)  # but a file others could write
+    assert _kh("status", "--json", "--root", ws_root, *DAY, env=env).stdout == first.stdout
+
+
+def test_diff_never_says_no_change_about_a_file_it_did_not_read(ws_root: Path) -> None:
+    from conftest import commit_all
+
+    report = write(ws_root / R, received_report(ws_root, "SYT", "2026-H2", "2026-11-12", ""))
+    commit_all(ws_root)
+    report.write_text(report.read_text(encoding="utf-8") + "bogus: [\n", encoding="utf-8")
+    r = _kh("diff", "--root", ws_root)
+    said = " ".join(r.stdout.split())
+    assert r.returncode == 1 and "SYT.yaml không đọc được ở bản mới" in said, r.stdout + r.stderr
+    assert "đã xóa" not in said and "không có thay đổi về nội dung" not in said
+
+
+RECORD = """# Sổ đôn đốc kỳ 2026-H2
+schema_version: 1
+period: {period}
+reminders:
+  - number: 120/SKHCN-QLCN  # gửi bằng bưu điện
+    date: 2026-11-20
+    reply_by: 2026-11-27
+    agencies:
+      - STC
+"""
+
+
+def test_a_record_keeps_its_entries_and_comments(demo_signed: Path) -> None:
+    root = demo_signed
+    record = write(root / "reports/2026-H2/_don_doc.yaml", RECORD.format(period="2026-H1"))
+    r = _kh(*_remind(root, "131", "--agency", "STC"))
+    assert r.returncode == 1 and "2026-H1" in r.stderr, r.stdout + r.stderr
+    assert record.read_text(encoding="utf-8") == RECORD.format(period="2026-H1")
+    assert not list((root / "reports/2026-H2").glob("CV_*"))
+    write(record, RECORD.format(period="2026-H2"))
+    r = _kh(*_remind(root, "131", "--agency", "STC"))
+    assert r.returncode == 0, r.stderr
+    text = record.read_text(encoding="utf-8")
+    assert "# Sổ đôn đốc kỳ 2026-H2" in text and "# gửi bằng bưu điện" in text
+    assert _recorded(root) == ["120/SKHCN-QLCN", "131/SKHCN-QLCN"]
+
+
+def test_a_symlink_loop_is_no_form(ws_root: Path, tmp_path: Path) -> None:
+    key = tmp_path.parent / f"{tmp_path.name}.key"
+    (tmp_path / "a.docx").symlink_to(tmp_path / "b.docx")
+    (tmp_path / "b.docx").symlink_to(tmp_path / "a.docx")
+    r = _import(ws_root, key, tmp_path / "a.docx")
+    assert r.returncode == 1 and "a.docx" in r.stderr, r.stderr  # type: ignore[attr-defined]

@@ -79,7 +79,7 @@ def test_a_fifo_is_an_error_not_a_hang(ws_root: Path) -> None:
         assert r.returncode == 1, (args, r.stderr)
         assert "Traceback" not in r.stderr
     r = run("validate", "--root", ws_root, "--as-of", "2026-11-29", timeout=30)
-    assert "reports/2026-H2/SYT.yaml:1:1: error[E013]" in r.stdout and "FIFO" in r.stdout
+    assert "reports/2026-H2/SYT.yaml:1:1: lỗi[E013]" in r.stdout and "FIFO" in r.stdout
 
 
 def test_merge_refuses_to_write_outside_the_root(ws_root: Path, cli, tmp_path_factory) -> None:  # type: ignore[no-untyped-def]

@@ -177,3 +177,16 @@ def test_hostile_names_are_text(demo: Path, cli) -> None:  # type: ignore[no-unt
     assert "<w:p> &" in _text(letter)
     r = cli("remind", "--root", demo, *DAY, "--text")
     assert r.exit_code == 0 and all(len(line) <= 80 for line in r.stdout.splitlines())
+
+
+def test_a_later_letter_is_not_known_yet(demo: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    """As of 05/12, of letters 130 (20/11) and 140 (07/12) only 130 was sent: the next is
+    the 2nd reminder, not the 3rd."""
+    write(
+        demo / "reports/2026-H2/_don_doc.yaml",
+        "schema_version: 1\nperiod: 2026-H2\nreminders:\n"
+        "  - {number: '130', date: 2026-11-20, reply_by: 2026-11-27, agencies: [STC]}\n"
+        "  - {number: '140', date: 2026-12-07, reply_by: 2026-12-14, agencies: [STC]}\n",
+    )
+    data = _json(cli, "--root", demo, "--as-of", "2026-12-05", "--agency", "STC")
+    assert "'times': 2" in str(data) and "'times': 3" not in str(data), data

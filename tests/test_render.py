@@ -14,6 +14,7 @@ from docx.shared import Mm, Pt
 
 from conftest import ROOT, filled_clerk, received_report, write
 from kh121.docx_render import document_text
+from test_report_word import fill_basis
 
 DEMO = ROOT / "examples/demo/reports/2026-H2"
 OUT = "reports/BC_121-KH-TU_2026-H2_2026-11-29.docx"
@@ -26,6 +27,7 @@ def rendered(ws_root: Path, cli) -> Path:  # type: ignore[no-untyped-def]
     for f in DEMO.glob("[A-Z]*.yaml"):
         shutil.copy(f, folder / f.name)
     filled_clerk(ws_root, "2026-H2")
+    fill_basis(ws_root)
     assert cli("merge", "2026-H2", "--as-of", "2026-11-29", "--root", ws_root).exit_code == 0
     r = cli("render", "2026-H2", "--root", ws_root, "--as-of", "2026-11-29")
     assert r.exit_code == 0, r.output
@@ -91,7 +93,7 @@ def test_appendices(rendered: Path) -> None:
         "Đẩy mạnh công tác tuyên truyền các chủ trương, quan điểm của Đảng, chính sách, pháp"
         " luật của Nhà nước và của tỉnh về phát triển và ứng dụng công nghệ sinh học phục vụ"
         " phát triển đất nước trong tình hình mới.",
-        "Sở TT&TT",
+        "Sở Thông tin và Truyền thông (Sở TT&TT)",  # its first mention: full, short after
         "Sở KH&CN",
     ]
     rows = {r.cells[1].text: r.cells[4].text for r in appendix2.rows[1:]}
@@ -179,6 +181,7 @@ def test_not_a_docx(rendered: Path, ws_root: Path, cli) -> None:  # type: ignore
 
 def test_hostile_text_renders_safely(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
     filled_clerk(ws_root, "2026-H2")
+    fill_basis(ws_root)
     big = "Đoạn rất dài. " * 7500  # about 100 kB
     write(
         ws_root / "reports/2026-H2/SYT.yaml",

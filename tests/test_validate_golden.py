@@ -45,13 +45,15 @@ def test_golden(name: str, ws_root: Path, cli) -> None:  # type: ignore[no-untyp
     code = name.split("-")[0]
     if code.startswith("E"):
         assert result.exit_code == 1
-        assert f"error[{code}]" in text
+        assert f"lỗi[{code}]" in text
     elif code.startswith("W"):
         assert result.exit_code == 0
-        assert f"warning[{code}]" in text
+        assert f"cảnh báo[{code}]" in text
     else:
         assert result.exit_code == 0
     assert "Traceback" not in text
+    too_long = [line for line in text.splitlines() if len(line) > 80]
+    assert not too_long, too_long  # wrapped at words, a hanging indent under the head
     after = {p: p.read_bytes() for p in ws_root.rglob("*") if p.is_file()}
     assert after == before  # validate never writes
 
@@ -82,8 +84,8 @@ def test_all_problems_at_once(ws_root: Path, cli) -> None:  # type: ignore[no-un
         apply(CASES[name], ws_root)
     result = cli("validate", "--root", ws_root, "--as-of", "2026-11-29")
     for code in ("E034", "E031", "E036"):
-        assert f"error[{code}]" in result.stdout
-    lines = [ln for ln in result.stdout.splitlines() if "error[" in ln]
+        assert f"lỗi[{code}]" in result.stdout
+    lines = [ln for ln in result.stdout.splitlines() if "lỗi[" in ln]
     assert lines == sorted(lines)
 
 
@@ -93,7 +95,7 @@ def test_too_large(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
     path.write_text("schema_version: 1\n" + "# x\n" * 1_400_000, encoding="utf-8")
     result = cli("validate", "--root", ws_root, "--as-of", "2026-11-29")
     assert result.exit_code == 1
-    assert "reports/2026-H2/SYT.yaml:1:1: error[E011]" in result.stdout
+    assert "reports/2026-H2/SYT.yaml:1:1: lỗi[E011]" in result.stdout
 
 
 def test_usage_error_exit_2(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
@@ -108,3 +110,17 @@ def test_named_paths_only(ws_root: Path, cli) -> None:  # type: ignore[no-untype
         "validate", "--root", ws_root, "--as-of", "2026-11-29", ws_root / "reports/2026-H3"
     )
     assert "E036" in result.stdout and "E034" not in result.stdout
+
+
+def test_english_problem_lines_keep_error_and_warning(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    apply(CASES["E034-unknown-task"], ws_root)
+    result = cli("validate", "--root", ws_root, "--as-of", "2026-11-29", "--lang", "en")
+    assert "error[E034]" in result.stdout and "lỗi[" not in result.stdout
+    assert "warning[W056]" in result.stdout and "cảnh báo[" not in result.stdout
+
+
+def test_lines_unwrapped_when_piped_without_columns(ws_root: Path, cli, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.delenv("COLUMNS")  # a pipe into grep: one problem, one line
+    result = cli("validate", "--root", ws_root, "--as-of", "2026-11-29")
+    w056 = [ln for ln in result.stdout.splitlines() if "[W056]" in ln]
+    assert len(w056) == 1 and len(w056[0]) > 80 and w056[0].endswith("khi biết")

@@ -33,6 +33,11 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
 FONT = "Times New Roman"
+# The rule under the sender's name: 1/3 to 1/2 of the line above it ("VÀ CÔNG NGHỆ", bold
+# 13 pt, about 3.4 cm); checked against the PDF by tests/test_report_word.py.
+AGENCY_RULE_CM = 1.5
+KINH_GUI_CM = 2.5  # where "Kính gửi:" starts, from the left margin
+KINH_GUI_W_CM = 2.6  # and where its list's dashes stand after it
 LANG = "vi-VN"
 CELL_MARGIN_CM = 0.19  # Word's default left and right cell margin (108 twips)
 
@@ -112,9 +117,12 @@ def para(
     before: float = 0,
     after: float = 6,
     keep: bool = False,
+    whole: bool = False,
 ) -> Any:
     p = container.add_paragraph()
     _format(p, align, indent, before, after, keep)
+    if whole:
+        p.paragraph_format.keep_together = True
     _font(p.add_run(text), size, bold, italic)
     return p
 
@@ -292,7 +300,7 @@ def _header(doc: Any, subject: bool = False) -> None:
     cell_para(left, "{%p for line in letterhead.header_lines %}", 13)
     cell_para(left, "{{ line }}", 13, bold=True)
     cell_para(left, "{%p endfor %}", 13)
-    rule(left, widths[0] - 2 * CELL_MARGIN_CM, 2.4)
+    rule(left, widths[0] - 2 * CELL_MARGIN_CM, AGENCY_RULE_CM)
     cell_para(left, "Số: {{ number }}", 13, before=6)
     if subject:
         cell_para(left, "V/v {{ subject }}", 12, before=6)  # upright, centred, under the number
@@ -318,13 +326,30 @@ def _signature(doc: Any) -> None:
     for _ in range(4):
         cell_para(right, "", 14)
     cell_para(right, "{{ signer.name }}", 14, bold=True)
-    set_widths(foot, [7.8, 8.3])
+    set_widths(foot, [8.6, 7.5])
 
 
 def _list(doc: Any, loop: str, line: str = "{{ line }}") -> None:
     tag(doc, f"{{%p for line in {loop} %}}")
     para(doc, line)
     tag(doc, "{%p endfor %}")
+
+
+def _kinh_gui_line(doc: Any) -> None:
+    """One line of a "Kính gửi:" block with several recipients: "Kính gửi:" on the first,
+    then a tab to a fixed stop, so that every "- …;" starts at the same place; a long name
+    wraps under its own text (hanging indent)."""
+    p = doc.add_paragraph()
+    _format(p, WD_ALIGN_PARAGRAPH.LEFT, False, 0, 0, keep=True)
+    fmt = p.paragraph_format
+    fmt.left_indent = Cm(KINH_GUI_CM + KINH_GUI_W_CM)
+    fmt.first_line_indent = Cm(-KINH_GUI_W_CM)
+    fmt.tab_stops.add_tab_stop(Cm(KINH_GUI_CM + KINH_GUI_W_CM))
+    _font(p.add_run("{% if loop.first %}Kính gửi:{% endif %}"), 14)
+    tab = p.add_run()
+    _font(tab, 14)
+    tab.add_tab()
+    _font(p.add_run("{{ line }}"), 14)
 
 
 def _body(doc: Any) -> None:
@@ -348,17 +373,17 @@ def _body(doc: Any) -> None:
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endfor %}")
-    heading(doc, "3. Nhiệm vụ quá hạn")
-    _list(doc, "overdue_lines", "- {{ line }}")
     tag(doc, "{%p if contradictions %}")
-    para(doc, "Báo cáo của các cơ quan chưa thống nhất:", keep=True)
+    heading(doc, "2.{{ sections|length + 1 }}. Báo cáo của các cơ quan chưa thống nhất", True)
     _list(doc, "contradictions", "- {{ line }}")
     tag(doc, "{%p endif %}")
+    heading(doc, "3. Nhiệm vụ quá hạn")
+    _list(doc, "overdue_lines", "- {{ line }}")
     heading(doc, "4. Tình hình gửi báo cáo của các cơ quan")
     para(
         doc,
-        "{{ expected_count }} cơ quan phải báo cáo kỳ này (chi tiết tại Phụ lục II kèm theo"
-        " báo cáo này):",
+        "{{ expected_count }} cơ quan phải báo cáo kỳ này, {{ reporters_basis }}; chi tiết tại"
+        " Phụ lục II kèm theo báo cáo này:",
         keep=True,
     )
     _list(doc, "reporting_lines", "- {{ line }}")
@@ -376,10 +401,13 @@ def _body(doc: Any) -> None:
         heading(doc, f"{n}. {label}")
         _list(doc, f"clerk.{key}")
     heading(doc, "III. NHIỆM VỤ, GIẢI PHÁP KỲ TỚI")
+    _list(doc, "next_period_lines")  # from the record first, then the clerk's words
     _list(doc, "clerk.next_tasks")
     heading(doc, "IV. KIẾN NGHỊ, ĐỀ XUẤT")
+    _list(doc, "proposal_lines")  # the agencies' own proposals first
     _list(doc, "clerk.proposals")
-    para(doc, "{{ closing }}", keep=True)  # kept with the signature block below
+    # kept whole and with the signature block below: never a last page of only the signature
+    para(doc, "{{ closing }}", keep=True, whole=True)
 
 
 def _document() -> Any:
@@ -451,8 +479,7 @@ def build(target: Path) -> None:
         ],
         [1.2, 11.0, 5.0, 4.0, 4.5],
     )
-    target.parent.mkdir(parents=True, exist_ok=True)
-    doc.save(target)
+    _save(doc, target)
 
 
 def build_letter(target: Path) -> None:
@@ -464,9 +491,13 @@ def build_letter(target: Path) -> None:
 
     center = WD_ALIGN_PARAGRAPH.CENTER
     para(doc, "", after=0)
-    tag(doc, "{%p for line in to_lines %}")
-    para(doc, "{{ line }}", align=center, indent=False, before=0, after=0, keep=True)
+    tag(doc, "{%p if to_list|length == 1 %}")
+    para(doc, "{{ to_lines[0] }}", align=center, indent=False, before=0, after=0, keep=True)
+    tag(doc, "{%p else %}")
+    tag(doc, "{%p for line in to_list %}")
+    _kinh_gui_line(doc)
     tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
     para(doc, "", after=0)
     para(doc, "{{ intro }}")
     tag(doc, "{%p for b in blocks %}")
@@ -475,14 +506,64 @@ def build_letter(target: Path) -> None:
     para(doc, "- {{ item }}")
     tag(doc, "{%p endfor %}")
     tag(doc, "{%p endfor %}")
-    para(doc, "{{ request }}")
+    # the last lines of the body go with the signature block
+    para(doc, "{{ request }}", keep=True, whole=True)
     tag(doc, "{%p if contact %}")
-    para(doc, "{{ contact }}")
+    para(doc, "{{ contact }}", keep=True, whole=True)
     tag(doc, "{%p endif %}")
     para(doc, "{{ closing }}", keep=True)
     _signature(doc)
+    _save(doc, target)
+
+
+APP_XML = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"'
+    ' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    "<Application>kh121</Application><DocSecurity>0</DocSecurity></Properties>"
+)
+# python-docx's own default template leaves these: a blank Letter-size thumbnail, Word 2010's
+# stylesWithEffects (en-US), and "Microsoft Macintosh Word" in app.xml.
+LEFTOVERS = ("docProps/thumbnail.jpeg", "word/stylesWithEffects.xml")
+
+
+def tidy(data: bytes) -> bytes:
+    """The package without python-docx's leftovers, app.xml saying kh121 made it."""
+    import io
+    import re
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for item in src.infolist():
+            name = item.filename
+            if name in LEFTOVERS:
+                continue
+            body = src.read(name)
+            if name == "docProps/app.xml":
+                body = APP_XML.encode("utf-8")
+            elif name.endswith(".rels") or name == "[Content_Types].xml":
+                text = body.decode("utf-8")
+                for gone in LEFTOVERS:
+                    leaf = gone.split("/")[-1]
+                    text = re.sub(
+                        r"<(Relationship|Override)\b[^>]*" + re.escape(leaf) + r'"[^>]*/>', "", text
+                    )
+                text = re.sub(r'<Default Extension="jpeg"[^>]*/>', "", text)
+                body = text.encode("utf-8")
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(info, body)
+    return out.getvalue()
+
+
+def _save(doc: Any, target: Path) -> None:
+    import io
+
+    buffer = io.BytesIO()
+    doc.save(buffer)
     target.parent.mkdir(parents=True, exist_ok=True)
-    doc.save(target)
+    target.write_bytes(tidy(buffer.getvalue()))
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from kh121.errors import KnownError
@@ -21,6 +22,23 @@ class FileExistsRefusedError(KnownError):
 
 
 def write_atomic(path: Path, data: bytes | str, overwrite: bool = True) -> bool:
+    """write_atomic, whose failures name the file the person asked for (never the temporary
+    file beside it, nor no file at all: a full disk says which write it stopped)."""
+    try:
+        return _write_atomic(path, data, overwrite)
+    except FileExistsRefusedError:
+        raise
+    except OSError as exc:
+        raise _naming(exc, path) from exc
+
+
+def _naming(exc: OSError, path: Path) -> OSError:
+    if exc.filename is not None and Path(str(exc.filename)) == path:
+        return exc
+    return type(exc)(exc.errno, exc.strerror or str(exc), str(path))
+
+
+def _write_atomic(path: Path, data: bytes | str, overwrite: bool = True) -> bool:
     """Write data to path atomically; return False when the content was already there.
 
     On any failure the old file is left as it was. With overwrite=False an
@@ -58,6 +76,77 @@ def write_atomic(path: Path, data: bytes | str, overwrite: bool = True) -> bool:
     return True
 
 
+def write_all(items: list[tuple[Path, bytes | str]], overwrite: bool = True) -> list[bool]:
+    """Write several files as one: every one staged in a temporary file beside its target,
+    then all renamed; a failure on the way puts back every file already renamed (the old
+    content, or no file), so a command that writes several files writes all or none. The
+    list says, per file, whether its content changed (an unchanged file is not touched)."""
+    staged: list[tuple[str, Path]] = []
+    changed: list[bool] = []
+    path = Path()
+    try:
+        for path, data in items:
+            blob = data.encode("utf-8") if isinstance(data, str) else data
+            if path.exists():
+                if not overwrite:
+                    raise FileExistsRefusedError(str(path))
+                if path.read_bytes() == blob:
+                    changed.append(False)
+                    continue
+            changed.append(True)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+            staged.append((tmp, path))
+            os.fchmod(fd, _mode_for(path))
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(blob)
+                fh.flush()
+                os.fsync(fh.fileno())
+    except BaseException as exc:
+        for tmp, _path in staged:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        if isinstance(exc, OSError) and not isinstance(exc, FileExistsRefusedError):
+            raise _naming(exc, path) from exc
+        raise
+    done: list[tuple[Path, str | None]] = []
+    try:
+        for tmp, path in staged:
+            backup = None
+            if path.exists():
+                backup = f"{tmp}.old"
+                os.link(path, backup)
+            if overwrite:
+                os.replace(tmp, path)
+            else:
+                os.link(tmp, path)  # fails if the target appeared meanwhile
+                os.unlink(tmp)
+            done.append((path, backup))
+    except BaseException as exc:
+        for path, backup in reversed(done):
+            with contextlib.suppress(OSError):
+                if backup is not None:
+                    os.replace(backup, path)
+                else:
+                    os.unlink(path)
+        for tmp, _path in staged:
+            for leftover in (tmp, f"{tmp}.old"):
+                with contextlib.suppress(OSError):
+                    os.unlink(leftover)
+        if isinstance(exc, FileExistsError):
+            raise FileExistsRefusedError(str(path)) from exc
+        if isinstance(exc, OSError):
+            raise _naming(exc, path) from exc
+        raise
+    for _path, backup in done:
+        if backup is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(backup)
+    for folder in {path.parent for _tmp, path in staged}:
+        _sync_dir(folder)
+    return changed
+
+
 def write_and_say(path: Path, data: bytes | str, root: Path, lang: str) -> bool:
     """write_atomic, then one line for the person: 'đã ghi X' or 'không đổi X'."""
     from kh121.messages import t
@@ -73,6 +162,39 @@ def write_and_say(path: Path, data: bytes | str, root: Path, lang: str) -> bool:
         )
     )
     return changed
+
+
+LOCK_NAME = ".kh121.lock"
+LOCK_SECONDS = 60.0
+
+
+@contextlib.contextmanager
+def workspace_lock(root: Path) -> Iterator[None]:
+    """Held around every read-modify-write of a file others may write at the same time (the
+    reminder record, a report replaced by an import, a consolidation): a second kh121 in the
+    same workspace waits for the first (a lock the system drops when a process dies)."""
+    from filelock import FileLock, Timeout
+
+    folder = root / "reports"
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        seconds = float(os.environ.get("KH121_LOCK_SECONDS", LOCK_SECONDS))
+    except ValueError:
+        seconds = LOCK_SECONDS
+    lock = FileLock(str(folder / LOCK_NAME), timeout=seconds)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise KnownError(
+            f"một lệnh kh121 khác đang ghi vào {folder} (đã chờ {seconds:g} giây); chờ lệnh đó"
+            " xong rồi chạy lại",
+            f"another kh121 command is writing in {folder} (waited {seconds:g} seconds); let it"
+            " finish, then run again",
+        ) from None
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def _mode_for(path: Path) -> int:

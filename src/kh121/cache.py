@@ -20,7 +20,7 @@ from typing import Any
 
 from kh121 import __version__, paths
 
-_MAGIC = b"kh121-cache-1\n"
+_MAGIC = b"kh121-cache-2\n"  # then the inputs' digest, the payload's sha256, the payload
 _ALLOWED = {
     ("datetime", "date"),
     *(("kh121.views", n) for n in ("AgencyName", "Directory", "Entry", "OccurrenceView")),
@@ -79,28 +79,61 @@ class _Unpickler(pickle.Unpickler):
         return super().find_class(module, name)
 
 
-def load(root: Path, name: str, digest: bytes) -> Any | None:
-    """The cached value for this digest, or None (absent, stale, corrupt or foreign)."""
+def _private(path: Path) -> bool:
+    """Whether a cache file and its folder are the user's alone (0700/0600, theirs): a file
+    someone else could have planted is never read."""
     try:
-        blob = _file(root, name).read_bytes()
+        for p in (path.parent, path):
+            info = p.lstat()
+            if info.st_uid != os.getuid() or info.st_mode & 0o077:
+                return False
+        return not path.is_symlink()
+    except OSError:
+        return False
+
+
+def load(root: Path, name: str, digest: bytes) -> Any | None:
+    """The cached value for this digest, or None (absent, stale, corrupt, foreign, or not
+    the user's own file)."""
+    target = _file(root, name)
+    if not _private(target):
+        return None
+    try:
+        blob = target.read_bytes()
     except OSError:
         return None
     head = _MAGIC + digest
     if not blob.startswith(head):
         return None
+    check, payload = blob[len(head) : len(head) + 32], blob[len(head) + 32 :]
+    if hashlib.sha256(head + payload).digest() != check:
+        return None  # not the value written for these inputs
     try:
-        return _Unpickler(io.BytesIO(blob[len(head) :])).load()
+        return _Unpickler(io.BytesIO(payload)).load()
     except Exception:  # a corrupt cache is rebuilt, never trusted nor fatal
         return None
 
 
 def store(root: Path, name: str, digest: bytes, value: Any) -> None:
-    """Keep the value; a cache that cannot be written is simply not kept."""
+    """Keep the value, in a folder (0700) and a file (0600) of the user's own; a cache that
+    cannot be written is simply not kept."""
     from kh121.atomic import write_atomic
 
     try:
         target = _file(root, name)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(target, _MAGIC + digest + pickle.dumps(value, protocol=5))
+        target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.chmod(target.parent, 0o700)
+        head = _MAGIC + digest
+        payload = pickle.dumps(value, protocol=5)
+        if target.exists():
+            os.chmod(target, 0o600)  # write_atomic keeps the mode the file has
+        else:
+            old = os.umask(0o077)
+            try:
+                write_atomic(target, head + hashlib.sha256(head + payload).digest() + payload)
+            finally:
+                os.umask(old)
+            return
+        write_atomic(target, head + hashlib.sha256(head + payload).digest() + payload)
     except OSError:
         pass

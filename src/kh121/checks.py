@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from kh121 import calendar as cal
+from kh121 import record
 from kh121.dates import dmy
 from kh121.models import (
     DateDeadline,
@@ -20,11 +21,13 @@ from kh121.models import (
     QuarterlyDeadline,
     SpanDeadline,
     Task,
+    TaskReport,
     YearDeadline,
     YearlyDeadline,
     deliveries,
 )
 from kh121.problems import Problem
+from kh121.states import TaskState
 from kh121.workspace import LoadedReport, Workspace
 from kh121.yamlio import Document
 
@@ -394,14 +397,16 @@ def check_report_place(ws: Workspace, as_of: dt.date) -> list[Problem]:
 
 
 def check_report_dates(ws: Workspace, as_of: dt.date) -> list[Problem]:
+    """A date after the real today is a typing mistake; one after the as-of date is only
+    not yet known on that date (the view leaves it out), never an error."""
     out: list[Problem] = []
     for report in ws.reports:
         doc, r = report.doc, report.report
         for field in ("date", "received"):
             value = getattr(r, field)
-            if value is not None and value > as_of:
+            if value is not None and ws.today is not None and value > ws.today:
                 out.append(
-                    doc.error([field], "E037", field=field, value=dmy(value), as_of=dmy(as_of))
+                    doc.error([field], "E037", field=field, value=dmy(value), today=dmy(ws.today))
                 )
         if r.date and r.received and r.received < r.date:
             out.append(
@@ -429,20 +434,42 @@ def _unstated(ws: Workspace, report: LoadedReport, on: dt.date) -> list[str]:
 
 
 def check_received_reports(ws: Workspace, as_of: dt.date) -> list[Problem]:
-    """A received report has its number and date and a state for every task its agency leads."""
+    """A received report has its number and date."""
     out: list[Problem] = []
     for report in ws.reports:
         r = report.report
-        period = ws.periods.get(r.period)
-        if r.received is None or period is None or r.agency not in ws.agencies.by_code:
+        if r.received is None or r.period not in ws.periods or r.agency not in ws.agencies.by_code:
             continue
         missing = [f for f in ("number", "date") if getattr(r, f) is None]
         if missing:
             out.append(report.doc.error(["received"], "E044", fields=", ".join(missing)))
-        lines = {line.task: i for i, line in enumerate(r.tasks)}
+    return out
+
+
+def check_silence(ws: Workspace, as_of: dt.date) -> list[Problem]:
+    """A report on record that says nothing of a task its agency leads, whose occurrence of
+    the report's time is still open: a warning (that occurrence stays without a report, and
+    `remind` asks for it); a one-time task already done needs no repeating."""
+    out: list[Problem] = []
+    said = record.statements(ws, dt.date.max)
+    for report in ws.reports:
+        r = report.report
+        period = ws.periods.get(r.period)
+        day = record.known_day(ws, report)
+        if day is None or period is None or r.agency not in ws.agencies.by_code:
+            continue
         for tid in _unstated(ws, report, period.due):
-            where: list[str | int] = ["tasks", lines[tid], "task"] if tid in lines else ["tasks"]
-            out.append(report.doc.error(where, "E045", task=tid))
+            task = ws.tasks[tid]
+            occs = cal.occurrences(task.deadline, ws.plan.plan.span)
+            key = record.window_key(occs, period.about)
+            occ = next(o for o in occs if o.key == key)
+            if occ.start > period.about:
+                continue  # not yet assigned in the time the report speaks of
+            known = [s for s in said.get(tid, []) if s.known <= day]
+            verdict = record.judge(ws, task, occs, known)[key]
+            if verdict.done_on is not None and verdict.done_on <= day:
+                continue
+            out.append(report.doc.warning(["tasks"], "W065", task=tid, occurrence=key))
     return out
 
 
@@ -452,7 +479,8 @@ def check_drafts(ws: Workspace, as_of: dt.date) -> list[Problem]:
     for report in ws.reports:
         r = report.report
         period = ws.periods.get(r.period)
-        if r.received is not None or period is None or r.agency not in ws.agencies.by_code:
+        on_record = record.known_day(ws, report) is not None
+        if on_record or period is None or r.agency not in ws.agencies.by_code:
             continue
         if as_of <= ws.work.effective(period.due):
             continue
@@ -521,11 +549,158 @@ def _report_task_checks(report: LoadedReport, ws: Workspace, on: dt.date) -> lis
             ws.agencies.covers(c, responsible, on) for c in (task.lead, *task.coordinators)
         ):
             out.append(doc.warning(where, "W050", agency=r.agency, task=entry.task))
-        if entry.state == "done" and entry.task in ws.one_time and entry.completed_on is None:
+    return out
+
+
+def check_statements(ws: Workspace, as_of: dt.date) -> list[Problem]:
+    """What the completion rule does not count, said at its line: a lead's `done` without a
+    day, a document delivered under another state, a document that is the report itself."""
+    out: list[Problem] = []
+    said = record.statements(ws, dt.date.max)
+    docs = {r.doc.path: r.doc for r in ws.reports}
+    for tid, lines in said.items():
+        task = ws.tasks.get(tid)
+        if task is None:
+            continue
+        occs = cal.occurrences(task.deadline, ws.plan.plan.span)
+        for s in lines:
+            out.extend(_statement_problems(ws, task, occs, s, docs[s.file]))
+    return out
+
+
+def _statement_problems(
+    ws: Workspace, task: Task, occs: list[cal.Occurrence], s: record.Statement, doc: Document
+) -> list[Problem]:
+    out: list[Problem] = []
+    at: list[str | int] = ["tasks", s.index]
+    docs = deliveries(s.line.delivered)
+    for j, d in enumerate(docs):
+        if record.is_self_citation(s, d):
+            where = [*at, "delivered", *([j] if len(docs) > 1 else []), "number"]
+            out.append(doc.warning(where, "W064", task=task.id, document=d.number))
+    if not record.is_lead(ws, task, s):
+        return out
+    key = record.window_key(occs, s.about)
+    state = s.line.state
+    if state is TaskState.DONE and record.done_day(task, s, key) is None:
+        out.append(doc.warning([*at, "state"], "W054", task=task.id, missing="completed_on"))
+    elif state is not None and state is not TaskState.DONE:
+        own = [
+            d
+            for d in docs
+            if d.date is not None
+            and not record.is_self_citation(s, d)
+            and record.named_key(task, d) in (None, key)
+        ]
+        if own:
+            shown = record.proof_of(own[0]) or ""
             out.append(
-                doc.warning(["tasks", i, "state"], "W054", task=entry.task, missing="completed_on")
+                doc.warning([*at, "state"], "W063", task=task.id, document=shown, state=state)
             )
     return out
+
+
+def _period_reports(ws: Workspace) -> dict[str, list[LoadedReport]]:
+    out: dict[str, list[LoadedReport]] = {}
+    for r in sorted(ws.reports, key=lambda r: r.doc.path):
+        if r.report.period in ws.periods:
+            out.setdefault(r.report.period, []).append(r)
+    return out
+
+
+def check_duplicates(ws: Workspace, as_of: dt.date) -> list[Problem]:
+    """Two files for one agency in a period (also under an old and a new code)."""
+    problems: list[Problem] = []
+    for pid, reports in _period_reports(ws).items():
+        due = ws.periods[pid].due
+        owner: dict[str, LoadedReport] = {}
+        for loaded in reports:
+            if loaded.report.agency not in ws.agencies.by_code:
+                continue
+            agency = ws.agencies.resolve(loaded.report.agency, due)
+            if agency in owner:
+                problems.append(
+                    loaded.doc.error(
+                        ["agency"], "E060", agency=agency, period=pid, other=owner[agency].doc.path
+                    )
+                )
+            else:
+                owner[agency] = loaded
+    return problems
+
+
+def check_contradictions(ws: Workspace, as_of: dt.date) -> list[Problem]:
+    """A lead that says done while another agency says not started, and the reverse: said
+    at the other agency's line; the occurrence is counted by the lead's word, as disputed."""
+    problems: list[Problem] = []
+    for pid, reports in _period_reports(ws).items():
+        due = ws.periods[pid].due
+        lines: dict[str, list[tuple[LoadedReport, int, TaskReport]]] = {}
+        for loaded in reports:
+            if record.known_day(ws, loaded) is None:
+                continue
+            for i, line in enumerate(loaded.report.tasks):
+                lines.setdefault(line.task, []).append((loaded, i, line))
+        for tid, items in lines.items():
+            task = ws.tasks.get(tid)
+            if task is None:
+                continue
+            lead = ws.agencies.resolve(task.lead, due)
+            said = [
+                (ws.agencies.resolve(r.report.agency, due) == lead, line.state)
+                for r, _i, line in items
+            ]
+            for a, b in record.contradicting(said):
+                (first, _, lead_line), (loaded, i, line) = items[a], items[b]
+                assert lead_line.state is not None and line.state is not None
+                problems.append(
+                    loaded.doc.warning(
+                        ["tasks", i, "state"],
+                        "W061",
+                        task=tid,
+                        lead=first.report.agency,
+                        lead_state=lead_line.state.value,
+                        agency=loaded.report.agency,
+                        state=line.state.value,
+                    )
+                )
+    return problems
+
+
+def check_completion_dates(ws: Workspace, as_of: dt.date) -> list[Problem]:
+    """A completion day after the report's own date."""
+    problems: list[Problem] = []
+    for loaded in ws.reports:
+        r = loaded.report
+        for i, line in enumerate(r.tasks):
+            if line.completed_on and r.date and line.completed_on > r.date:
+                problems.append(
+                    loaded.doc.warning(
+                        ["tasks", i, "completed_on"],
+                        "W062",
+                        task=line.task,
+                        completed=dmy(line.completed_on),
+                        report_date=dmy(r.date),
+                    )
+                )
+    return problems
+
+
+def check_since(ws: Workspace, as_of: dt.date) -> list[Problem]:
+    """`reporting.since` names a period of the plan."""
+    since = ws.plan.reporting.since
+    if since is None or since in ws.periods:
+        return []
+    known = list(ws.periods)
+    return [
+        ws.plan_doc.error(
+            ["reporting", "since"],
+            "E063",
+            since=since,
+            first=known[0] if known else "",
+            last=known[-1] if known else "",
+        )
+    ]
 
 
 CHECKS: list[Check] = [
@@ -537,6 +712,7 @@ CHECKS: list[Check] = [
     check_successions,
     check_deadlines,
     check_calendar_years,
+    check_since,
     check_periods,
     check_report_agency,
     check_report_place,
@@ -544,6 +720,11 @@ CHECKS: list[Check] = [
     check_received_reports,
     check_drafts,
     check_report_tasks,
+    check_silence,
+    check_statements,
+    check_duplicates,
+    check_contradictions,
+    check_completion_dates,
 ]
 
 

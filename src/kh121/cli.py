@@ -55,8 +55,29 @@ def _main(
             " biến KH121_LANG.",
         ),
     ] = None,
+    today: Annotated[
+        str | None,
+        typer.Option(
+            "--today",
+            hidden=True,
+            help="Coi ngày này là hôm nay (cho thử nghiệm); cũng đặt được bằng biến KH121_TODAY.",
+        ),
+    ] = None,
+    no_pager: Annotated[
+        bool,
+        typer.Option(
+            "--no-pager",
+            help="In thẳng ra màn hình, không qua trình xem từng trang (mặc định: khi kết quả"
+            " dài hơn màn hình thì xem bằng less; đổi bằng biến KH121_PAGER; không bao giờ khi"
+            " chuyển tiếp qua ống |).",
+        ),
+    ] = False,
 ) -> None:
     """Theo dõi thực hiện một kế hoạch cấp tỉnh trên tệp văn bản thuần."""
+    if today is not None:
+        import os
+
+        os.environ["KH121_TODAY"] = today
 
 
 app.add_typer(report_app, name="report")
@@ -98,17 +119,17 @@ def _lang(lang: str | None) -> str:
 
 
 def _as_of(text: str | None, option: str = "--as-of") -> dt.date:
-    from kh121.dates import parse_date, today_vn
+    from kh121.dates import DateError, parse_date, today_vn
 
     if text is None:
         return today_vn()
     try:
         return parse_date(text)
-    except ValueError:
-        said = (
-            f"'{text}': not a date; write 2026-11-29 or 29/11/2026"
+    except DateError as e:
+        said = f"'{text}': {e.why(LANG.get())}; " + (
+            "write 29/11/2026 or 2026-11-29"
             if LANG.get() == "en"
-            else f"'{text}': ngày không hợp lệ, viết 2026-11-29 hoặc 29/11/2026"
+            else "viết 29/11/2026 hoặc 2026-11-29"
         )
         raise typer.BadParameter(said, param_hint=option) from None
 
@@ -123,6 +144,12 @@ def _complete_tasks_and_agencies(incomplete: str) -> list[str]:
     from kh121 import complete
 
     return complete.tasks_and_agencies(incomplete)
+
+
+def _complete_states(incomplete: str) -> list[str]:
+    from kh121 import complete
+
+    return complete.states(incomplete)
 
 
 def _complete_periods(incomplete: str) -> list[str]:
@@ -157,19 +184,33 @@ def validate(
     as_of: AsOfOpt = None,
     lang: LangOpt = None,
     as_json: JsonOpt = False,
+    output_format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            help="Dạng in: text (mặc định), json, github (chú thích tại dòng trong GitHub/Gitea"
+            " Actions), gitlab (báo cáo Code Quality của GitLab).",
+        ),
+    ] = "text",
 ) -> int:
     """Kiểm tra data/ và các tệp báo cáo; in mọi lỗi kèm tệp, dòng, cột.
 
-    Exit 0 khi không có lỗi (cho phép cảnh báo), 1 khi có lỗi, 2 khi dùng sai lệnh.
+    Mã thoát 0 khi không có lỗi (cho phép cảnh báo), 1 khi có lỗi, 2 khi dùng sai lệnh.
     """
     from kh121.commands import validate as cmd
+    from kh121.presenters.ci_formats import FORMATS
 
+    if output_format not in FORMATS:
+        raise typer.BadParameter(" | ".join(FORMATS), param_hint="--format")
+    if as_json and output_format not in ("text", "json"):
+        raise typer.BadParameter("--json | --format", param_hint="--format")
     return cmd.run(
         root=_root(root),
         targets=list(targets or []),
         as_of=_as_of(as_of),
         lang=_lang(lang),
         as_json=as_json,
+        output_format=output_format,
     )
 
 
@@ -180,7 +221,7 @@ def schema(
         "schemas"
     ),
     check: Annotated[
-        bool, typer.Option("--check", help="Không ghi; exit 1 nếu lược đồ đã cũ.")
+        bool, typer.Option("--check", help="Không ghi; mã thoát 1 nếu lược đồ đã cũ.")
     ] = False,
     root: RootOpt = None,
     lang: LangOpt = None,
@@ -235,14 +276,21 @@ def status(
         str | None,
         typer.Option(
             "--state",
-            help="done, in_progress, not_started, no_report, overdue, soon,"
-            " hoặc một nhóm: done_on_time, done_late, open_in_time, open_overdue"
-            " (lọc theo từng lượt của nhiệm vụ).",
+            help='Lọc theo từng lượt của nhiệm vụ: "quá hạn", "sắp đến hạn",'
+            ' "đã hoàn thành", "đang thực hiện", "chưa thực hiện", "chưa có báo'
+            ' cáo", "hoàn thành đúng hạn", "hoàn thành quá hạn", "trong hạn",'
+            ' "chưa hoàn thành, quá hạn" (có dấu hay không dấu đều được).',
+            autocompletion=_complete_states,
         ),
     ] = None,
     soon: Annotated[int, typer.Option("--soon", min=0, help="Số ngày coi là sắp đến hạn.")] = 14,
     wide: Annotated[
-        bool, typer.Option("--wide", help="Thêm cột chủ trì, thời hạn, báo cáo.")
+        bool,
+        typer.Option(
+            "--wide",
+            help="Thêm cột chủ trì, thời hạn, báo cáo gần nhất (cột chủ trì và báo cáo cần"
+            " màn hình từ 120 cột; hẹp hơn thì bỏ hai cột này và ghi chú lý do).",
+        ),
     ] = False,
     as_json: JsonOpt = False,
     no_cache: NoCacheOpt = False,
@@ -277,7 +325,8 @@ def overdue(
     agency: AgencyOpt = None,
     as_json: JsonOpt = False,
     exit_code: Annotated[
-        bool, typer.Option("--exit-code", help="Exit 1 nếu có việc quá hạn hay báo cáo chưa gửi.")
+        bool,
+        typer.Option("--exit-code", help="Mã thoát 1 nếu có việc quá hạn hay báo cáo chưa gửi."),
     ] = False,
     no_cache: NoCacheOpt = False,
     root: RootOpt = None,
@@ -468,7 +517,8 @@ def merge(
         bool, typer.Option("--all", help="Mọi kỳ có thư mục trong reports/.")
     ] = False,
     check: Annotated[
-        bool, typer.Option("--check", help="Không ghi; exit 1 nếu tệp tổng hợp thiếu hoặc đã cũ.")
+        bool,
+        typer.Option("--check", help="Không ghi; mã thoát 1 nếu tệp tổng hợp thiếu hoặc đã cũ."),
     ] = False,
     as_of: AsOfOpt = None,
     root: RootOpt = None,
@@ -648,13 +698,41 @@ def page(
 
 @app.command()
 @guarded
+def export(
+    xlsx: Annotated[
+        bool,
+        typer.Option(
+            "--xlsx",
+            help="Tệp Excel: tổng hợp, từng lượt nhiệm vụ, báo cáo theo kỳ, đôn đốc.",
+        ),
+    ] = False,
+    as_of: AsOfOpt = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Tệp .xlsx (mặc định reports/theo_doi_NGÀY.xlsx)."),
+    ] = None,
+    root: RootOpt = None,
+    lang: LangOpt = None,
+) -> int:
+    """Xuất tình hình ra tệp để lọc, dùng lại và in (Excel, LibreOffice)."""
+    from kh121.commands import export as cmd
+
+    if not xlsx:
+        said = "choose the kind of file: --xlsx" if LANG.get() == "en" else "chọn dạng tệp: --xlsx"
+        raise typer.BadParameter(said, param_hint="--xlsx")
+    return cmd.run(root=_root(root), as_of=_as_of(as_of), out=out, lang=_lang(lang))
+
+
+@app.command()
+@guarded
 def fmt(
     targets: Annotated[
         list[Path] | None,
         typer.Argument(help="Tệp hoặc thư mục (mặc định: data/ và reports/).", show_default=False),
     ] = None,
     check: Annotated[
-        bool, typer.Option("--check", help="Không ghi; in phần khác và exit 1 nếu cần định dạng.")
+        bool,
+        typer.Option("--check", help="Không ghi; in phần khác và mã thoát 1 nếu cần định dạng."),
     ] = False,
     root: RootOpt = None,
     lang: LangOpt = None,

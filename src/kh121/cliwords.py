@@ -56,6 +56,7 @@ METAVARS: dict[str, tuple[str, str]] = {
     "--lang": ("vi|en", "vi|en"),
     "--period": ("KỲ", "PERIOD"),
     "--output": ("TỆP", "FILE"),
+    "--format": ("text|json|github|gitlab", "text|json|github|gitlab"),
     "--template": ("TỆP", "FILE"),
     "--number": ("SỐ", "NUMBER"),
     "--years": ("NĂM", "YEARS"),
@@ -81,10 +82,14 @@ ENGLISH: dict[str, str] = {
     " văn bản thuần.": "Track a provincial plan (tasks, deadlines, periodic reports) over plain"
     " files.",
     "In phiên bản và thoát.": "Print the version and exit.",
+    "In thẳng ra màn hình, không qua trình xem từng trang (mặc định: khi kết quả dài hơn màn"
+    " hình thì xem bằng less; đổi bằng biến KH121_PAGER; không bao giờ khi chuyển tiếp qua ống"
+    " |).": "Print straight to the screen, without a pager (by default, output taller than the"
+    " screen is shown in less; KH121_PAGER names another; never when piped).",
     "Ngôn ngữ của lệnh và của hướng dẫn: vi (mặc định) hoặc en; cũng đặt được bằng biến"
     " KH121_LANG.": "Language of the output and of the help: vi (default) or en; also the"
     " KH121_LANG variable.",
-    "Kiểm tra data/ và các tệp báo cáo; in mọi lỗi kèm tệp, dòng, cột.\n\nExit 0 khi không có"
+    "Kiểm tra data/ và các tệp báo cáo; in mọi lỗi kèm tệp, dòng, cột.\n\nMã thoát 0 khi không có"
     " lỗi (cho phép cảnh báo), 1 khi có lỗi, 2 khi dùng sai lệnh.": "Check data/ and the report"
     " files; print every problem with its file, line and column.\n\nExit 0 with no error"
     " (warnings allowed), 1 with errors, 2 on a usage mistake.",
@@ -101,26 +106,32 @@ ENGLISH: dict[str, str] = {
     "Ghi JSON Schema của từng loại tệp vào schemas/ (để trình soạn thảo gợi ý khóa).": "Write"
     " the JSON Schema of each kind of file to schemas/ (for editors to suggest keys).",
     "Thư mục ghi lược đồ.": "The folder to write the schemas to.",
-    "Không ghi; exit 1 nếu lược đồ đã cũ.": "Write nothing; exit 1 if the schemas are out of date.",
+    "Không ghi; mã thoát 1 nếu lược đồ đã cũ.": "Write nothing; exit 1 if the schemas are"
+    " out of date.",
     "Tình hình từng nhiệm vụ theo phần, từng lượt, và cơ quan nào chưa gửi báo cáo.": "Each"
     " task by section, occurrence by occurrence, and which agencies have not reported.",
     'Mã hoặc một phần tên cơ quan, có dấu hay không dấu (ví dụ SYT, "y te"); tên cũ tìm ra'
     " cơ quan kế nhiệm.": "An agency's code or part of its name, with or without diacritics"
     ' (e.g. SYT, "y te"); an old name finds its successor.',
     "Phần: I, II, III, IV, V.": "Section: I, II, III, IV, V.",
-    "done, in_progress, not_started, no_report, overdue, soon, hoặc một nhóm: done_on_time,"
-    " done_late, open_in_time, open_overdue (lọc theo từng lượt của nhiệm vụ).": "done,"
-    " in_progress, not_started, no_report, overdue, soon, or a bin: done_on_time, done_late,"
-    " open_in_time, open_overdue (filters each occurrence of a task).",
+    'Lọc theo từng lượt của nhiệm vụ: "quá hạn", "sắp đến hạn", "đã hoàn thành", "đang thực'
+    ' hiện", "chưa thực hiện", "chưa có báo cáo", "hoàn thành đúng hạn", "hoàn thành quá hạn",'
+    ' "trong hạn", "chưa hoàn thành, quá hạn" (có dấu hay không dấu đều được).': "Filters each"
+    " occurrence of a task: overdue, soon, done, in_progress, not_started, no_report, or a"
+    " bin: done_on_time, done_late, open_in_time, open_overdue (the Vietnamese words work"
+    " too).",
     "Số ngày coi là sắp đến hạn.": "How many days ahead count as due soon.",
-    "Thêm cột chủ trì, thời hạn, báo cáo.": "Add the lead, deadline and report columns.",
+    "Thêm cột chủ trì, thời hạn, báo cáo gần nhất (cột chủ trì và báo cáo cần màn hình từ 120"
+    " cột; hẹp hơn thì bỏ hai cột này và ghi chú lý do).": "Add the lead, deadline and last"
+    " report columns (the lead and report columns need a screen of 120 columns; narrower, they"
+    " are left out and a note says so).",
     "Không dùng bộ nhớ đệm (hoặc đặt biến KH121_NO_CACHE=1).": "Do not use the cache (or set"
     " KH121_NO_CACHE=1).",
     "Việc quá hạn, sắp đến hạn và báo cáo còn nợ, theo cơ quan phải đôn đốc hôm nay.": "What is"
     " overdue, due soon and owed, by the agency to chase today.",
     "Kèm mọi lượt đến hạn trong số ngày này.": "Include every occurrence due within this many"
     " days.",
-    "Exit 1 nếu có việc quá hạn hay báo cáo chưa gửi.": "Exit 1 if anything is overdue or a"
+    "Mã thoát 1 nếu có việc quá hạn hay báo cáo chưa gửi.": "Exit 1 if anything is overdue or a"
     " report is missing.",
     "Mọi điều về một nhiệm vụ (từng lượt, từng báo cáo), hoặc về một cơ quan.": "Everything"
     " about one task (each occurrence, each report), or about one agency.",
@@ -132,7 +143,7 @@ ENGLISH: dict[str, str] = {
     " agency's file. --as-of refuses reports dated in the future.",
     "Kỳ báo cáo, dạng NĂM-KỲ.": "The reporting period, as YEAR-KEY.",
     "Mọi kỳ có thư mục trong reports/.": "Every period with a folder in reports/.",
-    "Không ghi; exit 1 nếu tệp tổng hợp thiếu hoặc đã cũ.": "Write nothing; exit 1 if the"
+    "Không ghi; mã thoát 1 nếu tệp tổng hợp thiếu hoặc đã cũ.": "Write nothing; exit 1 if the"
     " consolidation is missing or out of date.",
     "Xuất báo cáo Word của kỳ từ tệp tổng hợp, theo thể thức Nghị định 30/2020/NĐ-CP.": "Render"
     " the period's Word report from its consolidation, in the layout of Decree"
@@ -153,7 +164,7 @@ ENGLISH: dict[str, str] = {
     " data and report files in the canonical form, keeping every comment and value.",
     "Tệp hoặc thư mục (mặc định: data/ và reports/).": "Files or folders (default: data/ and"
     " reports/).",
-    "Không ghi; in phần khác và exit 1 nếu cần định dạng.": "Write nothing; print the"
+    "Không ghi; in phần khác và mã thoát 1 nếu cần định dạng.": "Write nothing; print the"
     " difference and exit 1 if formatting is needed.",
     "So sánh kế hoạch, cơ quan và báo cáo giữa hai phiên bản git, theo nội dung.": "Compare the"
     " plan, the agencies and the reports between two git revisions, by meaning.",
@@ -225,6 +236,15 @@ ENGLISH: dict[str, str] = {
     " completion for the current shell (bash, zsh, fish).",
     "In đoạn mã gợi ý hoàn thành lệnh cho shell đang dùng.": "Print the completion script for"
     " the current shell.",
+    "Dạng in: text (mặc định), json, github (chú thích tại dòng trong GitHub/Gitea Actions),"
+    " gitlab (báo cáo Code Quality của GitLab).": "Output form: text (default), json, github"
+    " (annotations at the line in GitHub/Gitea Actions), gitlab (a GitLab Code Quality report).",
+    "Tệp Excel: tổng hợp, từng lượt nhiệm vụ, báo cáo theo kỳ, đôn đốc.": "An Excel file: the"
+    " summary, each task occurrence, the reports by period, the reminders.",
+    "Tệp .xlsx (mặc định reports/theo_doi_NGÀY.xlsx).": "The .xlsx file (default"
+    " reports/theo_doi_DATE.xlsx).",
+    "Xuất tình hình ra tệp để lọc, dùng lại và in (Excel, LibreOffice).": "Export the status"
+    " to a file to filter, re-use and print (Excel, LibreOffice).",
 }
 
 
@@ -381,13 +401,22 @@ class Group(TyperGroup):
         standalone_mode: bool = True,
         **extra: Any,
     ) -> Any:
-        argv = _without_lang(list(sys.argv[1:] if args is None else args))
-        token = LANG.set(pick_lang(list(sys.argv[1:] if args is None else args)))
+        from kh121 import pager
+
+        raw = list(sys.argv[1:] if args is None else args)
+        argv = [a for a in _without_lang(raw) if a != pager.NO_PAGER]
+        token = LANG.set(pick_lang(raw))
+        quiet = "_KH121_COMPLETE" in os.environ  # Tab completion: never a pager
         try:
             try:
-                code = super().main(
-                    argv, prog_name or "kh121", complete_var, standalone_mode=False, **extra
-                )
+                with pager.paged(raw if not quiet else [pager.NO_PAGER]):
+                    code = super().main(
+                        argv, prog_name or "kh121", complete_var, standalone_mode=False, **extra
+                    )
+            except _click.exceptions.NoArgsIsHelpError as exc:
+                # `kh121`, `kh121 report` alone: a question, not a mistake — the help, exit 0
+                print(exc.ctx.get_help())
+                code = 0
             except _click.exceptions.UsageError as exc:
                 show_usage_error(exc, LANG.get())
                 code = 2
@@ -498,5 +527,7 @@ def show_usage_error(exc: Any, lang: str, stream: TextIO | None = None) -> None:
             file=out,
         )
         print(file=out)
+    from kh121.problems import screen_width, wrap_text
+
     label = "Lỗi" if lang != "en" else "Error"
-    print(f"{label}: {error_message(exc, lang)}", file=out)
+    print(wrap_text(f"{label}: {error_message(exc, lang)}", screen_width(out)), file=out)

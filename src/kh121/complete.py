@@ -63,3 +63,14 @@ def periods(incomplete: str) -> list[str]:
         return []
     keys = [str(r.get("key")) for r in rules if isinstance(r, dict)]
     return _matching([f"{y}-{k}" for y in range(first, last + 1) for k in keys], incomplete)
+
+
+def states(incomplete: str) -> list[str]:
+    """The --state filters in words ('quá hạn', 'sắp đến hạn', …), matched with or without
+    marks: 'qua' offers 'quá hạn'."""
+    from kh121.states import FILTER_WORDS, STATE_FILTERS
+    from kh121.text import fold
+
+    words = [FILTER_WORDS.get(k, (k,))[0].lower() for k in STATE_FILTERS]
+    low = fold(incomplete)
+    return [w for w in words if fold(w).startswith(low)]

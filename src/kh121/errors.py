@@ -39,7 +39,10 @@ class KnownError(Exception):
         return t(self.vi, self.en, lang)
 
     def report(self, lang: str, stream: TextIO) -> None:
-        stream.write(f"kh121: {self.text(lang)}\n")
+        from kh121.problems import screen_width, wrap_text
+
+        said = f"kh121: {safe(self.text(lang))}"  # it may quote text from outside
+        stream.write(wrap_text(said, screen_width(stream)) + "\n")
 
 
 class DataError(KnownError):

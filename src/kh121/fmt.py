@@ -76,6 +76,9 @@ def _canonical(node: Any, model: type[BaseModel] | None, order: dict[str, int]) 
             node.move_to_end(key)
         for key in list(node):
             value = node[key]
+            said = accepted(key, value)
+            if said is not value:
+                value = node[key] = said
             sub = None
             if model and key in model.model_fields:
                 sub = _pick(_models_in(model.model_fields[key].annotation), value)
@@ -175,10 +178,52 @@ def format_text(text: str, model: type[Record], plan_order: dict[str, int]) -> s
     return result
 
 
+_DATE_KEYS = frozenset({"date", "received", "completed_on"})
+_PARAGRAPH_KEYS = frozenset({"difficulties", "proposals"})
+
+
+def accepted(key: str, value: Any) -> Any:
+    """A value written in a form the reader accepts, in its canonical form: a state in words
+    ('đã hoàn thành') as its key, a bare number (125) as text, a date typed 15.11.2026 or
+    'ngày 15 tháng 11 năm 2026' as 2026-11-15, a list of difficulties as paragraphs. Any
+    other value (one the reader would refuse too) is returned as it is."""
+    import datetime as dt
+
+    from kh121.dates import parse_date
+    from kh121.states import state_of
+
+    if key == "state" and isinstance(value, str):
+        state = state_of(value)
+        return state.value if state is not None and state.value != value else value
+    if key == "number" and isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    if key in _DATE_KEYS and isinstance(value, str) and not isinstance(value, dt.date):
+        try:
+            return parse_date(value)
+        except ValueError:
+            return value
+    if (
+        key in _PARAGRAPH_KEYS
+        and isinstance(value, list)
+        and value
+        and all(isinstance(v, str) for v in value)
+    ):
+        return "\n\n".join(value) + "\n"
+    return value
+
+
 def _normal(data: Any) -> Any:
-    """Values compared up to the order of a report's task list (which fmt sorts)."""
+    """Values compared up to the order of a report's task list (which fmt sorts) and up to
+    the forms `accepted` writes canonically."""
+    import datetime as dt
+
     if isinstance(data, dict):
-        out = {k: _normal(v) for k, v in data.items()}
+        out = {}
+        for k, v in data.items():
+            v = accepted(k, v)
+            if isinstance(v, str) and k in _PARAGRAPH_KEYS:
+                v = v.rstrip("\n")
+            out[k] = v.isoformat() if isinstance(v, dt.date) else _normal(v)
         tasks = out.get("tasks")
         if isinstance(tasks, list) and all(isinstance(t, dict) and "task" in t for t in tasks):
             out["tasks"] = sorted(tasks, key=lambda t: repr(t))

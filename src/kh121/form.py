@@ -11,18 +11,25 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import hashlib
+import hmac
 import io
 import json
+import os
 import re
+import secrets
+import time
 import zipfile
+import zlib
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from kh121.dates import parse_date
 from kh121.errors import KnownError
 from kh121.states import state_of
+from kh121.text import one_line, quoted
 
-FORM_VERSION = 1
+FORM_VERSION = 2  # 1: an unkeyed checksum, refused since issue 27
 STATES_VI = {
     "done": "Đã hoàn thành",
     "in_progress": "Đang thực hiện",
@@ -66,42 +73,104 @@ class FormSpec:
     rows: tuple[FormRow, ...]
 
 
-def _digest(head: str, tasks: list[str]) -> str:
-    return hashlib.sha256((head + "|" + ",".join(tasks)).encode()).hexdigest()[:16]
+KEY_ENV = "KH121_FORM_KEY"  # the key file's path, for tests and for a second machine
 
 
-def identity(spec: FormSpec) -> str:
-    """Plan, period, agency and a checksum over them and the task rows in order: short
-    enough for a document property (255 characters), and any change to the rows shows."""
+def key_path() -> Path:
+    """Where this user's form key lives: their own config folder, never the repository."""
+    named = os.environ.get(KEY_ENV)
+    if named:
+        return Path(named)
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "kh121" / "form-key"
+
+
+def form_key(create: bool = False) -> bytes:
+    """The secret that keys every form's identity, made (0600) on the first `report form`."""
+    path = key_path()
+    if not path.exists() and create:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            pass  # made meanwhile by another kh121: use that one
+        else:
+            with os.fdopen(fd, "w") as fh:
+                fh.write(secrets.token_hex(32) + "\n")
+    try:
+        text = path.read_text(encoding="ascii").strip()
+    except FileNotFoundError:
+        raise FormError(
+            f"không có khóa mẫu ({path}): mẫu chỉ nhập được trên máy đã tạo ra nó (hoặc đặt"
+            f" {KEY_ENV} trỏ tới bản sao khóa của máy đó)",
+            f"no form key ({path}): a form is imported on the machine that made it (or set"
+            f" {KEY_ENV} to a copy of that machine's key)",
+        ) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise FormError(
+            f"không đọc được khóa mẫu {path}: {exc}", f"cannot read the form key {path}: {exc}"
+        ) from None
+    if not re.fullmatch(r"[0-9a-f]{64}", text):
+        raise FormError(
+            f"khóa mẫu {path} bị hỏng (cần 64 chữ số hex)",
+            f"the form key {path} is damaged (64 hex digits expected)",
+        )
+    return bytes.fromhex(text)
+
+
+def _digest(key: bytes, head: str, tasks: list[str]) -> str:
+    message = (head + "|" + ",".join(tasks)).encode()
+    return hmac.new(key, message, hashlib.sha256).hexdigest()[:32]
+
+
+def identity(spec: FormSpec, key: bytes) -> str:
+    """Plan, period, agency and a keyed checksum (HMAC) over them and the task rows in
+    order: short enough for a document property (255 characters); without the key nobody
+    can make one for another agency or change the rows unseen."""
     data = {"v": FORM_VERSION, "plan": spec.plan, "period": spec.period, "agency": spec.agency}
     head = json.dumps(data, ensure_ascii=True, sort_keys=True, separators=(",", ":"))
     encoded = base64.b64encode(head.encode()).decode()
-    return f"{_MARK} {FORM_VERSION} {encoded} {_digest(head, [r.task for r in spec.rows])}"
+    return f"{_MARK} {FORM_VERSION} {encoded} {_digest(key, head, [r.task for r in spec.rows])}"
+
+
+_ALTERED = (
+    "dấu nhận dạng của mẫu đã bị sửa: dùng mẫu do kh121 tạo",
+    "the form's identity was altered: use a form kh121 made",
+)
 
 
 def read_identity(keywords: str) -> dict[str, Any] | None:
     """The identity a form carries (with `digest` to check its rows against), or None."""
-    m = re.search(_MARK + r" (\d+) ([A-Za-z0-9+/=]+) ([0-9a-f]{16})", keywords or "")
+    m = re.search(_MARK + r" (\d{1,3}) ([A-Za-z0-9+/=]{1,1000}) ([0-9a-f]{16,64})", keywords or "")
     if not m:
         return None
-    try:
-        head = base64.b64decode(m[2]).decode()
-        data: dict[str, Any] = json.loads(head)
-    except (ValueError, UnicodeDecodeError):
+    if m[1] != str(FORM_VERSION):
         raise FormError(
-            "dấu nhận dạng của mẫu đã bị sửa: dùng mẫu do kh121 tạo",
-            "the form's identity was altered: use a form kh121 made",
-        ) from None
+            "mẫu này được tạo trước khi kh121 dùng khóa nhận dạng (hoặc bởi bản kh121 khác):"
+            " tạo mẫu mới bằng 'kh121 report form' và gửi lại cho cơ quan",
+            "this form was made before kh121 keyed its identity (or by another kh121):"
+            " make new forms with 'kh121 report form' and send them again",
+        )
+    try:
+        head = base64.b64decode(m[2], validate=True).decode()
+        data = json.loads(head)
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        raise FormError(*_ALTERED) from None
+    fields = ("plan", "period", "agency")
+    if not isinstance(data, dict) or not all(isinstance(data.get(k), str) for k in fields):
+        raise FormError(*_ALTERED)
     data["head"] = head
     data["digest"] = m[3]
     return data
 
 
-def rows_match(ident: dict[str, Any], tasks: list[str]) -> bool:
-    return bool(_digest(str(ident["head"]), tasks) == ident["digest"])
+def rows_match(ident: dict[str, Any], tasks: list[str], key: bytes) -> bool:
+    """Whether the identity was made with this key, for these rows (compared in constant
+    time)."""
+    return hmac.compare_digest(_digest(key, str(ident["head"]), tasks), str(ident["digest"]))
 
 
-def build_form(spec: FormSpec, when: dt.date) -> bytes:
+def build_form(spec: FormSpec, when: dt.date, key: bytes) -> bytes:
     """The form as .docx bytes, the same for the same spec and date."""
     from docx import Document
     from docx.enum.section import WD_ORIENT
@@ -138,6 +207,7 @@ def build_form(spec: FormSpec, when: dt.date) -> bytes:
         cell = table.cell(0, i)
         cell.text = label
         cell.paragraphs[0].runs[0].bold = True
+        table.columns[i].width = Cm(width)  # the grid, which LibreOffice lays out by
         for row in table.rows:
             row.cells[i].width = Cm(width)
     header = table.rows[0]._tr.get_or_add_trPr()
@@ -159,7 +229,7 @@ def build_form(spec: FormSpec, when: dt.date) -> bytes:
     props.author = props.last_modified_by = "kh121"
     props.title = f"Mẫu báo cáo {spec.period} — {spec.agency}"
     props.comments = ""
-    props.keywords = identity(spec)
+    props.keywords = identity(spec, key)
     buffer = io.BytesIO()
     doc.save(buffer)
     from kh121.docx_render import deterministic_zip
@@ -220,35 +290,114 @@ def _cell_text(cell: Any) -> str:
     return "\n".join(x.strip() for x in paragraphs if x.strip())
 
 
-def read_form(data: bytes) -> Read:
-    """A filled form's identity and cells; FormError for what is no form of ours."""
-    from docx import Document
-    from docx.opc.exceptions import PackageNotFoundError
+# Budgets for a form from outside, each overridable by an environment variable (tests use
+# small ones; a real, huge plan may raise them): what a form of this plan could ever need,
+# many times over.
+LIMITS = {
+    "parts": 500,  # entries in the archive
+    "inflated": 50 * 1024 * 1024,  # all its parts, inflated
+    "ratio": 200,  # one part's inflated size over its compressed size (past 1 MB)
+    "elements": 2_000_000,  # XML elements in the document
+    "rows": 2_000,  # the task table's rows
+    "cell": 50_000,  # characters in one cell
+    "seconds": 20,  # reading the whole form
+}
 
+
+def limit(name: str) -> int:
+    """A budget, from KH121_FORM_<NAME> when set."""
+    try:
+        return int(os.environ.get(f"KH121_FORM_{name.upper()}", LIMITS[name]))
+    except ValueError:
+        return LIMITS[name]
+
+
+def _over(vi: str, en: str) -> FormError:
+    return FormError(
+        f"{vi}: không phải mẫu kh121 bình thường (giới hạn đặt bằng biến môi trường KH121_FORM_*)",
+        f"{en}: not a normal kh121 form (the limits are set by KH121_FORM_* variables)",
+    )
+
+
+def _parts(data: bytes) -> dict[str, bytes]:
+    """The archive's XML parts, read within the budgets; FormError for anything else."""
+    parts: dict[str, bytes] = {}
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
-            body = z.read("word/document.xml")
-            # read as text: LibreOffice names the core properties' relationship in a way
-            # python-docx does not follow, but keeps the part and its keywords
-            core = (
-                z.read("docProps/core.xml").decode("utf-8", "replace")
-                if "docProps/core.xml" in z.namelist()
-                else ""
+            infos = z.infolist()
+            if len(infos) > limit("parts"):
+                raise _over(f"có {len(infos)} phần", f"{len(infos)} parts")
+            left = limit("inflated")
+            for info in infos:
+                if info.flag_bits & 0x1:
+                    raise FormError(
+                        f"phần {one_line(info.filename)} bị mã hóa (đặt mật khẩu): lưu lại"
+                        " không mật khẩu",
+                        f"part {one_line(info.filename)} is encrypted: save without a password",
+                    )
+                if info.filename.endswith("vbaProject.bin"):
+                    raise FormError(
+                        "tệp chứa macro (.docm): lưu lại thành Word Document (.docx)",
+                        "the file holds macros (.docm): save it as a Word Document (.docx)",
+                    )
+                if not info.filename.endswith((".xml", ".rels")):
+                    continue
+                cap = min(left, max(1024 * 1024, limit("ratio") * max(info.compress_size, 1)))
+                with z.open(info) as fh:
+                    body = fh.read(cap + 1)
+                if len(body) > cap:
+                    raise _over(
+                        f"phần {one_line(info.filename)} giải nén quá lớn (tệp nén bom?)",
+                        f"part {one_line(info.filename)} inflates too far (a zip bomb?)",
+                    )
+                left -= len(body)
+                parts[info.filename] = body
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, zlib.error):
+        raise FormError(
+            "không phải tệp Word (.docx), hoặc tệp bị hỏng", "not a Word (.docx) file, or damaged"
+        ) from None
+    except NotImplementedError:
+        raise FormError(
+            "tệp nén theo cách Word không dùng: mở bằng Word rồi lưu lại",
+            "compressed in a way Word does not use: open it in Word and save it again",
+        ) from None
+    for name, body in parts.items():
+        if b"<!DOCTYPE" in body or b"<!ENTITY" in body:
+            raise FormError(
+                f"phần {one_line(name)} khai báo DOCTYPE/ENTITY (Word không bao giờ viết thế)",
+                f"part {one_line(name)} declares a DOCTYPE/ENTITY (Word never writes one)",
             )
-    except (zipfile.BadZipFile, KeyError):
-        raise FormError("không phải tệp Word (.docx)", "not a Word (.docx) file") from None
+    return parts
+
+
+def read_form(data: bytes) -> Read:
+    """A filled form's identity and cells, read within LIMITS; FormError for what is no form
+    of ours (the caller names the file)."""
+    from docx import Document
+    from lxml import etree  # type: ignore[import-untyped]
+
+    started = time.monotonic()
+    parts = _parts(data)
+    body = parts.get("word/document.xml")
+    if body is None:
+        kinds = parts.get("[Content_Types].xml", b"")
+        if b"macroEnabled" in kinds:
+            raise FormError(
+                "tệp chứa macro (.docm): lưu lại thành Word Document (.docx)",
+                "the file holds macros (.docm): save it as a Word Document (.docx)",
+            )
+        raise FormError("không phải tệp Word (.docx)", "not a Word (.docx) file")
+    if body.count(b"<") > limit("elements"):
+        raise _over("quá nhiều phần tử XML", "too many XML elements")
+    # read as text: LibreOffice names the core properties' relationship in a way
+    # python-docx does not follow, but keeps the part and its keywords
+    core = parts.get("docProps/core.xml", b"").decode("utf-8", "replace")
     if b"<w:ins " in body or b"<w:del " in body or b"<w:ins>" in body or b"<w:del>" in body:
         raise FormError(
             "tệp còn thay đổi chưa chấp nhận (Track Changes): trong Word chọn Review > Accept"
             " All Changes, lưu lại rồi nhập",
             "the file has tracked changes not accepted: accept all changes, save, import again",
         )
-    try:
-        doc = Document(io.BytesIO(data))
-    except (PackageNotFoundError, KeyError, ValueError) as exc:
-        raise FormError(
-            f"không đọc được tệp Word: {exc}", f"cannot read the Word file: {exc}"
-        ) from None
     found = re.search(r"<cp:keywords>([^<]*)</cp:keywords>", core)
     ident = read_identity(found.group(1) if found else "")
     if ident is None:
@@ -257,16 +406,39 @@ def read_form(data: bytes) -> Read:
             " 'kh121 report form'",
             "not a report form made by kh121 (no identity); make one with 'kh121 report form'",
         )
+    try:
+        doc = Document(io.BytesIO(data))
+    except (KeyError, ValueError, etree.LxmlError, RecursionError, zipfile.BadZipFile):
+        raise FormError(
+            "không đọc được tệp Word (XML hỏng, lồng quá sâu hay không phải tài liệu Word)",
+            "cannot read the Word file (broken or too deeply nested XML, or not a document)",
+        ) from None
     if len(doc.tables) < 3:
         raise FormError("mẫu thiếu bảng (đã bị xóa?)", "the form is missing a table")
     head, table, general = doc.tables[0], doc.tables[1], doc.tables[2]
-    out = Read(ident, _cell_text(head.cell(0, 1)), _cell_text(head.cell(1, 1)))
-    keys = [k for k, _label, _w in COLUMNS]
-    for row in table.rows[1:]:
-        cells = [_cell_text(c) for c in row.cells]
-        out.rows.append(dict(zip(keys, cells, strict=False)))
-    out.difficulties = _cell_text(general.cell(0, 1))
-    out.proposals = _cell_text(general.cell(1, 1))
+    rows = table.rows
+    if len(rows) > limit("rows"):
+        raise _over(f"bảng có {len(rows)} dòng", f"the table has {len(rows)} rows")
+    seconds = limit("seconds")
+
+    def text(cell: Any) -> str:
+        if time.monotonic() - started > seconds:
+            raise _over(f"đọc quá {seconds} giây", f"reading took over {seconds} seconds")
+        found = _cell_text(cell)
+        if len(found) > limit("cell"):
+            raise _over(f"một ô dài {len(found)} ký tự", f"a cell holds {len(found)} characters")
+        return found
+
+    try:
+        out = Read(ident, text(head.cell(0, 1)), text(head.cell(1, 1)))
+        keys = [k for k, _label, _w in COLUMNS]
+        for row in rows[1:]:
+            cells = [text(c) for c in row.cells]
+            out.rows.append(dict(zip(keys, cells, strict=False)))
+        out.difficulties = text(general.cell(0, 1))
+        out.proposals = text(general.cell(1, 1))
+    except IndexError:
+        raise FormError("mẫu thiếu ô (bảng đã bị sửa?)", "the form is missing cells") from None
     return out
 
 
@@ -293,18 +465,23 @@ def _date(text: str) -> dt.date | str | None:
         return None
 
 
-def to_report(read: Read, received: dt.date | None) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+def to_report(
+    read: Read, received: dt.date | None, key: bytes
+) -> tuple[dict[str, Any], list[tuple[str, str]]]:
     """The report file's data from a filled form, and every problem named by its table row
     and column, all at once."""
     ident = read.identity
     found = [r.get("task", "") for r in read.rows]
-    if not rows_match(ident, found):
+    if not rows_match(ident, found, key):
+        listed = quoted(", ".join(found), 200)
         return {}, [
             (
                 "các dòng nhiệm vụ không khớp mẫu gốc (đã bị thêm, bớt, đổi thứ tự hay sửa mã:"
-                f" tệp có {', '.join(found)}): điền lại vào mẫu gốc",
+                f" tệp có {listed}), hoặc mẫu không do kh121 của cơ quan tổng hợp tạo:"
+                " điền lại vào mẫu gốc",
                 "the task rows do not match the original form (added, removed, reordered or"
-                f" edited: the file has {', '.join(found)}): fill in the original form",
+                f" edited: the file has {listed}), or the form was not made by the"
+                " consolidating agency's kh121: fill in the original form",
             )
         ]
     problems: list[tuple[str, str]] = []
@@ -321,8 +498,8 @@ def to_report(read: Read, received: dt.date | None) -> tuple[dict[str, Any], lis
     if date is None:
         problems.append(
             (
-                f"bảng đầu, ô Ngày báo cáo: '{read.date}' không phải ngày; viết dd/mm/yyyy",
-                f"first table, report date: '{read.date}' is not a date; write dd/mm/yyyy",
+                f"bảng đầu, ô Ngày báo cáo: {quoted(read.date)} không phải ngày; viết dd/mm/yyyy",
+                f"first table, report date: {quoted(read.date)} is not a date; write dd/mm/yyyy",
             )
         )
     elif date:
@@ -347,8 +524,10 @@ def _task_line(
         label = COLUMN_LABELS[key]
         problems.append(
             (
-                f"bảng, dòng {n} ({task}), cột {label}: '{row.get(key, '')}' — {vi}",
-                f"table, row {n} ({task}), column {label}: '{row.get(key, '')}' — {en}",
+                f"bảng, dòng {n} ({one_line(task)}), cột {label}: {quoted(row.get(key, ''))}"
+                f" — {vi}",
+                f"table, row {n} ({one_line(task)}), column {label}: {quoted(row.get(key, ''))}"
+                f" — {en}",
             )
         )
 

@@ -11,11 +11,11 @@ import hashlib
 from typing import Any
 
 from kh121 import calendar as cal
-from kh121.dates import dmy
 from kh121.models import MergedFile, TaskReport, deliveries
 from kh121.problems import Problem, Severity
+from kh121.record import focal, known_day
 from kh121.states import ReportStatus
-from kh121.status import contradicting
+from kh121.status import days_late
 from kh121.workspace import LoadedReport, Workspace
 from kh121.yamlout import dump
 
@@ -35,86 +35,12 @@ _ENTRY_FIELDS = (
 
 
 def received(ws: Workspace, period: cal.Period) -> list[LoadedReport]:
-    """The period's received reports, in canonical order (today's agency, then code)."""
+    """The period's reports on record (received, or the focal point's own file), in
+    canonical order (today's agency, then code)."""
     return sorted(
-        (r for r in ws.period_reports(period.id) if r.received),
+        (r for r in ws.period_reports(period.id) if known_day(ws, r) is not None),
         key=lambda r: (ws.agencies.resolve(r.report.agency, period.due), r.report.agency),
     )
-
-
-def check_duplicates(ws: Workspace, period: cal.Period) -> list[Problem]:
-    """Two files for one agency in a period (also under an old and a new code)."""
-    problems: list[Problem] = []
-    owner: dict[str, LoadedReport] = {}
-    for loaded in sorted(ws.period_reports(period.id), key=lambda r: r.doc.path):
-        agency = ws.agencies.resolve(loaded.report.agency, period.due)
-        if agency in owner:
-            other = owner[agency].doc.path
-            problems.append(
-                loaded.doc.error(["agency"], "E060", agency=agency, period=period.id, other=other)
-            )
-        else:
-            owner[agency] = loaded
-    return problems
-
-
-def check_contradictions(ws: Workspace, period: cal.Period) -> list[Problem]:
-    """A lead that says done while another agency says not started, and the reverse."""
-    lines: dict[str, list[tuple[LoadedReport, int, TaskReport]]] = {}
-    for loaded in received(ws, period):
-        for i, line in enumerate(loaded.report.tasks):
-            lines.setdefault(line.task, []).append((loaded, i, line))
-    problems: list[Problem] = []
-    for tid, items in lines.items():
-        task = ws.tasks.get(tid)
-        if task is None:
-            continue
-        lead = ws.agencies.resolve(task.lead, period.due)
-        said = [
-            (ws.agencies.resolve(r.report.agency, period.due) == lead, line.state)
-            for r, _i, line in items
-        ]
-        for a, b in contradicting(said):
-            (first, _, lead_line), (loaded, i, line) = items[a], items[b]
-            assert lead_line.state is not None and line.state is not None
-            problems.append(
-                loaded.doc.warning(
-                    ["tasks", i, "state"],
-                    "W061",
-                    task=tid,
-                    lead=first.report.agency,
-                    lead_state=lead_line.state.value,
-                    agency=loaded.report.agency,
-                    state=line.state.value,
-                )
-            )
-    return problems
-
-
-def check_completion_dates(ws: Workspace, period: cal.Period) -> list[Problem]:
-    problems: list[Problem] = []
-    for loaded in received(ws, period):
-        r = loaded.report
-        for i, line in enumerate(r.tasks):
-            if line.completed_on and r.date and line.completed_on > r.date:
-                problems.append(
-                    loaded.doc.warning(
-                        ["tasks", i, "completed_on"],
-                        "W062",
-                        task=line.task,
-                        completed=dmy(line.completed_on),
-                        report_date=dmy(r.date),
-                    )
-                )
-    return problems
-
-
-PERIOD_CHECKS = (check_duplicates, check_contradictions, check_completion_dates)
-
-
-def check_period(ws: Workspace, period: cal.Period) -> list[Problem]:
-    """Problems only a whole period shows."""
-    return [p for check in PERIOD_CHECKS for p in check(ws, period)]
 
 
 def _entry(agency: str, line: TaskReport) -> dict[str, Any] | None:
@@ -139,8 +65,7 @@ def _sources(reports: list[LoadedReport], eff: dt.date) -> list[dict[str, Any]]:
     out = []
     for loaded in reports:
         r = loaded.report
-        assert r.received is not None
-        late = r.received > eff
+        late = r.received is not None and r.received > eff  # the focal point's own: never
         source: dict[str, Any] = {
             "agency": r.agency,
             "file": loaded.doc.path,
@@ -149,7 +74,7 @@ def _sources(reports: list[LoadedReport], eff: dt.date) -> list[dict[str, Any]]:
             "date": r.date,
             "received": r.received,
             "status": (ReportStatus.LATE if late else ReportStatus.ON_TIME).value,
-            "days_late": (r.received - eff).days if late else None,
+            "days_late": days_late(r.received, eff) or None,
         }
         out.append({k: v for k, v in source.items() if v is not None})
     return out
@@ -197,8 +122,13 @@ def consolidate(
     eff = ws.work.effective(period.due)
     reports = received(ws, period)
     reported = {ws.agencies.resolve(r.report.agency, period.due) for r in reports}
-    expected = sorted({ws.agencies.resolve(c, period.due) for c in ws.plan.reporting.reporters})
-    drafts = sorted(r.doc.path for r in ws.period_reports(period.id) if not r.received)
+    me = focal(ws, period.due)  # the focal point owes itself nothing
+    expected = sorted(
+        {ws.agencies.resolve(c, period.due) for c in ws.plan.reporting.reporters} - {me}
+    )
+    drafts = sorted(
+        r.doc.path for r in ws.period_reports(period.id) if known_day(ws, r) is None
+    )
     data: dict[str, Any] = {
         "schema_version": 1,
         "plan": ws.plan.plan.code,

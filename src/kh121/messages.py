@@ -130,6 +130,18 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         " không phải '{actual}'",
         "the report file must be at '{expected}' (from its agency and period), not '{actual}'",
     ),
+    "E080": (
+        "sổ đôn đốc ghi kỳ '{period}' nhưng nằm trong thư mục kỳ {folder}; sửa cho khớp"
+        " (lần ghi sổ sau sẽ không ghi đè)",
+        "the reminder record says period '{period}' but lies in the folder of {folder};"
+        " make them agree (the next --record will not write over it)",
+    ),
+    "E081": (
+        "công văn số '{number}' có hai lần trong sổ đôn đốc (lần đầu ở dòng {first});"
+        " mỗi số chỉ cấp một lần",
+        "letter number '{number}' is recorded twice (first on line {first}); a number is"
+        " issued once",
+    ),
     "E036": (
         "kỳ báo cáo '{period}' không có trong kế hoạch; viết NĂM-KỲ với KỲ là {keys},"
         " từ {first} đến {last}",
@@ -137,8 +149,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         " from {first} to {last}",
     ),
     "E037": (
-        "ngày {field} {value} ở sau ngày xét {as_of}; ngày trong tương lai là nhầm lẫn",
-        "{field} date {value} is after the as-of date {as_of}; a future date is a mistake",
+        "ngày {field} {value} ở sau hôm nay ({today}); ngày trong tương lai là nhầm lẫn khi gõ",
+        "{field} date {value} is after today ({today}); a future date is a typing mistake",
     ),
     "E038": (
         "mã cơ quan '{code}' không hợp lệ: chỉ dùng chữ in hoa A-Z, số và dấu gạch dưới",
@@ -185,8 +197,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         " 'kh121 calendar update --years {year}'",
     ),
     "W054": (
-        "nhiệm vụ {task} có trạng thái 'đã hoàn thành' nhưng thiếu {missing}",
-        "task {task} is marked done but has no {missing}",
+        "nhiệm vụ {task}: báo 'đã hoàn thành' nhưng không có ngày hoàn thành ({missing}) hay"
+        " văn bản có ngày: chưa được tính là hoàn thành; thêm {missing}: YYYY-MM-DD",
+        "task {task}: marked done with no completion day ({missing}) nor a dated document:"
+        " not counted as done; add {missing}: YYYY-MM-DD",
     ),
     "E044": (
         "báo cáo đã ghi ngày nhận (received) nhưng thiếu {fields}: điền số và ngày của văn bản,"
@@ -194,11 +208,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the report has a received date but no {fields}: fill in the document's number and"
         " date, or remove the received date while it is a draft",
     ),
-    "E045": (
-        "báo cáo đã nhận không nêu trạng thái của nhiệm vụ {task} mà cơ quan này chủ trì:"
-        " thêm dòng 'task: {task}' với state: done, in_progress hoặc not_started",
-        "the received report gives no state for task {task}, which this agency leads: add"
-        " 'task: {task}' with state: done, in_progress or not_started",
+    "W065": (
+        "báo cáo không nói gì về nhiệm vụ {task} (lượt {occurrence}) mà cơ quan này chủ trì và"
+        " còn chưa xong: lượt đó coi như chưa có báo cáo; thêm dòng 'task: {task}' với state",
+        "the report says nothing of task {task} ({occurrence}), which this agency leads and"
+        " which is not done: that occurrence counts as unreported; add 'task: {task}' with a"
+        " state",
     ),
     "W055": (
         "bản nháp: chưa có ngày nhận (received) nên chưa tính là đã gửi kỳ {period} (hạn {due});"
@@ -229,6 +244,23 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "mâu thuẫn ở nhiệm vụ {task}: {lead} (chủ trì) báo '{lead_state}', {agency} báo '{state}'",
         "contradiction on task {task}: {lead} (lead) says '{lead_state}', {agency} says '{state}'",
     ),
+    "W063": (
+        "nhiệm vụ {task}: có văn bản {document} nhưng trạng thái là '{state}': văn bản không"
+        " làm nhiệm vụ thành 'đã hoàn thành'; nếu đã xong, ghi state: đã hoàn thành",
+        "task {task}: document {document} is cited but the state is '{state}': a document"
+        " does not make a task done; if it is done, write state: done",
+    ),
+    "W064": (
+        "nhiệm vụ {task}: văn bản {document} chính là báo cáo này, không chứng minh nhiệm vụ"
+        " đã xong; ghi văn bản là sản phẩm của nhiệm vụ, hoặc ngày hoàn thành",
+        "task {task}: document {document} is this report itself and proves nothing about the"
+        " task; cite the task's own product, or its completion day",
+    ),
+    "E063": (
+        "kỳ bắt đầu theo dõi '{since}' không phải một kỳ của kế hoạch; chọn từ {first} đến {last}",
+        "the first period on record '{since}' is not a period of the plan; choose {first}"
+        " to {last}",
+    ),
     "W062": (
         "nhiệm vụ {task}: ngày hoàn thành {completed} ở sau ngày báo cáo {report_date}",
         "task {task}: completion date {completed} is after the report's date {report_date}",
@@ -245,7 +277,25 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 def render_message(key: str, args: Mapping[str, Any], lang: str = "vi") -> str:
     vi, en = CATALOGUE[key]
     template = en if lang == "en" else vi
-    return template.format(**{k: _localise(v, lang) for k, v in args.items()})
+    said = {k: _localise(v, lang) for k, v in args.items()}
+    if lang != "en":  # a state's key ('not_started') is said in words ('Chưa thực hiện')
+        said.update({k: _STATE_SAID.get(str(v), v) for k, v in said.items() if k in _STATE_ARGS})
+        if key == "E026" and args.get("field") == "state":  # what she may write, in words
+            said["allowed"] = "'Đã hoàn thành', 'Đang thực hiện' hoặc 'Chưa thực hiện'"
+            hint = str(said.get("hint", ""))
+            for state_key, words in _STATE_SAID.items():
+                hint = hint.replace(f"'{state_key}'", f"'{words}'")
+            said["hint"] = hint
+    return template.format(**said)
+
+
+_STATE_ARGS = frozenset({"state", "lead_state"})
+_STATE_SAID = {
+    "done": "Đã hoàn thành",
+    "in_progress": "Đang thực hiện",
+    "not_started": "Chưa thực hiện",
+    "no_report": "Chưa có báo cáo",
+}
 
 
 def _localise(value: Any, lang: str) -> Any:

@@ -42,6 +42,7 @@ def _sane_date(value: dt.date) -> dt.date:
 
 
 Date = Annotated[dt.date, BeforeValidator(_to_date), AfterValidator(_sane_date)]
+
 Text = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT)]
 Code = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9_]{0,31}$")]
 TaskId = Annotated[str, StringConstraints(pattern=r"^[IVXLC]+\.[0-9]+$", max_length=16)]
@@ -49,6 +50,36 @@ PeriodId = Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-[A-Z][A-Z0-9]{0,
 Year = Annotated[int, Field(ge=1900, le=2200)]
 Month = Annotated[int, Field(ge=1, le=12)]
 Day = Annotated[int, Field(ge=1, le=31)]
+
+
+def _to_state(value: Any) -> Any:
+    """A state as a person writes it ('đã hoàn thành', 'dang thuc hien') is its key."""
+    if isinstance(value, str):
+        from kh121.states import state_of
+
+        meant = state_of(value)
+        return meant.value if meant is not None else value
+    return value
+
+
+def _number_text(value: Any) -> Any:
+    """A document number typed bare (`number: 125`) is read by YAML as a whole number: it is
+    the text '125'. A float (12.5) or a boolean stays refused: its text is not what was typed."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+def _joined(value: Any) -> Any:
+    """A list of texts ('- …' lines) is those paragraphs, a blank line between them."""
+    if isinstance(value, list | tuple) and value and all(isinstance(v, str) for v in value):
+        return "\n\n".join(value)
+    return value
+
+
+StateWords = Annotated[TaskState, BeforeValidator(_to_state)]
+NumberText = Annotated[Text, BeforeValidator(_number_text)]
+ParagraphText = Annotated[Text, BeforeValidator(_joined)]
 
 
 class Record(BaseModel):
@@ -249,6 +280,11 @@ class Reporting(Record):
     reporters: tuple[Code, ...]
     periods: tuple[PeriodRule, ...]
     text: Text | None = None
+    since: PeriodId | None = Field(
+        default=None,
+        description="The first period on record: what fell due before it has no data"
+        " ('chưa có số liệu') until a report or a backfilled file speaks of it.",
+    )
 
 
 class Obligation(Record):
@@ -313,7 +349,7 @@ class CalendarFile(Record):
 class Delivered(Record):
     """A product of a recurring task delivered; it counts only once it has a date."""
 
-    number: Text | None = None
+    number: NumberText | None = None
     date: Date | None = None
     for_year: Year | None = Field(
         default=None, description="The year whose product this is; by default the period's year."
@@ -337,7 +373,7 @@ def deliveries(value: Deliveries | None) -> tuple[Delivered, ...]:
 
 class TaskReport(Record):
     task: Annotated[str, StringConstraints(max_length=64)]
-    state: TaskState | None = None
+    state: StateWords | None = None
     done: Text | None = Field(default=None, description="What was done in the period.")
     completed_on: Date | None = None
     evidence: Text | None = None
@@ -345,20 +381,20 @@ class TaskReport(Record):
         default=None,
         description="A document delivered, or a list of them (one per occurrence it is for).",
     )
-    difficulties: Text | None = None
-    proposals: Text | None = None
+    difficulties: ParagraphText | None = None
+    proposals: ParagraphText | None = None
 
 
 class ReportFile(Record):
     schema_version: Literal[1]
     agency: Annotated[str, StringConstraints(max_length=64)]
     period: Annotated[str, StringConstraints(max_length=16)]
-    number: Text | None = None
+    number: NumberText | None = None
     date: Date | None = None
     received: Date | None = None
     tasks: tuple[TaskReport, ...] = ()
-    difficulties: Text | None = None
-    proposals: Text | None = None
+    difficulties: ParagraphText | None = None
+    proposals: ParagraphText | None = None
 
 
 # Several paragraphs: one text with a blank line between them, or a list of texts.
@@ -381,7 +417,7 @@ class ClerkText(Record):
 
     schema_version: Literal[1]
     period: Annotated[str, StringConstraints(max_length=16)]
-    number: Text | None = Field(default=None, description="The report's own number.")
+    number: NumberText | None = Field(default=None, description="The report's own number.")
     date: Date | None = None
     achievements: Paragraphs | None = None
     shortcomings: Paragraphs | None = None
@@ -417,6 +453,10 @@ class LetterSettings(Record):
     )
     contact: Text | None = Field(
         default=None, description="Who to call: unit, person, telephone, e-mail."
+    )
+    duty: Text | None = Field(
+        default=None,
+        description="Where the approving act sets the duty to report, e.g. 'Điều 2'.",
     )
     recipients: tuple[Text, ...] = Field(
         default=(), description="'Nơi nhận' after '- Như trên;', one line each."

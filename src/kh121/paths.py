@@ -51,7 +51,7 @@ def shown(path: Path, root: Path) -> str:
     """A path as the user should see it: relative to the root when it is inside, escaped."""
     try:
         text = path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
+    except (ValueError, RuntimeError, OSError):  # outside the root, or a symlink loop
         text = path.as_posix()
     return safe(text.replace("\n", "\\n"))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -11,6 +12,34 @@ from pathlib import Path
 from kh121.errors import KnownError
 
 TIMEOUT_S = 180
+WANTED = "TimesNewRoman"
+_FONT = re.compile(rb"/(?:BaseFont|FontName)\s*/(?:[A-Z]{6}\+)?([A-Za-z0-9-]+)")
+
+
+def fonts(pdf: bytes) -> list[str]:
+    """The font families a PDF names ('LiberationSerif'), style suffixes dropped; read with
+    pdffonts where installed, else from the PDF's own font dictionaries."""
+    names: set[str] = set()
+    exe = shutil.which("pdffonts")
+    if exe is not None:
+        with tempfile.NamedTemporaryFile(suffix=".pdf") as f:
+            f.write(pdf)
+            f.flush()
+            done = subprocess.run([exe, f.name], capture_output=True, text=True, check=False)
+        for line in done.stdout.splitlines()[2:]:
+            if line.strip():
+                names.add(line.split()[0].split("+")[-1])
+    else:
+        names.update(m.decode("ascii", "replace") for m in _FONT.findall(pdf))
+    return sorted({n.split("-")[0].split(",")[0] for n in names})
+
+
+def substitutes(pdf: bytes) -> list[str]:
+    """The fonts used in place of Times New Roman ('Liberation Serif'), if it was missing."""
+    used = fonts(pdf)
+    if not used or any(n.replace(" ", "").startswith(WANTED) for n in used):
+        return []
+    return [re.sub(r"(?<=[a-z])(?=[A-Z])", " ", n) for n in used]
 
 
 def soffice() -> str | None:

@@ -29,6 +29,12 @@ class Problem(NamedTuple):
     def message(self, lang: str = "vi") -> str:
         return render_message(self.code, self.args, lang)
 
+    def severity_word(self, lang: str = "vi") -> str:
+        """'lỗi' / 'cảnh báo' in Vietnamese, 'error' / 'warning' in English."""
+        if lang == "en":
+            return str(self.severity)
+        return "lỗi" if self.severity is Severity.ERROR else "cảnh báo"
+
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.file, self.line, self.col, self.code)
 
@@ -39,7 +45,7 @@ class Problem(NamedTuple):
         from kh121.text import safe
 
         place = f"{file or self.file}:{self.line}:{self.col}"
-        line = f"{place}: {self.severity}[{self.code}]: {self.message(lang)}"
+        line = f"{place}: {self.severity_word(lang)}[{self.code}]: {self.message(lang)}"
         return safe(line.replace("\n", "\\n").replace("\t", "\\t"))
 
     def as_json(self, lang: str = "vi") -> dict[str, Any]:
@@ -85,10 +91,68 @@ def write_problems(
     """Every problem on its line, sorted, then the count: what `validate` prints; with the
     root, paths relative to the folder the reader stands in."""
     ordered = sorted_problems(problems)
+    width = screen_width(stream)
     for p in ordered:
         shown = for_reader(p.file, root) if root is not None else None
-        stream.write(p.format(lang, shown) + "\n")
+        stream.write(wrapped(p.format(lang, shown), width) + "\n")
     stream.write(summary_line(ordered, lang) + "\n")
+
+
+def screen_width(stream: TextIO) -> int | None:
+    """The width to wrap human text at: the terminal's, or COLUMNS when set; None (no
+    wrapping, one problem a line for grep) when the output is piped and COLUMNS unset."""
+    import shutil
+
+    if hasattr(stream, "isatty") and stream.isatty():
+        return max(shutil.get_terminal_size((80, 24)).columns, 40)
+    try:
+        return max(int(os.environ["COLUMNS"]), 40)
+    except (KeyError, ValueError):
+        return None
+
+
+def wrap_text(text: str, width: int | None, indent: str = "    ") -> str:
+    """A message broken at spaces to `width`, line by line, each under a hanging indent
+    (an indented line keeps its indent, and its rest goes a little further in)."""
+    import textwrap
+
+    if width is None:
+        return text
+    out: list[str] = []
+    for line in text.split("\n"):
+        if len(line) <= width:
+            out.append(line)
+            continue
+        lead = line[: len(line) - len(line.lstrip(" "))]
+        out.extend(
+            textwrap.wrap(
+                line,
+                width,
+                subsequent_indent=lead + indent if lead else indent,
+                break_on_hyphens=False,
+                break_long_words=False,
+            )
+        )
+    return "\n".join(out)
+
+
+def wrapped(line: str, width: int | None, indent: str = "    ") -> str:
+    """A problem line broken at spaces to `width`, the rest under a hanging indent; its head
+    (`path:line:col: cảnh báo[W056]:`) is never broken, so the first line stays readable by
+    an editor."""
+    import textwrap
+
+    if width is None or len(line) <= width:
+        return line
+    head, sep, rest = line.partition("]: ")
+    if not sep:
+        head, rest = "", line
+    glued = head.replace(" ", "\x00") + sep.rstrip() if sep else ""
+    text = f"{glued} {rest}" if glued else rest
+    lines = textwrap.wrap(
+        text, width, subsequent_indent=indent, break_on_hyphens=False, break_long_words=False
+    )
+    return "\n".join(lines).replace("\x00", " ")
 
 
 def for_reader(rel: str, root: Path) -> str:

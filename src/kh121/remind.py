@@ -69,7 +69,8 @@ def chase(
                     tuple(o.effective_due for o in late if o.effective_due is not None),
                 )
             )
-    sent = {a: n for (p, a), (_num, _day, n) in last_reminders(records).items() if p == period}
+    known = known_by(records, view.as_of)  # a letter dated later is not known yet
+    sent = {a: n for (p, a), (_num, _day, n) in last_reminders(known).items() if p == period}
     everyone = sorted(set(reports) | set(tasks))
     owed = [
         Owed(a, tuple(reports.get(a, ())), tuple(tasks.get(a, ())), sent.get(a, 0) + 1)
@@ -96,3 +97,11 @@ def last_reminders(
                 n = out[key][2] + 1 if key in out else 1
                 out[key] = (reminder.number, reminder.date, n)
     return out
+
+
+def known_by(records: tuple[RemindersFile, ...], as_of: dt.date) -> tuple[RemindersFile, ...]:
+    """The records as they stood on a date: only the letters dated on or before it."""
+    return tuple(
+        r.model_copy(update={"reminders": tuple(x for x in r.reminders if x.date <= as_of)})
+        for r in records
+    )

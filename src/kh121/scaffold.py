@@ -57,8 +57,9 @@ def report_scaffold(
         + (f" (ngày nghỉ, lùi sang {dmy(effective_due)})" if effective_due != period.due else "")
         + ".",
         "# Điền vào sau dấu ':'; để trống nếu không có.",
-        "# Ngày viết YYYY-MM-DD hoặc dd/mm/yyyy.",
-        "# Văn bản nhiều dòng: viết '|' rồi xuống dòng, thụt lề 2 dấu cách.",
+        "# Ngày viết 15/11/2026 (cũng được: 15-11-2026, 15.11.2026, 2026-11-15).",
+        "# Văn bản nhiều dòng: viết '|' rồi xuống dòng, thụt lề 2 dấu cách; nhiều đoạn:",
+        "# để một dòng trống giữa hai đoạn.",
         "schema_version: 1",
         f"agency: {agency}",
         f"period: {period.id}",
@@ -78,7 +79,7 @@ def report_scaffold(
         lines.append(f"  - task: {task.id}")
         lines.extend(_comment(f"[{role}] {task.content}", 4))
         lines.extend(_comment(f"Sản phẩm: {task.product}. Thời hạn: {task.deadline.text}.", 4))
-        lines.append("    state:  # done | in_progress | not_started")
+        lines.append("    state:  # Đã hoàn thành | Đang thực hiện | Chưa thực hiện")
         lines.append("    done:  # kết quả thực hiện trong kỳ")
         if leads and one_time:
             lines.append("    completed_on:  # ngày hoàn thành")
@@ -89,6 +90,7 @@ def report_scaffold(
             lines.append("      date:")
         lines.append("    difficulties:")
         lines.append("    proposals:")
+    lines.append("# Khó khăn, kiến nghị chung: một đoạn, hoặc mỗi đoạn một dòng '- …'.")
     lines.append("difficulties:  # khó khăn, vướng mắc chung")
     lines.append("proposals:  # kiến nghị, đề xuất chung")
     return "\n".join(lines) + "\n"
@@ -104,7 +106,11 @@ def clerk_scaffold(period: cal.Period, consolidator: str) -> str:
                 "# 'kh121 merge' đọc tệp này nhưng không bao giờ ghi đè.",
                 "schema_version: 1",
                 f"period: {scalar(period.id)}",
-                "# Mỗi phần: một đoạn, hoặc danh sách đoạn (mỗi dòng '- ...' là một đoạn).",
+                "# Mỗi phần: một đoạn, hoặc nhiều đoạn, mỗi đoạn một dòng bắt đầu bằng '- ',",
+                "# thụt lề 2 dấu cách, ví dụ:",
+                "#   achievements:",
+                "#     - Đoạn thứ nhất.",
+                "#     - Đoạn thứ hai.",
                 "# 'kh121 render' từ chối khi còn phần trống (trừ khi chạy --draft).",
                 "number:  # số báo cáo: phần số (kh121 thêm /BC-...) hoặc cả số hiệu",
                 "date:  # ngày ban hành, dạng 2026-11-30; trống: ngày chạy render",

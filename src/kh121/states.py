@@ -57,6 +57,9 @@ class Bin(StrEnum):
     DONE_LATE = "done_late"
     OPEN_IN_TIME = "open_in_time"
     OPEN_OVERDUE = "open_overdue"
+    # Due before the record begins (`reporting.since`) and no report speaks of it: not
+    # overdue, not in the rates, counted apart ("chưa có số liệu").
+    NO_DATA = "no_data"
 
     @property
     def done(self) -> bool:
@@ -80,3 +83,37 @@ STATE_FILTERS: tuple[str, ...] = (
     OVERDUE,
     SOON,
 )
+
+# Words a person may type after --state, Vietnamese first (the one shown in the help).
+FILTER_WORDS: dict[str, tuple[str, ...]] = {
+    Reported.DONE.value: STATE_WORDS[TaskState.DONE],
+    Reported.IN_PROGRESS.value: STATE_WORDS[TaskState.IN_PROGRESS],
+    Reported.NOT_STARTED.value: STATE_WORDS[TaskState.NOT_STARTED],
+    Reported.NO_REPORT.value: ("chưa có báo cáo", "chưa báo cáo", "không có báo cáo",
+                               "no report"),
+    Bin.DONE_ON_TIME.value: ("hoàn thành đúng hạn", "xong đúng hạn", "done on time"),
+    Bin.DONE_LATE.value: ("hoàn thành quá hạn", "hoàn thành muộn", "xong muộn", "done late"),
+    Bin.OPEN_IN_TIME.value: ("chưa hoàn thành, trong hạn", "trong hạn", "còn hạn",
+                             "chưa hoàn thành trong hạn"),
+    Bin.OPEN_OVERDUE.value: ("chưa hoàn thành, quá hạn", "chưa hoàn thành quá hạn"),
+    "no_data": ("chưa có số liệu", "không có số liệu", "no data"),
+    OVERDUE: ("quá hạn", "trễ hạn", "chậm", "late"),
+    SOON: ("sắp đến hạn", "sắp hạn", "gần hạn", "due soon"),
+}  # fmt: skip
+
+
+def filter_of(words: str) -> str | None:
+    """The --state filter a person meant: its key or one of its words, marks, case, spaces,
+    hyphens and commas ignored ('qua han', 'Quá hạn', 'open-overdue'); None when none fits."""
+    from kh121.text import fold
+
+    def norm(text: str) -> str:
+        return fold(text.replace("_", " ").replace("-", " ").replace(",", " "))
+
+    said = norm(words)
+    if not said:
+        return None
+    for key in STATE_FILTERS:
+        if said == norm(key) or any(said == norm(w) for w in FILTER_WORDS.get(key, ())):
+            return key
+    return None

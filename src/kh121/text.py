@@ -24,10 +24,29 @@ def safe(text: str) -> str:
     return _SHOWN_ESCAPED.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
+# Whatever a YAML reader or a terminal takes for the end of a line, besides the unsafe ones.
+_BREAKS = re.compile(f"[{_UNSAFE_BODY}\x85\t\n\r\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    """Text from outside (a file name, a form's cell, a command's argument) made safe to
+    write on one line of a YAML comment or a message: every line break (\\n, U+0085,
+    U+2028, U+2029), tab, control and direction character shown as an escape."""
+    return _BREAKS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def quoted(text: str, limit: int = 80) -> str:
+    """A value from outside as a message quotes it: on one line, escaped, and cut short (a
+    cell of a hostile form may hold megabytes)."""
+    shown = one_line(text)
+    return "'" + (shown if len(shown) <= limit else shown[: limit - 1] + "…") + "'"
+
+
 def fold(text: str) -> str:
-    """Lower case without Vietnamese marks or spaces, for searching: 'Sở Y tế' -> 'soyte'."""
+    """Lower case without Vietnamese marks, spaces or '&', for searching: 'Sở Y tế' ->
+    'soyte', 'Sở KH&CN' -> 'sokhcn' (so that 'KHCN' finds it)."""
     decomposed = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c) and c != "&")
     return "".join(bare.lower().split())
 
 

@@ -169,22 +169,9 @@ def _enum_hint(value: str, choices: list[str]) -> tuple[str, str] | str:
 
 def _date_why(value: str) -> tuple[str, str]:
     """Why a date is refused: a day that does not exist, or a form not understood."""
-    m = re.fullmatch(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*|\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*", value)
-    if m:
-        y, mo, d = (m[1], m[2], m[3]) if m[1] else (m[6], m[5], m[4])
-        try:
-            dt.date(int(y), int(mo), int(d))
-        except ValueError:
-            if 1 <= int(mo) <= 12:
-                import calendar
+    from kh121.dates import date_why
 
-                last = calendar.monthrange(int(y), int(mo))[1]
-                return (
-                    f"không có ngày {int(d)} tháng {int(mo)} năm {y} (tháng này có {last} ngày)",
-                    f"there is no day {int(d)} in month {int(mo)} of {y} (it has {last} days)",
-                )
-            return (f"không có tháng {int(mo)}", f"there is no month {int(mo)}")
-    return ("không đọc được là ngày", "not read as a date")
+    return date_why(value)
 
 
 _DETAILS: dict[str, tuple[str, str]] = {

@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
+from kh121.problems import Problem
 from kh121.states import OVERDUE, SOON, Bin, Reported, ReportStatus
 from kh121.text import search
 
@@ -81,6 +82,7 @@ class OccurrenceView:
     days_overdue: int  # open and overdue: days since the effective due date
     days_left: int | None  # open: days until the effective due date
     evidence: str | None  # what proves it done: a document, a completion date
+    disputed: tuple[str, ...] = ()  # 'AGENCY: state' of reports that contradict the lead's
 
     @property
     def recurring(self) -> bool:
@@ -159,6 +161,8 @@ class Summary:
     open_in_time: int
     open_overdue: int
     done_of_due: int  # done, among those whose deadline has passed
+    no_data: int = 0  # due before the record begins, no report about them: not in the above
+    disputed: int = 0  # counted by the lead's word, while another report says otherwise
 
     @property
     def done(self) -> int:
@@ -178,6 +182,18 @@ class Summary:
 
 
 @dataclass(frozen=True)
+class Excluded:
+    """A file left out of a view because it has errors, with its first problem."""
+
+    problem: Problem
+    errors: int  # how many errors it has
+
+    @property
+    def file(self) -> str:
+        return self.problem.file
+
+
+@dataclass(frozen=True)
 class StatusView:
     as_of: dt.date
     plan_code: str
@@ -191,6 +207,15 @@ class StatusView:
     section_titles: dict[str, str]
     warnings: int = 0  # warnings the data has (they never block)
     filters: tuple[str, ...] = ()  # what the view was narrowed by, said to the user
+    focal: str = ""  # the consolidating agency on the view's date: it owes itself nothing
+    record_start: dt.date | None = None  # the first day on record (`reporting.since`)
+    no_data_reports: int = 0  # reports owed before the record begins, none on file
+    excluded: tuple[Excluded, ...] = ()  # files in error, left out of this view
+
+    @property
+    def complete(self) -> bool:
+        """Nothing was left out: the view may be signed and written from."""
+        return not self.excluded
 
     @property
     def missing_latest(self) -> tuple[str, ...]:
@@ -223,12 +248,16 @@ def is_soon(o: OccurrenceView, soon: int) -> bool:
 
 def summarise(tasks: Iterable[TaskView], keep: Predicate) -> Summary:
     counts = dict.fromkeys(Bin, 0)
-    n_tasks = total = due = done_of_due = 0
+    n_tasks = total = due = done_of_due = disputed = 0
     for t in tasks:
         picked = [o for o in t.occurrences if keep(o)]
         n_tasks += bool(picked)
         for o in picked:
+            if o.bin is Bin.NO_DATA:
+                counts[o.bin] += 1
+                continue
             total += 1
+            disputed += bool(o.disputed)
             counts[o.bin] += 1
             if o.past_due:
                 due += 1
@@ -242,6 +271,8 @@ def summarise(tasks: Iterable[TaskView], keep: Predicate) -> Summary:
         counts[Bin.OPEN_IN_TIME],
         counts[Bin.OPEN_OVERDUE],
         done_of_due,
+        counts[Bin.NO_DATA],
+        disputed,
     )
 
 

@@ -60,6 +60,10 @@ class Workspace:
     # False: the plan read well but the agencies or the calendar did not; such a workspace
     # holds only the plan, for the plan's own checks (no command works on it)
     complete: bool = True
+    # The real today (or the tests' --today): a date after it is a typing mistake. None:
+    # nobody said, and no date is called a mistake for being in the future.
+    today: dt.date | None = None
+    reminder_files: tuple[str, ...] = field(default=())  # the reminders' files, in order
 
     # Derived once and shared by the checks, the status and merge (frozen: never stale).
     @cached_property
@@ -119,6 +123,7 @@ def read_workspace(
     reports: list[LoadedReport] = []
     clerks: list[LoadedClerk] = []
     reminders: list[RemindersFile] = []
+    reminder_files: list[str] = []
     for path in paths.period_files(root) if targets is None else targets:
         kind = kinds.kind_of(path, root)
         if kind not in (kinds.REPORT, kinds.CLERK, kinds.REMINDERS):
@@ -130,8 +135,9 @@ def read_workspace(
             reports.append(LoadedReport(doc, path, model))
         elif doc is not None and isinstance(model, ClerkText):
             clerks.append(LoadedClerk(doc, path, model))
-        elif isinstance(model, RemindersFile):
+        elif doc is not None and isinstance(model, RemindersFile):
             reminders.append(model)
+            reminder_files.append(doc.path)
     if not isinstance(plan, PlanFile) or plan_doc is None:
         return None, problems
     if not (
@@ -163,10 +169,6 @@ def read_workspace(
         settings=settings if isinstance(settings, ReportSettings) else None,
         clerks=tuple(clerks),
         reminders=tuple(reminders),
+        reminder_files=tuple(reminder_files),
     )
     return ws, problems
-
-
-def report_day(report: ReportFile) -> dt.date | None:
-    """The day a report counts from: the day it was received (None for a draft)."""
-    return report.received

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from kh121 import kinds
-from kh121.errors import EXIT_OK, KnownError
+from kh121.errors import EXIT_FAIL, EXIT_OK, KnownError
 from kh121.facts import Facts, compare, facts_of, label
 from kh121.messages import t
 from kh121.models import AgenciesFile, Record
@@ -114,8 +114,14 @@ def facts_of_files(files: dict[str, bytes]) -> tuple[Facts, list[str]]:
 
 def run(*, root: Path, rev: str | None, rev2: str | None, as_json: bool, lang: str) -> int:
     old_rev = rev or "HEAD"
-    old, broken_old = facts_of_files(_files(root, old_rev))
-    new, broken_new = facts_of_files(_files(root, rev2))
+    old_files, new_files = _files(root, old_rev), _files(root, rev2)
+    _facts, broken_old = facts_of_files(old_files)
+    _facts, broken_new = facts_of_files(new_files)
+    # a file not read on one side is compared on neither: its facts would read as removed
+    # (or added) when they are only unreadable
+    unread = set(broken_old) | set(broken_new)
+    old, _ = facts_of_files({k: v for k, v in old_files.items() if k not in unread})
+    new, _ = facts_of_files({k: v for k, v in new_files.items() if k not in unread})
     changes = compare(old, new)
     if as_json:
         json.dump(
@@ -131,19 +137,39 @@ def run(*, root: Path, rev: str | None, rev2: str | None, as_json: bool, lang: s
         )
         sys.stdout.write("\n")
         return EXIT_OK
-    for rel in broken_new:
+    for rel in sorted(unread):
+        side = (
+            ("ở cả hai bản", "in both versions")
+            if rel in broken_old and rel in broken_new
+            else ("ở bản cũ", "in the old version")
+            if rel in broken_old
+            else ("ở bản mới", "in the new version")
+        )
+        print(
+            safe(
+                t(
+                    f"! {rel} không đọc được {side[0]} (lỗi, hoặc quá lớn): không so sánh"
+                    " (chạy 'kh121 validate')",
+                    f"! {rel} could not be read {side[1]} (errors, or too large): not compared"
+                    " (run 'kh121 validate')",
+                    lang,
+                )
+            )
+        )
+    if not changes and not unread:
+        print(t("không có thay đổi về nội dung", "no change of meaning", lang))
+    elif not changes:
+        # never "no change" about a file that was not read
         print(
             t(
-                f"! {rel} có lỗi, bỏ qua (chạy 'kh121 validate')",
-                f"! {rel} has errors, skipped (run 'kh121 validate')",
+                "không có thay đổi ở các tệp đọc được; các tệp trên chưa được so sánh",
+                "no change in the files that could be read; the files above were not compared",
                 lang,
             )
         )
-    if not changes:
-        print(t("không có thay đổi về nội dung", "no change of meaning", lang))
     for c in changes:
         print(safe(describe(c, lang)))
-    return EXIT_OK
+    return EXIT_FAIL if unread else EXIT_OK
 
 
 def textconv_command(python: str) -> str:

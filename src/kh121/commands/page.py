@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import subprocess
+import sys
 from pathlib import Path
 
 from kh121.atomic import inside_root, write_and_say
-from kh121.errors import EXIT_OK, KnownError
-from kh121.loader import load_clean
+from kh121.errors import EXIT_FAIL, EXIT_OK, KnownError
+from kh121.loader import load_viewable
 
 PAGE_TEMPLATE = Path("templates/trang_theo_doi.html")
 DEFAULT_OUT = Path("reports/trang_theo_doi.html")
@@ -43,8 +44,8 @@ def run(*, root: Path, as_of: dt.date, out: Path | None, lang: str) -> int:
     from kh121.presenters.page import build_page
     from kh121.status import compute_status
 
-    ws, _warnings = load_clean(root, as_of)
-    view = compute_status(ws, as_of)
+    ws, _warnings, excluded = load_viewable(root, as_of)
+    view = compute_status(ws, as_of, excluded=excluded)
     history = []
     for period in ws.periods.values():
         day = ws.work.effective(period.due)
@@ -59,4 +60,9 @@ def run(*, root: Path, as_of: dt.date, out: Path | None, lang: str) -> int:
     html = env.from_string(template.read_text(encoding="utf-8")).render(context)
     target = out or inside_root(root / DEFAULT_OUT, root)
     write_and_say(target, html, root, lang)
+    if excluded:
+        from kh121.presenters.status_text import excluded_banner
+
+        sys.stderr.write(excluded_banner(view, lang))
+        return EXIT_FAIL
     return EXIT_OK

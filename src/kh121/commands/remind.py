@@ -4,27 +4,74 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import io
 import json
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kh121 import paths
-from kh121.atomic import inside_root, write_and_say, write_atomic
+from kh121.atomic import inside_root, workspace_lock, write_all
 from kh121.commands.report import find_agency, find_period
 from kh121.errors import EXIT_OK, KnownError
 from kh121.loader import load_clean
 from kh121.messages import t
 from kh121.models import Reminder, RemindersFile
-from kh121.text import safe
+from kh121.text import one_line, safe
 
 if TYPE_CHECKING:
     from kh121.calendar import Period
+    from kh121.presenters.letter_context import LetterInput
     from kh121.views import StatusView
     from kh121.workspace import Workspace
 
 
 def run(
+    *,
+    root: Path,
+    period_text: str | None,
+    as_of: dt.date,
+    agencies: list[str],
+    each: bool,
+    number: str | None,
+    date: dt.date | None,
+    reply_by: dt.date | None,
+    reply_days: int | None,
+    draft: bool,
+    as_text: bool,
+    as_json: bool,
+    record: bool,
+    out: Path | None,
+    lang: str,
+) -> int:
+    """The letter(s); with --record, letters and record written together under the
+    workspace's lock, so that two clerks at once never issue one number twice or lose an
+    entry (the second waits, then sees the first's letter in the record)."""
+    args = {
+        "root": root,
+        "period_text": period_text,
+        "as_of": as_of,
+        "agencies": agencies,
+        "each": each,
+        "number": number,
+        "date": date,
+        "reply_by": reply_by,
+        "reply_days": reply_days,
+        "draft": draft,
+        "as_text": as_text,
+        "as_json": as_json,
+        "record": record,
+        "out": out,
+        "lang": lang,
+    }
+    if not record:
+        return _run(**args)  # type: ignore[arg-type]
+    with workspace_lock(root):
+        return _run(**args)  # type: ignore[arg-type]
+
+
+def _run(
     *,
     root: Path,
     period_text: str | None,
@@ -49,6 +96,7 @@ def run(
         problems,
     )
     from kh121.remind import chase
+    from kh121.reply import reply_by as reply_rule
     from kh121.status import compute_status
 
     ws, _warnings = load_clean(root, as_of)
@@ -65,7 +113,7 @@ def run(
     owed = chase(status, period.id, issuer, only, ws.reminders)
     letter = ws.settings.letter
     day = date or as_of
-    reply = reply_by or ws.work.add_working_days(day, reply_days or letter.reply_days)
+    reply = reply_by or reply_rule(ws.work, day, reply_days or letter.reply_days)
     printed = letter_number(number, letter.number_suffix)
     clerk = ws.clerk(period.id)
     signer = clerk.signer if clerk and clerk.signer else ws.settings.signer
@@ -133,26 +181,38 @@ def run(
             )
     else:
         targets.append((out or inside_root(folder / f"{base}.docx", root), source))
+    outputs: list[tuple[Path, bytes | str]] = []
+    if record:
+        assert printed is not None and number is not None
+        entry = Reminder(
+            number=printed,
+            date=day,
+            reply_by=reply,
+            agencies=tuple(o.agency for o in owed.letters),
+        )
+        # the number reserved in the record, written first, in the same all-or-nothing step
+        outputs.append(_record(root, period.id, entry))
+        if out is None:  # a name the user gave is theirs to reuse
+            targets = _unused(targets, number)
     for target, src in targets:
         context = build_letter(src, status.directory)
         data = render_docx(
             template, context, day, "V/v " + context["subject"], ws.settings.letterhead.agency
         )
-        write_and_say(target, data, root, lang)
-    if record:
-        assert printed is not None
-        _record(
-            root,
-            period.id,
-            earlier,
-            Reminder(
-                number=printed,
-                date=day,
-                reply_by=reply,
-                agencies=tuple(o.agency for o in owed.letters),
-            ),
-            lang,
-        )
+        outputs.append((target, data))
+    changed = write_all(outputs)
+    for (written, _data), did in zip(outputs, changed, strict=True):
+        at = paths.shown(written, root)
+        if record and written.name == paths.REMINDERS_NAME:
+            print(t(f"đã ghi sổ đôn đốc {at}", f"recorded in {at}", lang))
+        else:
+            print(
+                t(
+                    f"{'đã ghi' if did else 'không đổi'} {at}",
+                    f"{'wrote' if did else 'unchanged'} {at}",
+                    lang,
+                )
+            )
     return EXIT_OK
 
 
@@ -166,15 +226,62 @@ def _latest(ws: Workspace, status: StatusView) -> Period:
     return ws.periods[latest]
 
 
-def _record(
-    root: Path, period: str, earlier: tuple[Reminder, ...], reminder: Reminder, lang: str
-) -> None:
-    """Append the letter to reports/PERIOD/_don_doc.yaml; earlier entries stay as written."""
-    from kh121.yamlout import dump
+def _unused(targets: list[tuple[Path, LetterInput]], number: str) -> list[tuple[Path, LetterInput]]:
+    """A recorded letter never replaces another letter's file: a second letter the same day
+    gets its number in its name."""
+    tag = re.sub(r"[^0-9A-Za-z]+", "-", number).strip("-") or "x"
+    taken = any(
+        p.exists() or (p.parent.exists() and p.parent.name.startswith("CV_")) for p, _ in targets
+    )
+    if not taken:
+        return targets
+    out = []
+    for path, src in targets:
+        if path.parent.name.startswith("CV_don_doc_"):  # --each: a folder per letter day
+            path = path.parent.with_name(f"{path.parent.name}_so-{tag}") / path.name
+        else:
+            path = path.with_name(f"{path.stem}_so-{tag}{path.suffix}")
+        out.append((path, src))
+    return out
+
+
+def _record(root: Path, period: str, reminder: Reminder) -> tuple[Path, str]:
+    """reports/PERIOD/_don_doc.yaml with the letter appended, read afresh under the lock and
+    written back with every earlier entry and comment as it was (ruamel round-trip)."""
+    from ruamel.yaml import YAML
 
     path = inside_root(root / paths.REPORTS / period / paths.REMINDERS_NAME, root)
-    record = RemindersFile(schema_version=1, period=period, reminders=(*earlier, reminder))
-    text = "# Sổ đôn đốc: do 'kh121 remind --record' ghi thêm; không sửa các mục đã có.\n"
-    write_atomic(path, text + dump(record.model_dump()))
+    entry = {
+        "number": reminder.number,
+        "date": reminder.date,
+        "reply_by": reminder.reply_by,
+        "agencies": list(reminder.agencies),
+    }
+    if not path.exists():
+        from kh121.yamlout import dump
+
+        record = RemindersFile(schema_version=1, period=period, reminders=(reminder,))
+        return path, RECORD_HEAD + dump(record.model_dump())
+    yaml = YAML(typ="rt")
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = 4096
+    yaml.allow_unicode = True
+    data = yaml.load(path.read_text(encoding="utf-8"))
     shown = paths.shown(path, root)
-    print(t(f"đã ghi sổ đôn đốc {shown}", f"recorded in {shown}", lang))
+    if str(data.get("period")) != period:
+        raise KnownError(
+            f"{shown}: sổ ghi 'period: {one_line(str(data.get('period')))}' nhưng nằm trong thư"
+            f" mục kỳ {period}; sửa lại cho khớp rồi chạy lại (không ghi gì)",
+            f"{shown}: the record says 'period: {one_line(str(data.get('period')))}' but lies in"
+            f" the folder of {period}; make them agree, then run again (nothing written)",
+        )
+    entries = data.get("reminders")
+    if entries is None:
+        data["reminders"] = entries = []
+    entries.append(entry)
+    buffer = io.StringIO()
+    yaml.dump(data, buffer)
+    return path, buffer.getvalue()
+
+
+RECORD_HEAD = "# Sổ đôn đốc: do 'kh121 remind --record' ghi thêm; không sửa các mục đã có.\n"

@@ -79,11 +79,14 @@ def run(
     clerk_file = paths.shown(root / paths.REPORTS / period.id / paths.CLERK_NAME, root)
     signer = clerk.signer if clerk and clerk.signer else ws.settings.signer
     suffix = ws.settings.letterhead.number_suffix
-    found = placeholders(signer, report_number(number, clerk, suffix), clerk, clerk_file)
+    found = placeholders(signer, report_number(number, clerk, suffix), clerk, clerk_file, ws.plan)
     if found and not draft:
         raise PlaceholderError(found)
     day = date or (clerk.date if clerk and clerk.date else None) or as_of
     status = compute_status(ws, as_of)
+    from kh121.reply import DEFAULT_DAYS, reply_by
+
+    letter = ws.settings.letter
     source = ReportInput(
         plan=ws.plan,
         settings=ws.settings,
@@ -94,6 +97,8 @@ def run(
         number=number,
         date=day,
         draft=draft,
+        reply_by=reply_by(ws.work, day, letter.reply_days if letter else DEFAULT_DAYS),
+        next_until=_next_until(ws, period),
     )
     context = build_context(source, status)
     tpl = template or root / ws.settings.template
@@ -119,8 +124,36 @@ def run(
         from kh121.pdf import to_pdf
 
         pdf_target = target.with_suffix(".pdf")
-        write_and_say(pdf_target, to_pdf(target), root, lang)
+        made = to_pdf(target)
+        write_and_say(pdf_target, made, root, lang)
+        _say_fonts(made, lang)
     return EXIT_OK
+
+
+def _next_until(ws: Workspace, period: Period) -> dt.date | None:
+    """The effective due date of the period after `period`: the end of the report's view."""
+    later = sorted(p.due for p in ws.periods.values() if p.due > period.due)
+    return ws.work.effective(later[0]) if later else None
+
+
+def _say_fonts(pdf: bytes, lang: str) -> None:
+    """Say which font the PDF carries where Times New Roman was missing (LibreOffice puts a
+    metric twin in its place without a word)."""
+    from kh121.pdf import substitutes
+
+    for used in substitutes(pdf):
+        print(
+            t(
+                f"lưu ý: máy không có phông Times New Roman, PDF dùng {used} thay thế (cùng"
+                " cỡ chữ, ngắt dòng như nhau); cài Times New Roman (Debian/Ubuntu: sudo apt"
+                " install ttf-mscorefonts-installer) rồi xuất lại PDF",
+                f"note: Times New Roman is not installed, the PDF uses {used} instead (same"
+                " metrics, same line breaks); install Times New Roman (Debian/Ubuntu: sudo apt"
+                " install ttf-mscorefonts-installer) and make the PDF again",
+                lang,
+            ),
+            file=sys.stderr,
+        )
 
 
 def _up_to_date_merge(

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from kh121 import calendar as cal
 from kh121 import paths
-from kh121.atomic import inside_root, write_and_say, write_atomic
+from kh121.atomic import inside_root, workspace_lock, write_all, write_and_say, write_atomic
 from kh121.dates import dmy
 from kh121.errors import EXIT_FAIL, EXIT_OK, DataError, KnownError
 from kh121.loader import load, load_clean
@@ -17,6 +17,7 @@ from kh121.models import MergedFile
 from kh121.presenters.problems import print_problems
 from kh121.problems import Problem, has_errors
 from kh121.scaffold import clerk_scaffold, report_scaffold
+from kh121.text import one_line, quoted
 from kh121.workspace import Workspace
 
 
@@ -199,10 +200,10 @@ def merged(
     ws: Workspace, period: cal.Period, problems: list[Problem]
 ) -> tuple[MergedFile | None, str | None, list[Problem]]:
     """The consolidation of a loaded, clean workspace, or None with the period's errors."""
-    from kh121.merge import check_period, consolidate
+    from kh121.merge import consolidate
 
     folder = f"{paths.REPORTS.as_posix()}/{period.id}/"
-    mine = [p for p in problems if p.file.startswith(folder)] + check_period(ws, period)
+    mine = [p for p in problems if p.file.startswith(folder)]
     if has_errors(mine):
         return None, None, mine
     model, text = consolidate(ws, period, mine)
@@ -281,6 +282,17 @@ def run_form(
         raise KnownError("cần mã cơ quan hoặc --all", "an agency code or --all is needed")
     label = f"{period.rule.label_vi} {period.year}"
     plan = ws.plan.plan
+    from kh121.form import form_key, key_path
+
+    if key_path().resolve().is_relative_to(root.resolve()):
+        raise KnownError(
+            f"khóa mẫu {key_path()} nằm trong thư mục gốc: để nó ngoài kho (ai có khóa đều"
+            " làm được mẫu giả)",
+            f"the form key {key_path()} lies inside the root: keep it outside the repository"
+            " (whoever has it can forge forms)",
+        )
+    key = form_key(create=True)
+    outputs: list[tuple[Path, bytes | str]] = []
     for code in codes:
         rows = []
         for task, leads in agency_tasks(ws.plan, ws.agencies, code, period.due):
@@ -313,7 +325,17 @@ def run_form(
             target = out / name if (len(codes) > 1 or out.is_dir()) else out
         else:
             target = inside_root(root / paths.REPORTS / period.id / "mau" / name, root)
-        write_and_say(target, build_form(spec, ws.work.effective(period.due)), root, lang)
+        outputs.append((target, build_form(spec, ws.work.effective(period.due), key)))
+    changed = write_all(outputs)  # every form, or none
+    for (target, _data), did in zip(outputs, changed, strict=True):
+        at = paths.shown(target, root)
+        print(
+            t(
+                f"{'đã ghi' if did else 'không đổi'} {at}",
+                f"{'wrote' if did else 'unchanged'} {at}",
+                lang,
+            )
+        )
     return EXIT_OK
 
 
@@ -327,45 +349,95 @@ def run_import(
     as_of: dt.date,
     lang: str,
 ) -> int:
-    """Filled forms into report files: all checked first, nothing written on any error."""
-    import shutil
+    """Filled forms into report files: all checked first, then all written or none, under
+    the workspace's lock (a report replaced is read, kept and rewritten by one kh121 at a
+    time)."""
+    with workspace_lock(root):
+        return _import_all(
+            root=root, files=files, received=received, replace=replace, keep=keep,
+            as_of=as_of, lang=lang,
+        )  # fmt: skip
+
+
+def _import_all(
+    *,
+    root: Path,
+    files: list[Path],
+    received: dt.date | None,
+    replace: bool,
+    keep: bool,
+    as_of: dt.date,
+    lang: str,
+) -> int:
+    from kh121.form import form_key
 
     ws = _plan_only(root, as_of)
+    key = form_key()
     plans: list[tuple[Path, Path, str]] = []
     for file in files:
-        target, text = _import_one(ws, root, file, received, as_of, replace, lang)
+        target, text = _import_one(ws, root, file, received, as_of, replace, key)
+        twice = [f for f, tg, _ in plans if tg == target]
+        if twice:
+            raise KnownError(
+                f"{paths.shown(twice[0], root)} và {paths.shown(file, root)} cùng là báo cáo"
+                f" {paths.shown(target, root)}: nhập từng tệp một, chưa nhập gì",
+                f"{paths.shown(twice[0], root)} and {paths.shown(file, root)} are both the"
+                f" report {paths.shown(target, root)}: import one of them, nothing imported",
+            )
         plans.append((file, target, text))
+    outputs: list[tuple[Path, bytes | str]] = []
+    said: list[tuple[str, str]] = []
     for file, target, text in plans:
         if target.exists() and replace:
             backup = _free_name(target.with_name(target.name + ".bak"))
-            shutil.copy2(target, backup)
-            print(
-                t(
+            outputs.append((backup, target.read_bytes()))
+            said.append(
+                (
                     f"bản cũ giữ ở {paths.shown(backup, root)}",
                     f"the old file kept as {paths.shown(backup, root)}",
-                    lang,
                 )
             )
-        write_atomic(target, text, overwrite=replace)
-        print(
-            t(
+        outputs.append((target, text))
+        said.append(
+            (
                 f"đã nhập {paths.shown(file, root)} → {paths.shown(target, root)}",
                 f"imported {paths.shown(file, root)} → {paths.shown(target, root)}",
-                lang,
             )
         )
         if keep:
-            evidence = target.with_suffix(".docx")
-            write_atomic(evidence, file.read_bytes(), overwrite=True)
-        if received is None:
-            print(
-                t(
-                    "tệp là bản nháp: thêm ngày nhận bằng --received khi đã nhận chính thức",
-                    "the file is a draft: give --received once officially received",
-                    lang,
-                )
+            outputs.append((target.with_suffix(".docx"), _evidence(file.read_bytes())))
+    write_all(outputs)  # every report (and its backup and evidence), or none
+    for vi, en in said:
+        print(t(vi, en, lang))
+    if received is None:
+        print(
+            t(
+                "tệp là bản nháp: thêm ngày nhận bằng --received khi đã nhận chính thức",
+                "the file is a draft: give --received once officially received",
+                lang,
             )
+        )
     return EXIT_OK
+
+
+def _evidence(data: bytes) -> bytes:
+    """The form as kept beside its report: no macro part and no relationship to an outside
+    address (a remote image, an attached template), which Word would fetch on opening."""
+    import io
+    import re
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            name = info.filename
+            if name.endswith("vbaProject.bin") or "vbaData" in name:
+                continue
+            body = src.read(info)
+            if name.endswith(".rels"):
+                body = re.sub(rb"<Relationship[^>]*TargetMode=\"External\"[^>]*/>", b"", body)
+            dst.writestr(info, body)
+    return out.getvalue()
 
 
 def _free_name(path: Path) -> Path:
@@ -384,7 +456,7 @@ def _import_one(
     received: dt.date | None,
     as_of: dt.date,
     replace: bool,
-    lang: str,
+    key: bytes,
 ) -> tuple[Path, str]:
     """The report text a form gives, checked as a hand-written report is; KnownError with
     every problem named by the form's row and column."""
@@ -395,28 +467,34 @@ def _import_one(
     from kh121.yamlout import dump
 
     if not file.is_file():
-        raise KnownError(f"không phải tệp: {paths.shown(file, root)}", f"not a file: {file}")
-    if file.stat().st_size > 4 * MAX_BYTES:
-        raise FormError(f"{paths.shown(file, root)} quá lớn", f"{file} is too large")
-    read = read_form(file.read_bytes())
-    ident = read.identity
+        at = paths.shown(file, root)
+        raise KnownError(f"không phải tệp: {at}", f"not a file: {at}")
     shown = paths.shown(file, root)
+    if file.stat().st_size > 4 * MAX_BYTES:
+        raise FormError(f"{shown} quá lớn", f"{shown} is too large")
+    try:
+        read = read_form(file.read_bytes())
+    except FormError as exc:
+        raise FormError(f"{shown}: {exc.vi}", f"{shown}: {exc.en}") from None
+    ident = read.identity
     if ident.get("plan") != ws.plan.plan.code:
+        other = one_line(ident["plan"][:80])
         raise FormError(
-            f"{shown} là mẫu của kế hoạch {ident.get('plan')}, không phải {ws.plan.plan.code}",
-            f"{shown} is a form of plan {ident.get('plan')}, not {ws.plan.plan.code}",
+            f"{shown} là mẫu của kế hoạch {other}, không phải {ws.plan.plan.code}",
+            f"{shown} is a form of plan {other}, not {ws.plan.plan.code}",
         )
     if ident.get("period") not in ws.periods or ident.get("agency") not in ws.agencies.by_code:
         raise FormError(
-            f"{shown}: kỳ '{ident.get('period')}' hay cơ quan '{ident.get('agency')}' không có"
+            f"{shown}: kỳ {quoted(ident['period'])} hay cơ quan {quoted(ident['agency'])} không có"
             " trong kế hoạch",
-            f"{shown}: period '{ident.get('period')}' or agency '{ident.get('agency')}' is not"
+            f"{shown}: period {quoted(ident['period'])} or agency {quoted(ident['agency'])} is not"
             " in the plan",
         )
-    report, found = to_report(read, received)
+    report, found = to_report(read, received, key)
     if found:
-        _refuse(shown, [(vi, en) for vi, en in found], lang)
-    text = f"# Nhập từ mẫu Word {file.name} bằng 'kh121 report import'.\n" + dump(report)
+        _refuse(shown, [(vi, en) for vi, en in found])
+    # the name is from outside: on one line, or it would write YAML of its own
+    text = f"# Nhập từ mẫu Word {one_line(file.name)} bằng 'kh121 report import'.\n" + dump(report)
     target = inside_root(root / paths.REPORTS / report["period"] / f"{report['agency']}.yaml", root)
     if target.exists() and not replace:
         raise KnownError(
@@ -438,10 +516,10 @@ def _import_one(
         lines = text.splitlines()
         named = []
         for p in mine:
-            row, key = _row_of(lines, p.line)
-            place = f"dòng {row} ({key[0]}), cột {key[1]}" if row else "đầu mẫu"
+            row, (task, column) = _row_of(lines, p.line)
+            place = f"dòng {row} ({task}), cột {column}" if row else "đầu mẫu"
             named.append((f"{place}: {p.message('vi')}", f"{place}: {p.message('en')}"))
-        _refuse(shown, named, lang)
+        _refuse(shown, named)
     return target, text
 
 
@@ -460,7 +538,7 @@ def _row_of(lines: list[str], line: int) -> tuple[int, tuple[str, str]]:
     return row, (task, COLUMN_LABELS.get(key, key))
 
 
-def _refuse(shown: str, found: list[tuple[str, str]], lang: str) -> None:
+def _refuse(shown: str, found: list[tuple[str, str]]) -> None:
     vi = "\n".join(f"  - {x}" for x, _ in found)
     en = "\n".join(f"  - {y}" for _, y in found)
     raise KnownError(

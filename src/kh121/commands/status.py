@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 import sys
 from pathlib import Path
 
@@ -22,16 +23,19 @@ from kh121.views import Directory, StatusView, is_soon, select
 
 def status_view(root: Path, as_of: dt.date, soon: int, use_cache: bool) -> StatusView:
     """The whole view on a date, from the cache when nothing it was built from changed."""
-    digest = cache.key(root, as_of.isoformat(), str(soon)) if use_cache else b""
+    from kh121.clock import today as real_today
+
+    today = real_today()
+    digest = cache.key(root, as_of.isoformat(), str(soon), today.isoformat()) if use_cache else b""
     if use_cache:
         found = cache.load(root, "status", digest)
         if isinstance(found, StatusView):
             return found
-    from kh121.loader import load_clean
+    from kh121.loader import load_viewable
     from kh121.status import compute_status
 
-    ws, warnings = load_clean(root, as_of)
-    view = compute_status(ws, as_of, soon, len(warnings))
+    ws, warnings, excluded = load_viewable(root, as_of, today)
+    view = compute_status(ws, as_of, soon, len(warnings), excluded)
     if use_cache:
         cache.store(root, "status", digest, view)
     return view
@@ -40,6 +44,11 @@ def status_view(root: Path, as_of: dt.date, soon: int, use_cache: bool) -> Statu
 def find_agencies(d: Directory, query: str) -> tuple[list[str], str]:
     """The agencies a name means, and how to say the filter; refused when it is ambiguous."""
     codes = [c for c in d.search(query) if not d.agencies[c].group]
+    if not codes and re.fullmatch(r"[IVXLCivxlc]+\.[0-9]+", query.strip()):
+        raise KnownError(
+            f"không có nhiệm vụ {query.strip().upper()} (xem các mã nhiệm vụ bằng 'kh121 status')",
+            f"no task {query.strip().upper()} (see the task ids with 'kh121 status')",
+        )
     if not codes:
         raise KnownError(
             f"không có cơ quan nào khớp '{query}' (thử mã như SYT hoặc một phần tên, có dấu"
@@ -48,10 +57,10 @@ def find_agencies(d: Directory, query: str) -> tuple[list[str], str]:
         )
     today = {d.today(c) for c in codes}
     if len(today) > 1:
-        names = "; ".join(f"{c} ({d.name(c)})" for c in codes)
+        names = "\n".join(f"  {c} ({d.name(c)})" for c in codes)
         raise KnownError(
-            f"'{query}' khớp nhiều cơ quan: {names}; hãy dùng mã hoặc tên đầy đủ hơn",
-            f"'{query}' matches several agencies: {names}; use a code or more of the name",
+            f"'{query}' khớp nhiều cơ quan; hãy dùng mã hoặc tên đầy đủ hơn:\n{names}",
+            f"'{query}' matches several agencies; use a code or more of the name:\n{names}",
         )
     now = today.pop()
     old = [c for c in codes if c != now]
@@ -83,18 +92,33 @@ def narrowed(
             )
         filters.append(t(f"phần {section.upper()}", f"section {section.upper()}", lang))
     if state:
-        if state not in STATE_FILTERS:
+        from kh121.states import FILTER_WORDS, filter_of
+
+        key = filter_of(state)
+        if key is None:
             raise KnownError(
-                f"tình trạng '{state}' không hợp lệ; chọn một trong: " + ", ".join(STATE_FILTERS),
+                f"tình trạng '{state}' không hợp lệ; chọn một trong: "
+                + ", ".join(f"'{FILTER_WORDS.get(k, (k,))[0].lower()}'" for k in STATE_FILTERS),
                 f"unknown state '{state}'; choose one of: " + ", ".join(STATE_FILTERS),
             )
+        state = key
         filters.append(
-            t(f"tình trạng {state} (đếm theo lượt)", f"state {state} (counted by occurrence)", lang)
+            t(
+                f"tình trạng {FILTER_WORDS.get(state, (state,))[0].lower()} (đếm theo lượt)",
+                f"state {state} (counted by occurrence)",
+                lang,
+            )
         )
     return select(view, codes, section, state, tuple(filters))
 
 
 def _warn(view: StatusView, lang: str) -> None:
+    """On stderr: the files left out of the view (with their first error), then the count
+    of warnings. Said before the view, so that nobody reads it as the whole record."""
+    from kh121.presenters.status_text import excluded_banner
+
+    if view.excluded:
+        sys.stderr.write(excluded_banner(view, lang, detect_style().width))
     if view.warnings:
         print(
             t(
@@ -123,11 +147,16 @@ def run_status(
     _warn(view, lang)
     if as_json:
         write_status_json(sys.stdout, view)
-        return EXIT_OK
+        return _shown(view)
     from kh121.presenters.status_text import render_status
 
     sys.stdout.write(render_status(view, detect_style(), lang, wide))
-    return EXIT_OK
+    return _shown(view)
+
+
+def _shown(view: StatusView) -> int:
+    """A view with files left out is shown, and still fails: something must be fixed."""
+    return EXIT_FAIL if view.excluded else EXIT_OK
 
 
 def run_overdue(
@@ -158,7 +187,7 @@ def run_overdue(
     anything = any(task.overdue for task in view.tasks) or any(
         o.status is ReportStatus.MISSING for o in view.obligations
     )
-    return EXIT_FAIL if exit_code and anything else EXIT_OK
+    return EXIT_FAIL if exit_code and anything else _shown(view)
 
 
 def run_show(
@@ -179,7 +208,7 @@ def run_show(
             sys.stdout.write("\n")
         else:
             sys.stdout.write(show_text.render_task(task, view, style, lang))
-        return EXIT_OK
+        return _shown(view)
     codes, _said = find_agencies(view.directory, what)
     now = view.directory.today(codes[0])
     mine = dataclasses.replace(select(view, codes), filters=())
@@ -196,5 +225,5 @@ def run_show(
         json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
-        sys.stdout.write(show_text.render_agency(now, mine, style, lang))
-    return EXIT_OK
+        sys.stdout.write(show_text.render_agency(now, mine, style, lang, view, tuple(codes)))
+    return _shown(view)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from pathlib import Path
 
 from kh121 import kinds
 from kh121.errors import EXIT_FAIL, EXIT_OK, KnownError
 from kh121.loader import load
+from kh121.presenters.ci_formats import write_github, write_gitlab
 from kh121.presenters.problems import print_problems
 from kh121.problems import Problem, has_errors
 from kh121.text import safe
@@ -30,7 +32,22 @@ def collect(root: Path, given: list[Path], as_of: dt.date) -> list[Problem]:
     return load(root, as_of, _targets(root, given) if given else None)[1]
 
 
-def run(*, root: Path, targets: list[Path], as_of: dt.date, lang: str, as_json: bool) -> int:
+def run(
+    *,
+    root: Path,
+    targets: list[Path],
+    as_of: dt.date,
+    lang: str,
+    as_json: bool,
+    output_format: str = "text",
+) -> int:
+    """Print the problems as text, JSON, GitHub workflow commands or a GitLab Code Quality
+    report; the exit status is the same whatever the form."""
     problems = collect(root, targets, as_of)
-    print_problems(problems, lang, as_json, root=root)
+    if output_format == "github":
+        write_github(problems, lang, sys.stdout, root)
+    elif output_format == "gitlab":
+        write_gitlab(problems, lang, sys.stdout, root)
+    else:
+        print_problems(problems, lang, as_json or output_format == "json", root=root)
     return EXIT_FAIL if has_errors(problems) else EXIT_OK

@@ -1,4 +1,6 @@
-"""Words for states, bins and periods, in both languages."""
+"""The one glossary: words for states, bins, deadline kinds, units and occurrences, in both
+languages, for every human screen (terminal, page, Word, diff). No key ('not_started',
+'yearly', 'once', 'month=12') reaches a person: these words do."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ BINS = {
     "done_late": ("hoàn thành quá hạn", "done late"),
     "open_in_time": ("chưa hoàn thành, trong hạn", "not done, within the deadline"),
     "open_overdue": ("chưa hoàn thành, quá hạn", "not done, overdue"),
+    "no_data": ("chưa có số liệu", "no data"),
 }
 
 
@@ -33,3 +36,70 @@ def number(value: float, lang: str) -> str:
     """1,5 in Vietnamese, 1.5 in English."""
     text = f"{value:.1f}"
     return text.replace(".", ",") if lang == "vi" else text
+
+
+# Deadline kinds (deadline.kind in data/tasks.yaml).
+KINDS = {
+    "date": ("đến một ngày", "by a date"),
+    "month": ("đến cuối tháng", "by a month's end"),
+    "quarter": ("đến cuối quý", "by a quarter's end"),
+    "year": ("đến cuối năm", "by a year's end"),
+    "span": ("đến cuối giai đoạn", "by the end of a span"),
+    "yearly": ("hằng năm", "every year"),
+    "half_yearly": ("6 tháng một lần", "every half-year"),
+    "quarterly": ("hằng quý", "every quarter"),
+    "ongoing": ("thường xuyên", "ongoing"),
+}
+# The units of a deadline's structure (its other keys).
+UNITS = {
+    "date": ("ngày", "date"),
+    "day": ("ngày", "day"),
+    "month": ("tháng", "month"),
+    "quarter": ("quý", "quarter"),
+    "year": ("năm", "year"),
+    "start_year": ("từ năm", "from"),
+    "end_year": ("đến năm", "to"),
+}
+ONCE = ("một lần", "once")
+# Kinds of a period (a report's cycle) and of an occurrence key's tail.
+PERIOD_KINDS = {
+    "H1": ("6 tháng đầu năm", "first half"),
+    "H2": ("6 tháng cuối năm", "second half"),
+    "Q1": ("quý I", "Q1"),
+    "Q2": ("quý II", "Q2"),
+    "Q3": ("quý III", "Q3"),
+    "Q4": ("quý IV", "Q4"),
+}
+
+
+def kind(key: str, lang: str) -> str:
+    vi, en = KINDS.get(key, (key, key))
+    return t(vi, en, lang)
+
+
+def unit(key: str, lang: str) -> str:
+    vi, en = UNITS.get(key, (key.replace("_", " "), key.replace("_", " ")))
+    return t(vi, en, lang)
+
+
+def deadline_form(kind_key: str, form: str, lang: str) -> str:
+    """'yearly' and 'month=12, day=5' as 'hằng năm, ngày 5 tháng 12'; the structure a
+    deadline was read as, in words (show, diff)."""
+    pairs = dict(p.split("=", 1) for p in form.split(", ") if "=" in p)
+    parts = [kind(kind_key, lang)]
+    if "day" in pairs and "month" in pairs:
+        day, month = pairs.pop("day"), pairs.pop("month")
+        parts.append(t(f"ngày {day}/{month}", f"on {day}/{month}", lang))
+    for part in ("month", "quarter"):
+        if part in pairs and "year" in pairs:
+            value, year = pairs.pop(part), pairs.pop("year")
+            parts[0] = f"{parts[0]} {value}/{year}" if lang != "en" else f"{parts[0]} {year}"
+            if lang == "en":
+                parts[0] = f"by the end of {part} {value} of {year}"
+    parts.extend(f"{unit(k, lang)} {v}" for k, v in pairs.items())
+    return ", ".join(parts)
+
+
+def occurrence(key: str, lang: str) -> str:
+    """An occurrence's key as said: 'once' → 'một lần'; '2026-H2' stays (a period's id)."""
+    return t(*ONCE, lang) if key == "once" else key

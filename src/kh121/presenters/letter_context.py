@@ -3,17 +3,28 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from kh121 import calendar as cal
 from kh121.dates import dmy, formal
 from kh121.models import LetterSettings, PlanFile, ReportSettings, Signer
-from kh121.presenters.report_context import GAP, clean, is_placeholder_name
+from kh121.presenters.report_context import (
+    GAP,
+    basis_text,
+    blank_basis,
+    clean,
+    introduce,
+    is_placeholder_name,
+    padded,
+)
 from kh121.remind import Chase, Owed
+from kh121.reply import moved_reason
 from kh121.views import Directory
 
-_SHORT = 110  # characters of a task's content quoted in a letter
+NBSP = "\u00a0"
 
 
 @dataclass(frozen=True)
@@ -34,12 +45,23 @@ def letter_number(given: str | None, suffix: str) -> str | None:
     """'130' → '130/SKHCN-QLCN'; a whole number as given; None when none was given."""
     if not given:
         return None
-    return given if "/" in given else f"{given}/{suffix}"
+    return padded(given if "/" in given else f"{given}/{suffix}")
 
 
-def problems(signer: Signer, number: str | None) -> list[tuple[str, str]]:
+def problems(
+    signer: Signer, number: str | None, plan: PlanFile | None = None
+) -> list[tuple[str, str]]:
     """What a letter may not go out without, each (vi, en)."""
     out = []
+    if plan is not None and blank_basis(plan):
+        out.append(
+            (
+                "căn cứ (Quyết định phê duyệt Kế hoạch) chưa có số, ngày: điền plan: approved_by:"
+                " trong data/tasks.yaml",
+                "the approving decision has no number or day: fill plan: approved_by: in"
+                " data/tasks.yaml",
+            )
+        )
     if number is None:
         out.append(("số công văn chưa có: chạy với --number SỐ", "no number: run with --number N"))
     if is_placeholder_name(signer.name):
@@ -52,12 +74,28 @@ def problems(signer: Signer, number: str | None) -> list[tuple[str, str]]:
     return out
 
 
-def _short(text: str) -> str:
-    text = " ".join(text.split())
-    if len(text) <= _SHORT:
-        return text.rstrip(".")
-    cut = text[:_SHORT].rsplit(" ", 1)[0]
-    return cut.rstrip(",;.") + " …"
+def _title(plan: PlanFile, task: str, content: str) -> str:
+    """A task as a letter names it: the short title the plan's data gives, else its whole
+    content; never a content cut mid-phrase."""
+    found = next((t for t in plan.tasks() if t.id == task), None)
+    text = (found.short if found is not None and found.short else None) or content
+    return " ".join(text.split()).rstrip(".")
+
+
+def _inherited(plan: PlanFile, task: str, d: Directory) -> str:
+    """'(phần việc của Sở NN&PTNT trước đây)' for a task whose lead has since merged."""
+    found = next((t for t in plan.tasks() if t.id == task), None)
+    if found is None or d.today(found.lead) == found.lead:
+        return ""
+    return f" (phần việc của {d.name(found.lead)} trước đây)"
+
+
+def _due(nominal: dt.date | None, effective: dt.date) -> str:
+    """'hạn ngày 16 tháng 11 năm 2026' with why it is not the 15th when it moved."""
+    why = moved_reason(nominal, effective) if nominal is not None else None
+    if why is None or nominal is None:
+        return f"hạn {formal(effective)}"
+    return f"hạn {formal(nominal)} rơi vào {why} nên là {formal(effective)}"
 
 
 def _keys(keys: tuple[str, ...]) -> str:
@@ -66,12 +104,19 @@ def _keys(keys: tuple[str, ...]) -> str:
     return ", ".join(keys)
 
 
-def items(owed: Owed, d: Directory, period_label: str) -> list[str]:
+def items(
+    owed: Owed,
+    d: Directory,
+    period_label: str,
+    plan: PlanFile | None = None,
+    period: cal.Period | None = None,
+) -> list[str]:
     """One agency's lines: each report owed, each task with its overdue occurrences."""
     out = []
-    for _period, due, behalf in owed.reports:
-        of = f" (phần việc của {d.name(behalf, short=False)} trước đây)" if behalf else ""
-        out.append(f"Báo cáo {period_label} chưa gửi{of}; hạn {formal(due)}.")
+    for period_id, due, behalf in owed.reports:
+        of = f" (phần việc của {d.name(behalf)} trước đây)" if behalf else ""
+        nominal = period.due if period is not None and period.id == period_id else None
+        out.append(f"Báo cáo {period_label} chưa gửi{of}; {_due(nominal, due)}.")
     for t in owed.tasks:
         which = _keys(t.keys)
         when = (
@@ -80,12 +125,63 @@ def items(owed: Owed, d: Directory, period_label: str) -> list[str]:
             else (f"lượt {which} " if which else "")
         )
         last = formal(t.due[-1]) if t.due else ""
+        title = _title(plan, t.task, t.content) if plan is not None else t.content
+        mine = _inherited(plan, t.task, d) if plan is not None else ""
         out.append(
-            f"Nhiệm vụ {t.task} ({_short(t.content)}): {when}đã quá hạn"
+            f"Nhiệm vụ {t.task} ({title}){mine}: {when}đã quá hạn"
             + (f" (hạn gần nhất {last})" if last else "")
             + ", chưa có báo cáo hoàn thành."
         )
     return out
+
+
+def _years(src: LetterInput) -> list[int]:
+    """The years the letter chases: the period's, and those of the overdue occurrences."""
+    years = {src.period.year} if any(o.reports for o in src.chase.letters) else set()
+    for o in src.chase.letters:
+        for task in o.tasks:
+            years.update(int(k[:4]) for k in task.keys if k[:4].isdigit())
+    return sorted(years) or [src.period.year]
+
+
+def _subject(src: LetterInput, period_label: str, again: str) -> str:
+    """'đôn đốc báo cáo … năm 2026 và các nhiệm vụ quá hạn các năm 2023–2025'; each year
+    kept with the word before it (no year left alone on the V/v's last line)."""
+    meta = src.plan.plan
+    text = f"đôn đốc báo cáo kết quả thực hiện {meta.kind} số {meta.code} {period_label}"
+    earlier = [y for y in _years(src) if y != src.period.year]
+    if len(earlier) == 1:
+        text += f" và các nhiệm vụ quá hạn năm {earlier[0]}"
+    elif earlier and earlier[-1] - earlier[0] == len(earlier) - 1:
+        text += f" và các nhiệm vụ quá hạn các năm {earlier[0]}–{earlier[-1]}"
+    elif earlier:
+        text += " và các nhiệm vụ quá hạn các năm " + ", ".join(map(str, earlier))
+    text = re.sub(r" (?=\d{4})", NBSP, text + again)
+    head, _, last = text.rpartition(" ")
+    return f"{head}{NBSP}{last}" if head else text
+
+
+def _intro(src: LetterInput, plan_name: str, recipient: str) -> str:
+    """What was asked and by whom: the approving act's article that sets the duty to report
+    (data), the duty as the plan's data words it, then what is still missing."""
+    lh = src.settings.letterhead
+    reporting = src.plan.reporting
+    duty = src.letter.duty
+    if src.plan.plan.approved_by is not None:
+        act = basis_text(src.plan)
+        cited = f"{duty} {act}" if duty else act
+    else:
+        cited = plan_name
+    asked = (
+        reporting.text[:1].lower() + reporting.text[1:].rstrip(".")
+        if reporting.text
+        else f"gửi báo cáo định kỳ tình hình thực hiện về {lh.agency} để tổng hợp, báo cáo"
+        f" {recipient}"
+    )
+    return (
+        f"Theo {cited}, các cơ quan {asked}. Đến {formal(src.chase.as_of)}, {lh.agency} chưa"
+        " nhận được các báo cáo, kết quả sau:"
+    )
 
 
 def build_letter(src: LetterInput, d: Directory) -> dict[str, Any]:
@@ -103,18 +199,19 @@ def build_letter(src: LetterInput, d: Directory) -> dict[str, Any]:
         to_lines = ["Kính gửi:"] + [
             f"- {n}{'.' if i == len(names) - 1 else ';'}" for i, n in enumerate(names)
         ]
+    to_list = [f"- {n}{'.' if i == len(names) - 1 else ';'}" for i, n in enumerate(names)]
     blocks = [
         {
             "name": d.name(o.agency, short=False),
             "times": o.times,
-            "lines": items(o, d, period_label),
+            "lines": items(o, d, period_label, src.plan, src.period),
         }
         for o in src.chase.letters
     ]
     recipient = src.settings.recipient_short or src.settings.recipient
     number = src.number or (f"[DỰ THẢO — {GAP}/{src.letter.number_suffix}]")
     signer = src.signer
-    context = {
+    raw = {
         "draft": src.draft,
         "draft_mark": "DỰ THẢO" if src.draft else "",
         "letterhead": {
@@ -124,13 +221,10 @@ def build_letter(src: LetterInput, d: Directory) -> dict[str, Any]:
         "number": number,
         "date": dmy(src.date),
         "date_formal": formal(src.date),
-        "subject": f"đôn đốc báo cáo kết quả thực hiện {meta.kind} số {meta.code}, {period_label}"
-        + again,
+        "subject": _subject(src, period_label, again),
         "to_lines": to_lines,
-        "intro": f"Thực hiện {plan_name}, các cơ quan gửi báo cáo định kỳ tình hình thực hiện về"
-        f" {lh.agency} để tổng hợp, báo cáo {recipient}."
-        f" Đến {formal(src.chase.as_of)}, {lh.agency} chưa nhận được các báo cáo, kết quả"
-        " sau:",
+        "to_list": to_list,
+        "intro": _intro(src, plan_name, recipient),
         "blocks": blocks,
         "request": f"Để kịp tổng hợp, báo cáo {recipient}, {lh.agency} đề nghị"
         f" {names[0] if len(names) == 1 else 'các cơ quan'} khẩn trương gửi các báo cáo, kết"
@@ -153,7 +247,17 @@ def build_letter(src: LetterInput, d: Directory) -> dict[str, Any]:
         "period": src.period.id,
         "period_label": period_label,
     }
-    return {k: clean(v) for k, v in context.items()}
+    context: dict[str, Any] = {k: clean(v) for k, v in raw.items()}
+
+    def order() -> Iterator[tuple[Any, Any]]:
+        yield context, "intro"
+        for block in context["blocks"]:
+            yield from ((block["lines"], i) for i in range(len(block["lines"])))
+        yield context, "request"
+        yield context, "contact"
+
+    introduce(order(), d)
+    return context
 
 
 def as_text(src: LetterInput, d: Directory, context: dict[str, Any]) -> str:

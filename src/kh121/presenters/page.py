@@ -145,12 +145,15 @@ def build_page(
     by_agency: dict[str, dict[Bin, int]] = defaultdict(lambda: dict.fromkeys(BINS, 0))
     for t in view.tasks:
         for o in t.occurrences:
-            if o.assigned:
+            if o.assigned and o.bin in BINS:  # no data: not in the bars
                 by_agency[t.responsible][o.bin] += 1
+    # One figure per cell of the grid: a period whose report is missing counts once for
+    # today's agency, whether it or a predecessor owed it (the column says so).
     missing: dict[str, int] = defaultdict(int)
-    for ob in view.obligations:
-        if ob.status is ReportStatus.MISSING:
-            missing[ob.chase] += 1
+    for _period, chase in {
+        (o.period, o.chase) for o in view.obligations if o.status is ReportStatus.MISSING
+    }:
+        missing[chase] += 1
     agencies = sorted(
         set(by_agency) | set(missing),
         key=lambda a: (-(by_agency[a][Bin.OPEN_OVERDUE] + missing[a]), d.name(a)),
@@ -176,9 +179,10 @@ def build_page(
             text = f"+{ob.days_late}"
         else:
             text = "✗" + (f" Đ{ob.reminded[2]}" if ob.reminded else "")
-        cells[(ob.period, ob.chase)] = text
+        if not cells.get((ob.period, ob.chase), "").startswith("✗"):  # missing wins a cell
+            cells[(ob.period, ob.chase)] = text
     grid = [
-        {"name": d.name(a), "cells": [cells.get((p, a), "") for p in periods]}
+        {"code": a, "name": d.name(a), "cells": [cells.get((p, a), "") for p in periods]}
         for a in grid_agencies
     ]
     trend = [
@@ -236,7 +240,11 @@ def build_page(
             "total": every.total,
             "bar": bar(_counts(every), title="Mọi lượt đã giao"),
             "said": _said(_counts(every)),
+            "no_data": every.no_data,
+            "disputed": every.disputed,
         },
+        "record_start": dmy(view.record_start) if view.record_start else "",
+        "excluded": [x.file for x in view.excluded],
         "sections": sections,
         "agencies": agency_rows,
         "periods": periods,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -83,11 +83,31 @@ def is_placeholder_name(name: str) -> bool:
     return not text or text.startswith(("(", "[", "<", "…", "...")) or "họ và tên" in text.lower()
 
 
+def blank_basis(plan: PlanFile) -> bool:
+    """The approving act is cited without its number or its day ('Quyết định số … ngày …
+    tháng … năm 2023'): a placeholder like any other in a document that goes out."""
+    approved = plan.plan.approved_by
+    return approved is not None and (not approved.number or approved.date is None)
+
+
 def placeholders(
-    signer: Signer, number: str | None, clerk: ClerkText | None, clerk_file: str
+    signer: Signer,
+    number: str | None,
+    clerk: ClerkText | None,
+    clerk_file: str,
+    plan: PlanFile | None = None,
 ) -> list[Placeholder]:
     """Every placeholder the report would carry, in the order a reader meets them."""
     out = []
+    if plan is not None and blank_basis(plan):
+        out.append(
+            Placeholder(
+                "căn cứ (Quyết định phê duyệt Kế hoạch) chưa có số, ngày",
+                "the legal basis (the approving decision) has no number or day",
+                "điền plan: approved_by: number:, date: trong data/tasks.yaml",
+                "fill plan: approved_by: number:, date: in data/tasks.yaml",
+            )
+        )
     if number is None:
         out.append(
             Placeholder(
@@ -127,10 +147,71 @@ def _marked(text: str, draft: bool) -> str:
 # ----------------------------------------------------------------- body
 
 
+def padded(number: str) -> str:
+    """'5/BC-SKHCN' → '05/BC-SKHCN': a document number below 10 takes a leading zero
+    (Decree 30/2020, Phụ lục I), as days do; anything else is left as written."""
+    return re.sub(r"^(\d)(?=/|$)", r"0\1", number.strip())
+
+
+def doc_name(ref: DocRef) -> str:
+    return _doc_name(ref)
+
+
+def basis_text(plan: PlanFile) -> str:
+    """The act the tasks come from, as running text cites it."""
+    meta = plan.plan
+    approved = meta.approved_by
+    if approved is None:
+        return f"{meta.kind} số {meta.code} {formal(meta.date)} của {meta.issuer}"
+    title = approved.title or ""
+    subject = f" về việc {formal_dates_in(title[:1].lower() + title[1:])}" if title else ""
+    return f"{_doc_name(approved)} của {approved.issuer or meta.issuer}{subject}"
+
+
+def introduce(texts: Iterator[tuple[Any, Any]], d: Directory) -> None:
+    """Each agency's short form introduced once, in reading order: the first mention is
+    the full name with the short form in brackets ('Sở Khoa học và Công nghệ (Sở
+    KH&CN)'), every later one the short form. `texts` yields (holder, key) pairs whose
+    string value is rewritten in place. The names and shorts are data/agencies.yaml's."""
+    forms: dict[str, tuple[str, str]] = {}
+    for a in d.agencies.values():
+        if a.group or not a.short or a.short == a.name:
+            continue
+        forms[a.name] = (a.name, a.short)
+        forms[a.short] = (a.name, a.short)
+    if not forms:
+        return
+    words = sorted(forms, key=len, reverse=True)
+    pattern = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, words)) + r")(?!\w)")
+    seen: set[str] = set()
+
+    def one(m: re.Match[str]) -> str:
+        full, short = forms[m[1]]
+        if short in seen:
+            return short
+        seen.add(short)
+        return f"{full} ({short})"
+
+    for holder, key in texts:
+        value = holder[key]
+        if isinstance(value, str):
+            holder[key] = pattern.sub(one, value)
+
+
+def _items(holder: Any, *keys: Any) -> Iterator[tuple[Any, Any]]:
+    """(holder, key) of each string under `holder`, lists walked in order."""
+    for key in keys:
+        value = holder[key]
+        if isinstance(value, list):
+            yield from ((value, i) for i in range(len(value)))
+        else:
+            yield holder, key
+
+
 def _doc_name(ref: DocRef) -> str:
     """'Quyết định số 1234/QĐ-UBND ngày 05 tháng 9 năm 2023'; a visible gap for what is
     not known ('Quyết định số … ngày … tháng … năm 2023')."""
-    number = ref.number or GAP
+    number = padded(ref.number) if ref.number else GAP
     if ref.date:
         when = formal(ref.date)
     elif ref.year:
@@ -155,7 +236,7 @@ def _said(e: MergedEntry, d: Directory, lead: bool, when: Callable[[dt.date], st
     if e.evidence:
         extra.append(" ".join(e.evidence.split()))
     for delivered in deliveries(e.delivered):
-        doc = [delivered.number] if delivered.number else []
+        doc = [padded(delivered.number)] if delivered.number else []
         if delivered.date:
             doc.append(_on(when, delivered.date))
         if delivered.occurrence:
@@ -201,7 +282,11 @@ def formal_dates_in(text: str) -> str:
 
 
 def _task_rows(
-    plan: PlanFile, status: StatusView, merged: MergedFile, d: Directory
+    plan: PlanFile,
+    status: StatusView,
+    merged: MergedFile,
+    d: Directory,
+    until: dt.date | None = None,
 ) -> list[dict[str, Any]]:
     items = {t.task: t for t in merged.tasks}
     views = {v.id: v for v in status.tasks}
@@ -222,8 +307,8 @@ def _task_rows(
                     "responsible": d.name(view.responsible),
                     "deadline": task.deadline.text,
                     "next_due": dmy(view.next.effective_due),
-                    "state": story(view, "vi"),
-                    "state_text": formal_dates_in(story(view, "vi", words=True)),
+                    "state": story(view, "vi", until=until),
+                    "state_text": formal_dates_in(story(view, "vi", words=True, until=until)),
                     "state_detail": story(view, "vi", detail=True),
                     "bin": labels.bin_label(view.bin.value, "vi"),
                     "results": results or [NO_RESULT],
@@ -304,7 +389,7 @@ def _missing(d: Directory, agency: str, owed: dict[str, ObligationView]) -> str:
     if o is not None and o.reminded is not None:
         number, day, times = o.reminded
         again = f" {times} lần" if times > 1 else ""
-        said.append(f"đã đôn đốc{again}, lần cuối Công văn số {number} {formal(day)}")
+        said.append(f"đã đôn đốc{again}, lần cuối Công văn số {padded(number)} {formal(day)}")
     return d.name(agency, short=False) + (f" ({'; '.join(said)})" if said else "")
 
 
@@ -397,6 +482,54 @@ class ReportInput:
     number: str | None  # as given on the command line
     date: dt.date
     draft: bool
+    reply_by: dt.date | None = None  # the one reply date (kh121.reply), as the letter's
+    next_until: dt.date | None = None  # the end of the next period (its effective due)
+
+
+def _next_period_lines(status: StatusView, until: dt.date | None) -> list[str]:
+    """Occurrences not done that fall due after the view's date and by the end of the next
+    period, grouped by due date: what Part III starts from."""
+    if until is None:
+        return []
+    by_due: dict[dt.date, list[str]] = defaultdict(list)
+    for view in status.tasks:
+        for o in view.occurrences:
+            due = o.effective_due
+            if due is None or o.bin.done or not (status.as_of < due <= until):
+                continue
+            by_due[due].append(view.id)
+    return [
+        f"Đôn đốc thực hiện {len(ids)} nhiệm vụ đến hạn {formal(due)} ({', '.join(ids)})."
+        for due, ids in sorted(by_due.items())
+    ]
+
+
+def _proposal_lines(merged: MergedFile, d: Directory) -> list[str]:
+    """The agencies' own proposals (general, then on a task): what Part IV starts from."""
+    out = [
+        f"{d.name(g.agency, short=False)} kiến nghị: {' '.join(g.proposals.split()).rstrip('.')}."
+        for g in merged.general
+        if g.proposals
+    ]
+    for item in merged.tasks:
+        for e in ([item.lead] if item.lead else []) + list(item.contributions):
+            if e.proposals:
+                out.append(
+                    f"{d.name(e.agency, short=False)} kiến nghị (nhiệm vụ {item.task}):"
+                    f" {' '.join(e.proposals.split()).rstrip('.')}."
+                )
+    return out
+
+
+def _reply_line(merged: MergedFile, d: Directory, agency: str, reply: dt.date | None) -> str:
+    """The request for the missing reports, by the date the reminder letter gives."""
+    if reply is None or not merged.missing:
+        return ""
+    names = ", ".join(d.name(a, short=False) for a in merged.missing)
+    return (
+        f"Đề nghị UBND tỉnh chỉ đạo các cơ quan chưa gửi báo cáo ({names}) gửi báo cáo về"
+        f" {agency} trước {formal(reply)}."
+    )
 
 
 def founding_kind(plan: PlanFile) -> str:
@@ -410,7 +543,7 @@ def report_number(given: str | None, clerk: ClerkText | None, suffix: str) -> st
     number = given or (clerk.number if clerk and clerk.number else None)
     if number and "/" not in number:
         number = f"{number}/{suffix}"
-    return number
+    return padded(number) if number else None
 
 
 def build_context(src: ReportInput, status: StatusView) -> dict[str, Any]:
@@ -426,22 +559,18 @@ def build_context(src: ReportInput, status: StatusView) -> dict[str, Any]:
     number_text = number or _marked(f"{GAP}/{suffix}", src.draft)
     date_formal = formal(src.date)
     plan_name = f"{meta.kind} số {meta.code} {formal(meta.date)} của {meta.issuer}"
-    rows = _task_rows(src.plan, status, src.merged, d)
+    rows = _task_rows(src.plan, status, src.merged, d, src.next_until)
     sections = [
         {"id": s.id, "title": s.title, "tasks": [r for r in rows if r["section"] == s.id]}
         for s in src.plan.sections
     ]
     reporting = _reporting(src.merged, status, d, period_label)
     approved = meta.approved_by
-    if approved is not None:
-        title = approved.title or ""
-        subject = f" về việc {formal_dates_in(title[:1].lower() + title[1:])}" if title else ""
-        basis = f"{_doc_name(approved)} của {approved.issuer or meta.issuer}{subject}"
-    else:  # the plan is itself the act
-        basis = plan_name
+    basis = basis_text(src.plan)
 
     def clerk_part(key: str) -> list[str]:
-        found = paragraphs(getattr(src.clerk, key) if src.clerk else None)
+        given = paragraphs(getattr(src.clerk, key) if src.clerk else None)
+        found = [formal_dates_in(p) for p in given]
         return found or [_marked(f"chưa có nội dung phần '{CLERK_PARTS[key][0]}'", True)]
 
     recipient_short = settings.recipient_short or settings.recipient
@@ -449,6 +578,10 @@ def build_context(src: ReportInput, status: StatusView) -> dict[str, Any]:
     if is_placeholder_name(signer_name):
         signer_name = _marked("chưa có tên người ký", True)
     caption = f"(Kèm theo Báo cáo số {number_text} {date_formal} của {agency})"
+    duty = settings.letter.duty if settings.letter is not None else None
+    where = f", căn cứ {duty} của {_doc_name(approved)}" if duty and approved else ""
+    reporters_basis = f"theo danh sách cơ quan báo cáo do {agency} lập để theo dõi{where}"
+    reply_line = _reply_line(src.merged, d, agency, src.reply_by)
     context = {
         "draft": src.draft,
         "draft_mark": "DỰ THẢO" if src.draft else "",
@@ -498,6 +631,11 @@ def build_context(src: ReportInput, status: StatusView) -> dict[str, Any]:
         "overdue_lines": _overdue_lines(status, d) or ["Không có nhiệm vụ quá hạn."],
         "contradictions": _contradiction_lines(src.merged, d),
         **reporting,
+        "reporters_basis": reporters_basis,
+        "next_period_lines": _next_period_lines(status, src.next_until),
+        "proposal_lines": _proposal_lines(src.merged, d) + ([reply_line] if reply_line else []),
+        "reply_by": dmy(src.reply_by) if src.reply_by else "",
+        "reply_by_formal": formal(src.reply_by) if src.reply_by else "",
         "clerk": {k: clerk_part(k) for k in CLERK_PARTS},
         "closing": f"Trên đây là báo cáo kết quả {period_label} thực hiện {plan_name}."
         f" {agency} kính báo cáo {recipient_short} xem xét, chỉ đạo./.",
@@ -510,4 +648,28 @@ def build_context(src: ReportInput, status: StatusView) -> dict[str, Any]:
         + ASSUMED_WORDS[0]
         + ".",
     }
-    return {k: clean(v) for k, v in context.items()}
+    context = {k: clean(v) for k, v in context.items()}
+    introduce(_reading_order(context), d)
+    return context
+
+
+def _reading_order(c: dict[str, Any]) -> Iterator[tuple[Any, Any]]:
+    """The report's running text and tables as a reader meets them; what is quoted verbatim
+    (the tasks' content) and the fixed formulas (header, caption, Kính gửi) left out."""
+    yield from _items(c, "intro", "summary_text")
+    for section in c["sections"]:
+        for task in section["tasks"]:
+            yield from _items(task, "responsible", "state_text", "results")
+    yield from _items(c, "contradictions", "overdue_lines", "reporters_basis", "reporting_lines")
+    yield from _items(c, "agencies_said_lines")
+    for key in ("achievements", "shortcomings", "causes"):
+        yield from _items(c["clerk"], key)
+    yield from _items(c, "next_period_lines")
+    yield from _items(c["clerk"], "next_tasks")
+    yield from _items(c, "proposal_lines")
+    yield from _items(c["clerk"], "proposals")
+    yield from _items(c, "closing")
+    for row in c["appendix1"]:
+        yield from _items(row, "lead", "responsible", "state", "result")
+    for row in c["appendix2"]:
+        yield from _items(row, "agency")

@@ -7,7 +7,7 @@ from kh121.messages import t
 from kh121.presenters import labels
 from kh121.presenters.status_text import report_lines, title_of
 from kh121.presenters.story import due_text, phrase, story
-from kh121.presenters.table import Style, fill, paint
+from kh121.presenters.table import Style, fill, paint, wrap
 from kh121.states import ReportStatus
 from kh121.views import StatusView, TaskView
 
@@ -31,19 +31,22 @@ def render_task(task: TaskView, view: StatusView, style: Style, lang: str) -> st
     out.append(_field(t("Chủ trì", "Lead", lang), lead, style))
     coordinators = ", ".join(d.name(c) for c in task.coordinators) or "—"
     out.append(_field(t("Phối hợp", "Coordinating", lang), coordinators, style))
-    form = f"{task.deadline_kind}" + (f", {task.deadline_form}" if task.deadline_form else "")
-    out.append(_field(t("Thời hạn", "Deadline", lang), f"{task.deadline_text} [{form}]", style))
+    form = labels.deadline_form(task.deadline_kind, task.deadline_form, lang)
+    out.append(_field(t("Thời hạn", "Deadline", lang), f"{task.deadline_text} ({form})", style))
     out.append(_field(t("Tóm tắt", "In short", lang), story(task, lang, soon=view.soon), style))
     out.extend(["", paint(t("Các lượt", "Occurrences", lang), "bold", style)])
     for o in task.occurrences:
         if not o.assigned and o is not task.next:
             continue
-        due = t(f"hạn {due_text(o)}", f"due {due_text(o)}", lang)
+        due = core = t(f"hạn {due_text(o)}", f"due {due_text(o)}", lang)
         if o.due and o.effective_due != o.due:
             due += t(f" (ngày ghi {dmy(o.due)})", f" (nominal {dmy(o.due)})", lang)
         bin_text = labels.bin_label(o.bin.value, lang)
-        line = f"{o.key if o.recurring else t('một lần', 'once', lang)}: {due} — {bin_text}"
-        line += f"; {phrase(o, lang, True)}"
+        said = phrase(o, lang, True)
+        # the phrase often opens with the bin's own words: say them once
+        said = said.removeprefix(f"{core}, ").removeprefix(f"{core}; ")
+        tail = said if said.startswith(bin_text) else f"{bin_text}; {said}"
+        line = f"{labels.occurrence(o.key, lang)}: {due} — {tail}"
         out.append(fill(line, style.width, "  ", "      "))
     later = sum(1 for o in task.occurrences if not o.assigned and o is not task.next)
     if later:
@@ -90,7 +93,16 @@ def render_task(task: TaskView, view: StatusView, style: Style, lang: str) -> st
     return "\n".join(out) + "\n"
 
 
-def render_agency(code: str, view: StatusView, style: Style, lang: str) -> str:
+def render_agency(
+    code: str,
+    view: StatusView,
+    style: Style,
+    lang: str,
+    whole: StatusView | None = None,
+    codes: tuple[str, ...] = (),
+) -> str:
+    """An agency's tasks and reports; with the whole view, also the tasks it coordinates
+    (under its own code or a former one)."""
     d = view.directory
     out = [paint(f"{d.name(code, short=False)} ({code})", "bold", style)]
     former = sorted({d.name(o.agency) for o in view.obligations if o.agency != code})
@@ -104,6 +116,20 @@ def render_agency(code: str, view: StatusView, style: Style, lang: str) -> str:
     for task in view.tasks:
         out.append(fill(f"{task.id}  {title_of(task)}", style.width, "  ", "         "))
         out.append(fill(story(task, lang, soon=view.soon), style.width, "         ", "         "))
+    mine = {x.id for x in view.tasks}
+    # its own code, the codes asked for, and every code it took over (a merger)
+    own = {code, *codes, *(c for c, a in d.agencies.items() if a.today == code)}
+    helping = [
+        x for x in (whole.tasks if whole else ()) if x.id not in mine and own & set(x.coordinators)
+    ]
+    if helping:
+        out.extend(["", paint(t("Nhiệm vụ phối hợp", "Tasks it coordinates", lang), "bold", style)])
+        for task in helping:
+            lead = d.name(task.responsible)
+            head = f"  {task.id:<7}"
+            title = wrap(title_of(task), style.width - len(head), 1)[0]
+            out.append(head + title)
+            out.append(" " * len(head) + t(f"chủ trì: {lead}", f"lead: {lead}", lang))
     out.extend(["", paint(t("Báo cáo theo kỳ", "Reports by period", lang), "bold", style)])
     for o in view.obligations:
         whose = f" ({d.name(o.agency)})" if o.agency != code else ""

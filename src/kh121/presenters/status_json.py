@@ -9,7 +9,7 @@ from typing import Any, TextIO
 
 from kh121.views import Entry, ObligationView, OccurrenceView, StatusView, TaskView, is_soon
 
-JSON_VERSION = 2
+JSON_VERSION = 3
 
 
 def _iso(day: Any) -> str | None:
@@ -30,6 +30,7 @@ def occurrence_json(o: OccurrenceView) -> dict[str, Any]:
         "days_overdue": o.days_overdue,
         "days_left": o.days_left,
         "evidence": o.evidence,
+        "disputed": list(o.disputed),
     }
 
 
@@ -117,9 +118,17 @@ def head_json(view: StatusView) -> dict[str, Any]:
             "done_of_due": s.done_of_due,
             "percent_done": s.percent_done,
             "percent_done_of_due": s.percent_done_of_due,
+            "no_data": s.no_data,
+            "disputed": s.disputed,
         },
         "latest_period": view.latest_period,
         "missing_latest": list(view.missing_latest),
+        "focal": view.focal,
+        "record_start": _iso(view.record_start),
+        "reports_no_data": view.no_data_reports,
+        "excluded": [
+            {**x.problem.as_json(), "errors": x.errors} for x in view.excluded
+        ],
     }
 
 

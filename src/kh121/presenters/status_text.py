@@ -26,6 +26,49 @@ def title_of(task: TaskView) -> str:
 
 
 def summary_line(s: Summary, lang: str) -> str:
+    return _bins_line(s, lang) + _apart_line(s, lang)
+
+
+def _apart_line(s: Summary, lang: str) -> str:
+    """What the figures above leave out or count with a reservation, said after them."""
+    out = ""
+    if s.disputed:
+        out += t(
+            f" Trong đó {s.disputed} lượt còn ý kiến khác nhau giữa các cơ quan (tính theo báo"
+            " cáo của cơ quan chủ trì).",
+            f" Of these, {s.disputed} are disputed between agencies (counted by the lead's"
+            " report).",
+            lang,
+        )
+    if s.no_data:
+        out += t(
+            f" Ngoài ra {s.no_data} lượt đến hạn trước khi bắt đầu theo dõi chưa có số liệu"
+            " (không tính vào các số trên).",
+            f" Besides, {s.no_data} occurrences due before the record begins have no data"
+            " (not counted above).",
+            lang,
+        )
+    return out
+
+
+def excluded_banner(view: StatusView, lang: str, width: int = 80) -> str:
+    """The files left out of a view, each with its first error: on top of what is shown."""
+    head = t(
+        f"kh121: {len(view.excluded)} tệp có lỗi bị bỏ ra ngoài; số liệu dưới đây KHÔNG gồm"
+        " các tệp này (chạy 'kh121 validate' để xem mọi lỗi):",
+        f"kh121: {len(view.excluded)} files with errors are left out; the figures below do"
+        " NOT include them (run 'kh121 validate' to see every error):",
+        lang,
+    )
+    lines = [fill(head, width, "", "    ")]
+    for x in view.excluded:
+        more = t(f" (và {x.errors - 1} lỗi khác)", f" (and {x.errors - 1} more)", lang)
+        said = x.problem.format(lang) + (more if x.errors > 1 else "")
+        lines.append(fill(said, width, "  ", "      "))
+    return "\n".join(lines) + "\n"
+
+
+def _bins_line(s: Summary, lang: str) -> str:
     pct = labels.number(s.percent_done, lang)
     pct_due = labels.number(s.percent_done_of_due, lang)
     return t(
@@ -207,6 +250,20 @@ def render_status(view: StatusView, style: Style, lang: str, wide: bool) -> str:
             ]
         )
     out.extend(_notes(view, style, lang))
+    if wide and style.width < WIDE_FULL:  # say why two promised columns are missing
+        out.append(
+            fill(
+                t(
+                    f"Màn hình {style.width} cột, hẹp hơn {WIDE_FULL}: đã bỏ cột Chủ trì và"
+                    " Báo cáo gần nhất; xem chúng bằng 'kh121 show MÃ' hoặc mở rộng cửa sổ.",
+                    f"The screen is {style.width} columns, narrower than {WIDE_FULL}: the"
+                    " Lead and Last report columns are left out; see them with 'kh121 show"
+                    " ID' or widen the window.",
+                    lang,
+                ),
+                style.width,
+            )
+        )
     out.append(rule(style))
     out.append(fill(summary_line(view.summary, lang), style.width, subsequent=""))
     missing = _missing_line(view, lang)

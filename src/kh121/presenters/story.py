@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from kh121.dates import dmy
 from kh121.messages import t
 from kh121.presenters import labels
@@ -33,6 +35,21 @@ def phrase(
 ) -> str:
     """What one occurrence's record says, as of the view's date."""
     proof = f" ({o.evidence})" if detail and o.evidence else ""
+    disputed = (
+        t(" — còn ý kiến khác nhau", " — disputed", lang) if o.disputed and not words else ""
+    )
+    return _phrase(o, lang, detail, soon, words, proof) + disputed
+
+
+def _phrase(
+    o: OccurrenceView, lang: str, detail: bool, soon: int | None, words: bool, proof: str
+) -> str:
+    if o.bin is Bin.NO_DATA:
+        return t(
+            "chưa có số liệu (đến hạn trước khi bắt đầu theo dõi)",
+            "no data (due before the record begins)",
+            lang,
+        )
     if o.bin is Bin.DONE_ON_TIME:
         return t("hoàn thành đúng hạn", "done on time", lang) + proof
     if o.bin is Bin.DONE_LATE:
@@ -58,20 +75,27 @@ def _span(keys: list[str]) -> str:
     return keys[0] if len(keys) == 1 else f"{keys[0]}–{keys[-1]}"
 
 
-def shown_occurrences(task: TaskView) -> list[OccurrenceView]:
-    """The occurrences a reader needs: every one assigned, and the next one to come."""
+def shown_occurrences(task: TaskView, until: dt.date | None = None) -> list[OccurrenceView]:
+    """The occurrences a reader needs: every one assigned, and the next one to come (a
+    report leaves out a next one due after `until`, the end of its next period)."""
     out = [o for o in task.occurrences if o.assigned]
     nxt = task.next
-    if nxt not in out:
+    later = until is not None and nxt.effective_due is not None and nxt.effective_due > until
+    if nxt not in out and not (later and out):
         out.append(nxt)
     return out
 
 
 def story(
-    task: TaskView, lang: str, detail: bool = False, soon: int | None = None, words: bool = False
+    task: TaskView,
+    lang: str,
+    detail: bool = False,
+    soon: int | None = None,
+    words: bool = False,
+    until: dt.date | None = None,
 ) -> str:
     """The task's record, occurrence by occurrence; like years grouped unless `detail`."""
-    occs = shown_occurrences(task)
+    occs = shown_occurrences(task, until)
     if occs and not occs[0].recurring:
         text = phrase(occs[0], lang, True, soon, words)
         return text[:1].upper() + text[1:]

@@ -1,0 +1,29 @@
+"""The real today: the one place kh121 asks what day it is.
+
+`KH121_TODAY` (or `kh121 --today D`, which sets it) fixes it, for tests and for
+re-running a past day's script. The core never calls this: the loader takes `today` as
+an argument and only the command line's default comes from here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+
+def today() -> dt.date:
+    """KH121_TODAY when set (YYYY-MM-DD or dd/mm/yyyy), else today in Asia/Ho_Chi_Minh."""
+    from kh121.dates import parse_date, today_vn
+
+    fixed = os.environ.get("KH121_TODAY")
+    if fixed:
+        try:
+            return parse_date(fixed)
+        except ValueError:
+            from kh121.errors import KnownError
+
+            raise KnownError(
+                f"KH121_TODAY='{fixed}': ngày không hợp lệ, viết 2026-11-29 hoặc 29/11/2026",
+                f"KH121_TODAY='{fixed}': not a date; write 2026-11-29 or 29/11/2026",
+            ) from None
+    return today_vn()
