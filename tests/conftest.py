@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -7,10 +8,18 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from typer.testing import CliRunner
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).parent))
+
+# Property tests: a fast profile for every run of the suite, a thorough one for the bench
+# (`HYPOTHESIS_PROFILE=thorough python -m pytest tests/test_robustness.py ...`). A test's
+# own @settings must not name max_examples, or the profile cannot change it.
+settings.register_profile("fast", max_examples=15, deadline=None)
+settings.register_profile("thorough", max_examples=300, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or "fast")
 
 
 @pytest.fixture(autouse=True)

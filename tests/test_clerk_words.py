@@ -120,7 +120,10 @@ def test_deadline_forms_in_words(kind: str, form: str, said: str) -> None:
 
 def test_once_is_said() -> None:
     assert labels.occurrence("once", "vi") == "một lần"
-    assert labels.occurrence("2026-H2", "vi") == "2026-H2"
+    assert labels.occurrence("2026-H2", "vi") == "6 tháng cuối năm 2026"
+    assert labels.occurrence("2024-Q3", "vi") == "quý III/2024"
+    assert labels.occurrence("2024-Q3", "en") == "Q3 2024"
+    assert labels.occurrence("2025", "vi") == "2025"
 
 
 REPORT = """\

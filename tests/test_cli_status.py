@@ -24,8 +24,10 @@ def test_status_screen(full_root: Path, cli) -> None:  # type: ignore[no-untyped
     assert "2023–2025 (3 năm): quá hạn," in out and "chưa có báo cáo; 2026: hạn" in out
     assert "07/12/2026*" in out
     assert "I.1: kế hoạch giao Sở TT&TT chủ trì; nay Sở KH&CN" in out
-    assert "Chưa gửi báo cáo kỳ 2026-H2 (hạn 16/11/2026)" in out
-    assert "66 lượt nhiệm vụ (của 18 nhiệm vụ" in " ".join(out.split())
+    assert "Chưa gửi báo cáo năm 2026 (hạn 16/11/2026)" in out
+    flat = " ".join(out.split())
+    assert "Kế hoạch có 18 nhiệm vụ (nhiệm vụ hằng năm tính mỗi năm một lượt)." in flat
+    assert "Tổng số 66 lượt nhiệm vụ;" in flat
     assert all(len(line) <= 80 for line in out.splitlines()), max(out.splitlines(), key=len)
     assert "\x1b[" not in out and "─" not in out  # NO_COLOR, not a terminal
     assert "Traceback" not in r.output
@@ -107,7 +109,7 @@ def test_overdue_exit_code(ws_root: Path, cli) -> None:  # type: ignore[no-untyp
     r = cli("overdue", "--root", ws_root, "--as-of", "2026-11-29", "--exit-code")
     assert r.exit_code == 1
     assert "Sở Khoa học và Công nghệ (SKHCN)" in r.stdout
-    assert "Báo cáo kỳ 2026-H2 chưa gửi" in r.stdout
+    assert "Báo cáo năm 2026 chưa gửi" in r.stdout
     assert all(len(line) <= 80 for line in r.stdout.splitlines())
     calm = cli("overdue", "--root", ws_root, "--as-of", "2023-09-01", "--exit-code")
     assert calm.exit_code == 0
@@ -122,7 +124,7 @@ def test_overdue_chases_successors_only(full_root: Path, cli) -> None:  # type: 
     for gone in ("Sở Thông tin", "Sở Kế hoạch", "Sở Lao động", "Sở Nông nghiệp và Phát triển"):
         assert not any(h.startswith(gone) for h in heads), gone
     assert any(h.startswith("Sở Tài chính (STC) — thay Sở KH&ĐT") for h in heads)
-    assert "Báo cáo kỳ 2024-H1 (của Sở KH&ĐT) chưa gửi" in r.stdout
+    assert "Báo cáo 6 tháng đầu năm 2024 (của Sở KH&ĐT) chưa gửi" in r.stdout
     data = json.loads(cli("overdue", "--root", ws_root, "--as-of", "2026-11-29", "--json").stdout)
     old = next(o for o in data["reports"] if o["agency"] == "SKHDT" and o["period"] == "2024-H1")
     assert old["chase"] == "STC"
@@ -132,7 +134,7 @@ def test_a_draft_is_not_a_report(ws_root: Path, cli) -> None:  # type: ignore[no
     r = cli("report", "new", "tai chinh", "--period", "2026-H2", "--root", ws_root)
     assert r.exit_code == 0 and "bản nháp" in r.stdout
     r = cli("status", "--root", ws_root, "--as-of", "2026-11-29")
-    assert "Sở Tài chính" in r.stdout.split("Chưa gửi báo cáo kỳ 2026-H2")[1]
+    assert "Sở Tài chính" in r.stdout.split("Chưa gửi báo cáo năm 2026")[1]
     v = cli("validate", "--root", ws_root, "--as-of", "2026-11-29")
     assert v.exit_code == 0 and "cảnh báo[W055]" in v.stdout and "number, date" in v.stdout
     data = json.loads(cli("overdue", "--root", ws_root, "--as-of", "2026-11-29", "--json").stdout)
@@ -160,7 +162,7 @@ def test_a_received_report_needs_its_number_and_lead_states(ws_root: Path, cli) 
 def test_a_future_period_file_does_not_hide_the_latest(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
     assert cli("report", "new", "SYT", "--period", "2027-H1", "--root", ws_root).exit_code == 0
     r = cli("status", "--root", ws_root, "--as-of", "2026-11-29")
-    assert "Chưa gửi báo cáo kỳ 2026-H2 (hạn 16/11/2026)" in r.stdout
+    assert "Chưa gửi báo cáo năm 2026 (hạn 16/11/2026)" in r.stdout
     assert "mọi cơ quan đã gửi" not in r.stdout
 
 
@@ -219,7 +221,7 @@ def test_show_task_and_agency(ws_root: Path, cli) -> None:  # type: ignore[no-un
     assert "Trước ngày 05/12 hàng năm (hằng năm, ngày 5/12)" in flat
     assert "2023: hạn 05/12/2023 — chưa có số liệu" in flat
     assert "2026: hạn 07/12/2026* (ngày ghi 05/12/2026) — hoàn thành đúng hạn" in flat
-    assert "2026-H2 Sở Y tế (chủ trì), nhận 12/11/2026: Đã hoàn thành" in flat
+    assert "năm 2026, Sở Y tế (chủ trì), nhận 12/11/2026: Đã hoàn thành" in flat
     assert "Văn bản: 40/QĐ-SYT, 05/11/2026" in flat
     r = cli("show", "III.2", "--root", ws_root, "--as-of", "2026-11-29")
     assert "Mâu thuẫn" in r.stdout
@@ -231,7 +233,7 @@ def test_show_task_and_agency(ws_root: Path, cli) -> None:  # type: ignore[no-un
     r = cli("show", "y te", "--root", ws_root, "--as-of", "2026-11-29")
     assert r.exit_code == 0
     assert "Sở Y tế (SYT)" in r.stdout and "III.7" in r.stdout
-    assert "2026-H2: nhận 12/11/2026, đúng hạn" in r.stdout
+    assert "năm 2026: nhận 12/11/2026, đúng hạn" in r.stdout
     assert "2026-H1 chưa gửi" not in r.stdout  # before the record begins
     assert all(len(line) <= 80 for line in r.stdout.splitlines())
 

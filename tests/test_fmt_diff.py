@@ -100,7 +100,7 @@ texts = st.text(
     number=st.one_of(st.none(), texts),
     multiline=st.lists(texts, min_size=1, max_size=3),
 )
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_fmt_round_trip_property(
     difficulties: str, done: str, number: str | None, multiline: list[str]
 ) -> None:

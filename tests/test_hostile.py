@@ -558,6 +558,7 @@ def test_two_forms_of_one_agency_import_nothing(ws_root: Path, tmp_path: Path) -
 
 
 def test_a_planted_cache_file_is_never_trusted(ws_root: Path, tmp_path: Path) -> None:
+    import dataclasses
     import pickle
 
     cache = tmp_path.parent / f"{tmp_path.name}.cache"
@@ -569,7 +570,7 @@ def test_a_planted_cache_file_is_never_trusted(ws_root: Path, tmp_path: Path) ->
     blob = stored.read_bytes()
     head = blob[: blob.index(b"\n") + 1 + 32]
     view = pickle.loads(blob[len(head) + 32 :])
-    lie = pickle.dumps(type(view)(**{**vars(view), "tasks": ()}), protocol=5)  # type: ignore[arg-type]
+    lie = pickle.dumps(dataclasses.replace(view, tasks=()), protocol=5)
     stored.write_bytes(head + blob[len(head) : len(head) + 32] + lie)  # a valid header
     assert _kh("status", "--json", "--root", ws_root, *DAY, env=env).stdout == first.stdout
     stored.write_bytes(head + hashlib.sha256(head + lie).digest() + lie)  # and a valid sum
@@ -622,3 +623,35 @@ def test_a_symlink_loop_is_no_form(ws_root: Path, tmp_path: Path) -> None:
     (tmp_path / "b.docx").symlink_to(tmp_path / "a.docx")
     r = _import(ws_root, key, tmp_path / "a.docx")
     assert r.returncode == 1 and "a.docx" in r.stderr, r.stderr  # type: ignore[attr-defined]
+
+
+def test_the_kept_form_fetches_nothing_from_outside(ws_root: Path, tmp_path: Path) -> None:
+    key = tmp_path.parent / f"{tmp_path.name}.key"
+    filled = _filled(ws_root, key, tmp_path / "ok.docx")
+    with zipfile.ZipFile(filled) as z:
+        parts = {i.filename: z.read(i) for i in z.infolist()}
+    rels = "word/_rels/document.xml.rels"
+    remote = (
+        b'<Relationship Id="rIdX" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        b'relationships/image" Target="http://evil.example/p.png" TargetMode="External"/>'
+    )
+    parts[rels] = parts[rels].replace(b"</Relationships>", remote + b"</Relationships>")
+    with zipfile.ZipFile(tmp_path / "remote.docx", "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    r = _import(ws_root, key, tmp_path / "remote.docx")
+    assert r.returncode == 0, r.stderr  # type: ignore[attr-defined]
+    with zipfile.ZipFile(ws_root / "reports/2026-H2/SYT.docx") as z:
+        kept = z.read(rels)
+    assert b"evil.example" not in kept and b"TargetMode" not in kept
+
+
+def test_form_all_writes_every_form_or_none(ws_root: Path, tmp_path: Path) -> None:
+    key = tmp_path.parent / f"{tmp_path.name}.key"
+    out = tmp_path / "forms"
+    (out / "MAU_2026-H2_SYT.docx").mkdir(parents=True)  # one form cannot be put in place
+    (out / "MAU_2026-H2_SYT.docx" / "x").write_text("x")
+    r = _kh("report", "form", "--all", "--period", "2026-H2", "--root", ws_root, "-o", out,
+            env={"KH121_FORM_KEY": str(key)})  # fmt: skip
+    assert r.returncode == 1 and "MAU_2026-H2_SYT.docx" in r.stderr, r.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["MAU_2026-H2_SYT.docx"]

@@ -21,7 +21,6 @@ KINDS = [
     "data/report.yaml",
 ]
 FAST = settings(
-    max_examples=20,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

@@ -71,6 +71,14 @@ def test_help_is_wholly_vietnamese(cli, path: list[str]) -> None:  # type: ignor
 
 
 @pytest.mark.parametrize("path", COMMANDS, ids=lambda p: " ".join(p) or "kh121")
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_help_fits_80_columns(cli, path: list[str], lang: str) -> None:  # type: ignore[no-untyped-def]
+    r = cli("--lang", lang, *path, "--help")
+    assert r.exit_code == 0, r.output
+    assert not [line for line in r.stdout.splitlines() if len(line) > 80]
+
+
+@pytest.mark.parametrize("path", COMMANDS, ids=lambda p: " ".join(p) or "kh121")
 @pytest.mark.parametrize("where", ["before", "after", "env"])
 def test_help_is_wholly_english(
     cli,  # type: ignore[no-untyped-def]

@@ -1,7 +1,8 @@
 """Build templates/bao_cao.docx: the legal layout (Decree 30/2020, Phụ lục I) with docxtpl tags.
 
 A clerk may then edit the .docx in Word; this script only makes the first version.
-Run: python tools/make_template.py [FOLDER]  (writes bao_cao.docx and cong_van_don_doc.docx)
+Run: python tools/make_template.py [FOLDER]  (writes bao_cao.docx, cong_van_don_doc.docx and
+bao_cao_so_ket.docx)
 
 What the layout holds to (checked by tests/test_report_word.py on the rendered report):
 - A4 portrait, margins 22/22/32/17 mm (top, bottom, left, right); Times New Roman; body 14 pt
@@ -516,6 +517,111 @@ def build_letter(target: Path) -> None:
     _save(doc, target)
 
 
+def build_review(target: Path) -> None:
+    """templates/bao_cao_so_ket.docx: the review over years (sơ kết, tổng kết), the same page,
+    header, signature and appendices as the half-yearly report, in the structure such
+    reviews take: I. direction; II. results by year, section and task; III. assessment
+    (results, shortcomings, causes, lessons); IV. the next stage; V. proposals."""
+    doc = _document()
+    _header(doc)
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    para(doc, "BÁO CÁO", bold=True, align=center, indent=False, before=18, after=0, keep=True)
+    para(doc, "{{ title }}", bold=True, align=center, indent=False, after=2, keep=True)
+    rule(doc, 21 - 3.2 - 1.7, 6.0)
+    para(doc, "Kính gửi: {{ recipient }}.", align=center, indent=False, before=12, after=12)
+    para(doc, "{{ intro }}")
+    heading(doc, "I. CÔNG TÁC CHỈ ĐẠO, TỔ CHỨC TRIỂN KHAI")
+    _list(doc, "direction")
+    para(doc, "Tình hình gửi báo cáo định kỳ của các cơ quan (chi tiết tại Phụ lục III):")
+    _list(doc, "reporting_lines", "- {{ line }}")
+    heading(doc, "II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ")
+    heading(doc, "1. Kết quả chung theo năm")
+    para(doc, "{{ summary_text }} Chi tiết tại Phụ lục I và Phụ lục II.")
+    _list(doc, "year_lines", "- {{ line }}")
+    heading(doc, "2. Kết quả thực hiện từng nhiệm vụ")
+    tag(doc, "{%p for s in sections %}")
+    heading(doc, "2.{{ loop.index }}. {{ s.title }}", italic=True)
+    tag(doc, "{%p for task in s.tasks %}")
+    para(
+        doc,
+        "- Nhiệm vụ {{ task.id }} ({{ task.responsible }} chịu trách nhiệm): {{ task.content }}",
+    )
+    tag(doc, "{%p for y in task.years %}")
+    para(doc, "+ {{ y }}")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endfor %}")
+    heading(doc, "III. ĐÁNH GIÁ CHUNG")
+    for n, (label, key) in enumerate(
+        (
+            ("Kết quả đạt được", "achievements"),
+            ("Tồn tại, hạn chế", "shortcomings"),
+            ("Nguyên nhân (khách quan, chủ quan)", "causes"),
+            ("Bài học kinh nghiệm", "lessons"),
+        ),
+        1,
+    ):
+        heading(doc, f"{n}. {label}")
+        _list(doc, f"clerk.{key}")
+    heading(doc, "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ GIAI ĐOẠN TIẾP THEO")
+    _list(doc, "clerk.next_tasks")
+    heading(doc, "V. KIẾN NGHỊ, ĐỀ XUẤT")
+    _list(doc, "clerk.proposals")
+    para(doc, "{{ closing }}", keep=True, whole=True)
+    _signature(doc)
+
+    _appendix_section(doc)
+    _appendix_head(doc, "Phụ lục I", "KẾT QUẢ THỰC HIỆN NHIỆM VỤ THEO NĂM")
+    data_table(
+        doc,
+        ["Năm", "Số liệu tại ngày", "Số lượt", "Hoàn thành đúng hạn", "Hoàn thành quá hạn",
+         "Chưa hoàn thành, trong hạn", "Chưa hoàn thành, quá hạn", "Chưa có số liệu",
+         "Tỷ lệ hoàn thành (lượt đã đến hạn)"],
+        "appendix_years",
+        ["{{ row.year }}", "{{ row.as_of }}", "{{ row.total }}", "{{ row.done_on_time }}",
+         "{{ row.done_late }}", "{{ row.open_in_time }}", "{{ row.open_overdue }}",
+         "{{ row.no_data }}", "{{ row.percent }}"],
+        [1.6, 3.0, 2.0, 3.0, 3.0, 3.2, 3.2, 2.8, 3.2],
+    )  # fmt: skip
+    para(
+        doc,
+        "Ghi chú: năm đã khép lại có hai dòng: số liệu tại ngày 31 tháng 12 của năm đó và số"
+        " liệu hiện nay; phần chênh lệch là việc hoàn thành hoặc được báo cáo sau khi năm"
+        " khép lại.",
+        size=12,
+        italic=True,
+        indent=False,
+        before=6,
+    )
+    _appendix_section(doc)
+    _appendix_head(doc, "Phụ lục II", "KẾT QUẢ THỰC HIỆN THEO CƠ QUAN CHỊU TRÁCH NHIỆM")
+    data_table(
+        doc,
+        ["Cơ quan (hiện nay)", "Tiếp nhận từ", "Năm", "Số lượt", "Đã hoàn thành",
+         "Chưa hoàn thành, quá hạn", "Chưa có số liệu",
+         "Báo cáo đúng hạn/muộn/chưa gửi"],
+        "appendix_agencies",
+        ["{{ row.agency }}", "{{ row.took_over }}", "{{ row.year }}", "{{ row.total }}",
+         "{{ row.done }}", "{{ row.open_overdue }}", "{{ row.no_data }}",
+         "{{ row.reports }}"],
+        [4.5, 5.0, 1.6, 2.0, 2.6, 3.2, 2.6, 4.0],
+    )  # fmt: skip
+    _appendix_section(doc)
+    _appendix_head(doc, "Phụ lục III", "TÌNH HÌNH GỬI BÁO CÁO ĐỊNH KỲ THEO NĂM")
+    data_table(
+        doc,
+        ["Năm", "Số liệu tại ngày", "Phải gửi", "Đúng hạn", "Muộn",
+         "Số ngày muộn trung bình", "Muộn nhất (ngày)", "Chưa gửi", "Lượt đôn đốc",
+         "Chưa có số liệu"],
+        "appendix_years",
+        ["{{ row.year }}", "{{ row.as_of }}", "{{ row.owed }}", "{{ row.on_time }}",
+         "{{ row.late }}", "{{ row.mean_late }}", "{{ row.worst_late }}",
+         "{{ row.missing }}", "{{ row.reminders }}", "{{ row.reports_no_data }}"],
+        [1.6, 3.0, 2.2, 2.2, 2.0, 3.0, 2.6, 2.2, 2.4, 2.6],
+    )  # fmt: skip
+    _save(doc, target)
+
+
 APP_XML = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
     '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"'
@@ -570,3 +676,4 @@ if __name__ == "__main__":
     folder = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("templates")
     build(folder / "bao_cao.docx")
     build_letter(folder / "cong_van_don_doc.docx")
+    build_review(folder / "bao_cao_so_ket.docx")

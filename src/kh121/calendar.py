@@ -181,6 +181,16 @@ class Period:
         year = self.year + (1 if self.rule.due_next_year else 0)
         return day_in(year, self.rule.due_month, self.rule.due_day)
 
+    def label(self, lang: str = "vi") -> str:
+        """The period as people say it, from the plan's words: '6 tháng đầu năm 2026',
+        'năm 2025', 'quý I/2024' (a label with '{year}' places the year itself)."""
+        words = self.rule.label_en if lang == "en" else self.rule.label_vi
+        return (
+            words.replace("{year}", str(self.year))
+            if "{year}" in words
+            else (f"{words} {self.year}")
+        )
+
     @property
     def about(self) -> dt.date:
         """The time the report speaks of: its due date, or for a report due the next year,

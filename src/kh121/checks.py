@@ -16,9 +16,11 @@ from kh121.models import (
     Deadline,
     HalfYearlyDeadline,
     MonthDeadline,
+    Heading,
     PlanFile,
     QuarterDeadline,
     QuarterlyDeadline,
+    Section,
     SpanDeadline,
     Task,
     TaskReport,
@@ -40,18 +42,28 @@ def _suggest(word: str, choices: list[str]) -> tuple[str, str] | str:
     return (f"; có phải '{close[0]}'?", f"; did you mean '{close[0]}'?") if close else ""
 
 
-def _task_paths(plan: PlanFile) -> Iterator[tuple[list[str | int], int, int]]:
+def _task_paths(plan: PlanFile) -> Iterator[tuple[list[str | int], Section, Task]]:
+    """Each task (not a heading row) with its path in the file and its section."""
     for si, section in enumerate(plan.sections):
-        for ti, _task in enumerate(section.tasks):
-            yield ["sections", si, "tasks", ti], si, ti
+        for ri, row in enumerate(section.rows):
+            if isinstance(row, Task):
+                yield ["sections", si, "tasks", ri], section, row
 
 
 def check_task_ids(ws: Workspace, as_of: dt.date) -> list[Problem]:
+    """Ids unique and in their section; a numbered sub-task under a heading of its own."""
     out: list[Problem] = []
     first: dict[str, list[str | int]] = {}
-    for path, si, ti in _task_paths(ws.plan):
-        section = ws.plan.sections[si]
-        task = section.tasks[ti]
+    rows: list[tuple[list[str | int], Section, Task | Heading]] = [
+        (["sections", si, "tasks", ri], section, row)
+        for si, section in enumerate(ws.plan.sections)
+        for ri, row in enumerate(section.rows)
+    ]
+    headings = {row.id for _p, _s, row in rows if isinstance(row, Heading)}
+    for path, section, task in rows:
+        parent = task.id.rsplit(".", 1)[0]
+        if parent.count(".") >= 1 and parent not in headings:
+            out.append(ws.plan_doc.error([*path, "id"], "E064", task=task.id, parent=parent))
         if task.id in first:  # places are looked up only for a problem: that costs a parse
             line, _ = ws.plan_doc.where([*first[task.id], "id"])
             out.append(ws.plan_doc.error([*path, "id"], "E030", task=task.id, first_line=line))
@@ -87,9 +99,11 @@ def check_agency_refs(ws: Workspace, as_of: dt.date) -> list[Problem]:
             doc = ws.plan_doc if doc_is_plan else ws.agencies_doc
             out.append(doc.error(path, "E031", code=code, suggestion=_suggest(code, known)))
 
-    for path, si, ti in _task_paths(ws.plan):
-        task = ws.plan.sections[si].tasks[ti]
-        ref(True, [*path, "lead"], task.lead)
+    for path, _section, task in _task_paths(ws.plan):
+        if isinstance(task.lead, str):
+            ref(True, [*path, "lead"], task.lead)
+        for li, code in enumerate(task.leads if not isinstance(task.lead, str) else ()):
+            ref(True, [*path, "lead", li], code)
         for ci, code in enumerate(task.coordinators):
             ref(True, [*path, "coordinators", ci], code)
     rep = ws.plan.reporting
@@ -105,20 +119,6 @@ def check_agency_refs(ws: Workspace, as_of: dt.date) -> list[Problem]:
             ref(False, ["agencies", i, "merged_into", "successor"], agency.merged_into.successor)
         for mi, code in enumerate(agency.members):
             ref(False, ["agencies", i, "members", mi], code)
-    return out
-
-
-def check_leads_are_agencies(ws: Workspace, as_of: dt.date) -> list[Problem]:
-    out: list[Problem] = []
-    for path, si, ti in _task_paths(ws.plan):
-        lead = ws.plan.sections[si].tasks[ti].lead
-        a = ws.agencies.get(lead)
-        if a is not None and a.is_group:
-            out.append(ws.plan_doc.error([*path, "lead"], "E042", code=lead))
-    for i, code in enumerate(ws.plan.reporting.reporters):
-        a = ws.agencies.get(code)
-        if a is not None and a.is_group:
-            out.append(ws.plan_doc.error(["reporting", "reporters", i], "E042", code=code))
     return out
 
 
@@ -230,8 +230,8 @@ def check_deadlines(ws: Workspace, as_of: dt.date) -> list[Problem]:
             )
         )
         return out
-    for path, si, ti in _task_paths(ws.plan):
-        deadline = ws.plan.sections[si].tasks[ti].deadline
+    for path, _section, task in _task_paths(ws.plan):
+        deadline = task.deadline
         where = [*path, "deadline"]
         if isinstance(deadline, YearlyDeadline):
             if (deadline.month is None) != (deadline.day is None):
@@ -423,8 +423,9 @@ def check_report_dates(ws: Workspace, as_of: dt.date) -> list[Problem]:
 
 
 def lead_tasks(ws: Workspace, agency: str, on: dt.date) -> list[str]:
+    """The tasks whose statements an agency makes on a day (record.is_lead's rule)."""
     me = ws.agencies.resolve(agency, on)
-    return [t.id for t in ws.plan.tasks() if ws.agencies.resolve(t.lead, on) == me]
+    return [t.id for t in ws.plan.tasks() if me in record.leads_of(ws, t, on)]
 
 
 def _unstated(ws: Workspace, report: LoadedReport, on: dt.date) -> list[str]:
@@ -546,7 +547,7 @@ def _report_task_checks(report: LoadedReport, ws: Workspace, on: dt.date) -> lis
         first[entry.task] = i
         out.extend(_occurrence_checks(doc, i, entry.delivered, task, ws))
         if r.agency in ws.agencies.by_code and not any(
-            ws.agencies.covers(c, responsible, on) for c in (task.lead, *task.coordinators)
+            ws.agencies.covers(c, responsible, on) for c in (*task.leads, *task.coordinators)
         ):
             out.append(doc.warning(where, "W050", agency=r.agency, task=entry.task))
     return out
@@ -645,9 +646,9 @@ def check_contradictions(ws: Workspace, as_of: dt.date) -> list[Problem]:
             task = ws.tasks.get(tid)
             if task is None:
                 continue
-            lead = ws.agencies.resolve(task.lead, due)
+            leads = record.leads_of(ws, task, due)
             said = [
-                (ws.agencies.resolve(r.report.agency, due) == lead, line.state)
+                (ws.agencies.resolve(r.report.agency, due) in leads, line.state)
                 for r, _i, line in items
             ]
             for a, b in record.contradicting(said):
@@ -708,7 +709,6 @@ CHECKS: list[Check] = [
     check_task_ids,
     check_agency_codes,
     check_agency_refs,
-    check_leads_are_agencies,
     check_successions,
     check_deadlines,
     check_calendar_years,

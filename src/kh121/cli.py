@@ -597,6 +597,77 @@ def render(
 
 @app.command()
 @guarded
+def review(
+    first: Annotated[
+        int | None,
+        typer.Option("--from", help="Năm đầu (mặc định: năm bắt đầu kế hoạch).", metavar="YEAR"),
+    ] = None,
+    last: Annotated[
+        int | None,
+        typer.Option("--to", help="Năm cuối (mặc định: năm của ngày xét).", metavar="YEAR"),
+    ] = None,
+    as_of: AsOfOpt = None,
+    as_json: JsonOpt = False,
+    docx: Annotated[
+        bool,
+        typer.Option("--docx", help="Xuất báo cáo sơ kết (tổng kết) Word theo Nghị định 30."),
+    ] = False,
+    out: Annotated[Path | None, typer.Option("--output", "-o", help="Tệp .docx ghi ra.")] = None,
+    number: Annotated[
+        str | None, typer.Option("--number", help="Số báo cáo (phần trước dấu /, hoặc cả số).")
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            help="Ngày ban hành (mặc định: date trong tệp sơ kết, rồi ngày xét).",
+            metavar="DATE",
+        ),
+    ] = None,
+    draft: Annotated[
+        bool,
+        typer.Option(
+            "--draft",
+            help="Bản dự thảo: cho phép chỗ trống (số, người ký, phần đánh giá), đánh dấu rõ"
+            " và ghi DỰ THẢO ở đầu trang.",
+        ),
+    ] = False,
+    pdf: Annotated[
+        bool,
+        typer.Option("--pdf", help="Ghi thêm bản PDF bên cạnh, chuyển bằng LibreOffice."),
+    ] = False,
+    scaffold: Annotated[
+        bool,
+        typer.Option(
+            "--scaffold",
+            help="Tạo tệp reports/_so_ket_TỪ-ĐẾN.yaml cho phần người viết (không ghi đè).",
+        ),
+    ] = False,
+    root: RootOpt = None,
+    lang: LangOpt = None,
+) -> int:
+    """Sơ kết, tổng kết: số liệu theo năm, lĩnh vực, cơ quan và báo cáo Word nhiều năm."""
+    from kh121.commands import review as cmd
+
+    return cmd.run(
+        root=_root(root),
+        first=first,
+        last=last,
+        as_of=_as_of(as_of),
+        as_json=as_json,
+        docx=docx,
+        out=out,
+        number=number,
+        date=_as_of(date, "--date") if date else None,
+        draft=draft,
+        pdf=pdf,
+        scaffold=scaffold,
+        lang=_lang(lang),
+    )
+
+
+@app.command()
+@guarded
 def remind(
     period: Annotated[
         str | None,

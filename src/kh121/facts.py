@@ -70,7 +70,7 @@ def plan_facts(plan: PlanFile, names: dict[str, str]) -> Facts:
             out[(task.id, EXISTS)] = (task.id,)
             out[(task.id, "content")] = (_s(task.content),)
             out[(task.id, "product")] = (_s(task.product),)
-            out[(task.id, "lead")] = (who(task.lead),)
+            out[(task.id, "lead")] = tuple(who(c) for c in task.leads)
             out[(task.id, "lead_text")] = (_s(task.lead_text),)
             out[(task.id, "coordinators_text")] = (_s(task.coordinators_text),)
             out[(task.id, "short")] = (_s(task.short),)

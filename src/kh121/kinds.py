@@ -22,6 +22,7 @@ from kh121.models import (
     RemindersFile,
     ReportFile,
     ReportSettings,
+    ReviewText,
 )
 from kh121.problems import Problem
 from kh121.validation import validate_document
@@ -53,12 +54,16 @@ MERGED = FileKind("merged", MergedFile, MAX_DATA_BYTES, False, lambda d: "source
 # The reminders sent: written by `remind --record` only, appended, never rewritten.
 REMINDERS = FileKind("reminders", RemindersFile, MAX_BYTES, False, lambda d: "reminders" in d)
 
+# The clerk's own text for a review over years (reports/_so_ket_FROM-TO.yaml).
+REVIEW = FileKind("review", ReviewText, MAX_BYTES, True, lambda d: "from_year" in d)
+
 KINDS: tuple[FileKind, ...] = (
     TASKS,
     AGENCIES,
     CALENDAR,
     SETTINGS,
     REPORT,
+    REVIEW,
     CLERK,
     MERGED,
     REMINDERS,
@@ -90,6 +95,8 @@ def kind_of(path: Path, root: Path) -> FileKind | None:
         return CLERK
     if path.name == paths.REMINDERS_NAME:
         return REMINDERS
+    if path.name.startswith(paths.REVIEW_PREFIX):
+        return REVIEW
     if path.name.startswith("_"):
         return None
     return REPORT

@@ -13,7 +13,7 @@ from typing import Any
 from kh121 import calendar as cal
 from kh121.models import MergedFile, TaskReport, deliveries
 from kh121.problems import Problem, Severity
-from kh121.record import focal, known_day
+from kh121.record import focal, known_day, leads_of, reporters
 from kh121.states import ReportStatus
 from kh121.status import days_late
 from kh121.workspace import LoadedReport, Workspace
@@ -87,14 +87,14 @@ def _tasks(ws: Workspace, period: cal.Period, reports: list[LoadedReport]) -> li
             lines.setdefault(line.task, []).append((loaded.report.agency, line))
     out = []
     for task in ws.plan.tasks():
-        responsible = ws.agencies.resolve(task.lead, period.due)
-        item: dict[str, Any] = {"task": task.id, "responsible": responsible}
+        leads = leads_of(ws, task, period.due)  # joint leads: the first one's entry leads
+        item: dict[str, Any] = {"task": task.id, "responsible": min(leads)}
         contributions = []
         for agency, line in lines.get(task.id, []):
             entry = _entry(agency, line)
             if entry is None:
                 continue
-            if ws.agencies.resolve(agency, period.due) == responsible:
+            if ws.agencies.resolve(agency, period.due) in leads and "lead" not in item:
                 item["lead"] = entry
             else:
                 contributions.append(entry)
@@ -123,12 +123,8 @@ def consolidate(
     reports = received(ws, period)
     reported = {ws.agencies.resolve(r.report.agency, period.due) for r in reports}
     me = focal(ws, period.due)  # the focal point owes itself nothing
-    expected = sorted(
-        {ws.agencies.resolve(c, period.due) for c in ws.plan.reporting.reporters} - {me}
-    )
-    drafts = sorted(
-        r.doc.path for r in ws.period_reports(period.id) if known_day(ws, r) is None
-    )
+    expected = sorted(reporters(ws, period.due) - {me})
+    drafts = sorted(r.doc.path for r in ws.period_reports(period.id) if known_day(ws, r) is None)
     data: dict[str, Any] = {
         "schema_version": 1,
         "plan": ws.plan.plan.code,

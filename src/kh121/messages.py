@@ -142,6 +142,17 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "letter number '{number}' is recorded twice (first on line {first}); a number is"
         " issued once",
     ),
+    # --- the review over years (reports/_so_ket_FROM-TO.yaml) ------------------
+    "E120": (
+        "năm trong tệp không khớp tên tệp: tệp của các năm này phải tên '{expected}', không"
+        " phải '{actual}'",
+        "the years in the file differ from its name: the file of these years must be named"
+        " '{expected}', not '{actual}'",
+    ),
+    "E121": (
+        "năm cuối ({last}) trước năm đầu ({first})",
+        "the last year ({last}) comes before the first ({first})",
+    ),
     "E036": (
         "kỳ báo cáo '{period}' không có trong kế hoạch; viết NĂM-KỲ với KỲ là {keys},"
         " từ {first} đến {last}",
@@ -255,6 +266,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         " đã xong; ghi văn bản là sản phẩm của nhiệm vụ, hoặc ngày hoàn thành",
         "task {task}: document {document} is this report itself and proves nothing about the"
         " task; cite the task's own product, or its completion day",
+    ),
+    "E064": (
+        "nhiệm vụ {task} là mục con của {parent} nhưng không có dòng tiêu đề {parent} (heading:"
+        " true) ở trước nó; thêm dòng tiêu đề hoặc sửa mã nhiệm vụ",
+        "task {task} is a sub-task of {parent} but there is no heading row {parent}"
+        " (heading: true) before it; add the heading or fix the task's id",
     ),
     "E063": (
         "kỳ bắt đầu theo dõi '{since}' không phải một kỳ của kế hoạch; chọn từ {first} đến {last}",

@@ -11,8 +11,10 @@ from pydantic import (
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Discriminator,
     Field,
     StringConstraints,
+    Tag,
 )
 
 from kh121.dates import parse_date
@@ -45,7 +47,10 @@ Date = Annotated[dt.date, BeforeValidator(_to_date), AfterValidator(_sane_date)]
 
 Text = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT)]
 Code = Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9_]{0,31}$")]
-TaskId = Annotated[str, StringConstraints(pattern=r"^[IVXLC]+\.[0-9]+$", max_length=16)]
+# 'III.4', or a numbered sub-task under a heading row, as the plan numbers it: 'II.1.2'
+TaskId = Annotated[
+    str, StringConstraints(pattern=r"^[IVXLC]+\.[0-9]+(\.[0-9]+){0,3}$", max_length=24)
+]
 PeriodId = Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-[A-Z][A-Z0-9]{0,3}$")]
 Year = Annotated[int, Field(ge=1900, le=2200)]
 Month = Annotated[int, Field(ge=1, le=12)]
@@ -107,6 +112,11 @@ class Succession(Record):
     # Not `on`: YAML 1.1 readers take that key for the boolean true.
     from_date: Date = Field(description="The first day on which the successor is responsible.")
     basis: Text | None = Field(default=None, description="The legal act behind the change.")
+    kind: Literal["merger", "transfer"] = Field(
+        default="merger",
+        description="'merger': merged into the successor; 'transfer': the level was abolished"
+        " and its tasks fall to the successor ('nay UBND cấp xã thực hiện').",
+    )
 
 
 class Agency(Record):
@@ -301,17 +311,72 @@ class Task(Record):
         default=None, description="A short title for tables; `content` stays verbatim."
     )
     product: Text
-    lead: Code
+    lead: Code | Annotated[tuple[Code, ...], Field(min_length=1)] = Field(
+        description="The lead agency, or several joint leads ('Sở A, Sở B chủ trì'), or a"
+        " group (its members carry it; the focal point's assessment judges it)."
+    )
+    joint: Literal["any", "each"] = Field(
+        default="any",
+        description="Joint leads: 'any' (done when one of them declares it done) or 'each'"
+        " (done when every one of them has).",
+    )
     lead_text: Text
     coordinators: tuple[Code, ...] = ()
     coordinators_text: Text | None = None  # a task may have no coordinating agency
     deadline: Deadline
 
+    @property
+    def leads(self) -> tuple[str, ...]:
+        return (self.lead,) if isinstance(self.lead, str) else self.lead
+
+    @property
+    def cite(self) -> str:
+        """The number the plan prints, with its section: 'III.4', 'II.1.2'."""
+        return _cite(self.id, self.number)
+
+
+class Heading(Record):
+    """A heading row of the appendix ('1. …' over '1.1', '1.2'): no lead, no deadline."""
+
+    id: TaskId
+    number: Text
+    content: Text
+    heading: Literal[True]
+
+    @property
+    def cite(self) -> str:
+        return _cite(self.id, self.number)
+
+
+def _cite(tid: str, number: str) -> str:
+    section = tid.split(".", 1)[0]
+    said = number.strip().rstrip(".")
+    return f"{section}.{said}" if said and said[0].isdigit() else tid
+
+
+def _row_kind(value: Any) -> str:
+    return "heading" if isinstance(value, dict) and value.get("heading") else "task"
+
+
+Row = Annotated[
+    Annotated[Task, Tag("task")] | Annotated[Heading, Tag("heading")],
+    Discriminator(_row_kind),
+]
+
 
 class Section(Record):
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
     id: Annotated[str, StringConstraints(pattern=r"^[IVXLC]+$")]
     title: Text
-    tasks: tuple[Task, ...]
+    rows: tuple[Row, ...] = Field(
+        alias="tasks",
+        description="The appendix's rows in order: tasks, and heading rows (`heading: true`).",
+    )
+
+    @property
+    def tasks(self) -> tuple[Task, ...]:
+        return tuple(r for r in self.rows if isinstance(r, Task))
 
 
 class PlanFile(Record):
@@ -563,3 +628,27 @@ class RemindersFile(Record):
     schema_version: Literal[1]
     period: PeriodId
     reminders: tuple[Reminder, ...] = ()
+
+
+# --------------------------------------------------------------------- the review over years
+
+
+class ReviewText(Record):
+    """reports/_so_ket_FROM-TO.yaml: what the consolidating agency writes itself in the
+    review of the years FROM..TO (sơ kết, tổng kết); `review --docx` reads it, never writes."""
+
+    schema_version: Literal[1]
+    from_year: Annotated[int, Field(ge=1900, le=2200)] = Field(description="The first year.")
+    to_year: Annotated[int, Field(ge=1900, le=2200)] = Field(description="The last year.")
+    number: NumberText | None = Field(default=None, description="The report's own number.")
+    date: Date | None = None
+    direction: Paragraphs | None = Field(
+        default=None, description="I. What was issued to direct and carry the plan out."
+    )
+    achievements: Paragraphs | None = None
+    shortcomings: Paragraphs | None = None
+    causes: Paragraphs | None = Field(default=None, description="Objective and subjective.")
+    lessons: Paragraphs | None = None
+    next_tasks: Paragraphs | None = Field(default=None, description="IV. The next stage.")
+    proposals: Paragraphs | None = Field(default=None, description="V. Incl. commendations.")
+    signer: Signer | None = Field(default=None, description="Who signs, if not the usual.")

@@ -18,6 +18,19 @@ REPORTS = Path("reports")
 MERGED_NAME = "_tong_hop.yaml"
 CLERK_NAME = "_danh_gia.yaml"  # the consolidating agency's own assessment
 REMINDERS_NAME = "_don_doc.yaml"  # the reminder letters sent for the period
+# The review of years FROM..TO (sơ kết, tổng kết): reports/_so_ket_FROM-TO.yaml, beside the
+# periods' folders (never one of them), written by the clerk from `review --scaffold`.
+REVIEW_PREFIX = "_so_ket_"
+
+
+def review_file(root: Path, first: int, last: int) -> Path:
+    return root / REPORTS / f"{REVIEW_PREFIX}{first}-{last}.yaml"
+
+
+def review_files(root: Path) -> list[Path]:
+    """Every review's own file under reports/."""
+    base = root / REPORTS
+    return sorted(base.glob(f"{REVIEW_PREFIX}*.yaml")) if base.is_dir() else []
 
 
 class RootNotFoundError(KnownError):

@@ -97,9 +97,58 @@ def statements(ws: Workspace, as_of: dt.date) -> dict[str, list[Statement]]:
     return out
 
 
+def responsible(ws: Workspace, task: Task, on: dt.date) -> tuple[str, ...]:
+    """Who answers for a task on a day: each lead, after its mergers (joint leads: each)."""
+    return tuple(dict.fromkeys(ws.agencies.resolve(code, on) for code in task.leads))
+
+
+def group_led(ws: Workspace, task: Task) -> bool:
+    """A task a group leads ('UBND các xã, phường chủ trì'): its members each report, and
+    the focal point's own file judges it (the clerk's assessment)."""
+    return any((a := ws.agencies.get(code)) is not None and a.is_group for code in task.leads)
+
+
 def is_lead(ws: Workspace, task: Task, s: Statement) -> bool:
-    """Whether a statement is the lead's: its author answered for the task on that date."""
-    return s.author == ws.agencies.resolve(task.lead, s.period_due)
+    """Whether a statement speaks for the task: its author answered for it on that date (one
+    of its joint leads), or, for a task a group leads, it is the focal point's assessment."""
+    if group_led(ws, task):
+        return s.author == focal(ws, s.period_due)
+    return s.author in responsible(ws, task, s.period_due)
+
+
+def leads_of(ws: Workspace, task: Task, on: dt.date) -> frozenset[str]:
+    """Whose statements count for the task on a day (see is_lead)."""
+    if group_led(ws, task):
+        return frozenset({focal(ws, on)})
+    return frozenset(responsible(ws, task, on))
+
+
+def reporters(ws: Workspace, on: dt.date) -> set[str]:
+    """Who owes a report due on a day: each reporter after its mergers; a group, each of its
+    members existing that day (`reporting.reporters` may name one: 'UBND các xã, phường')."""
+    out: set[str] = set()
+    for code in ws.plan.reporting.reporters:
+        now = ws.agencies.resolve(code, on)
+        group = ws.agencies.get(now)
+        if group is not None and group.is_group:
+            out |= {
+                ws.agencies.resolve(m, on)
+                for m in ws.agencies.members(now)
+                if (a := ws.agencies.get(m)) is not None and a.exists_on(on)
+            }
+        else:
+            out.add(now)
+    return out
+
+
+def is_member(ws: Workspace, task: Task, s: Statement) -> bool:
+    """A member of the group that leads the task (it reports, it does not judge)."""
+    on = s.period_due
+    return group_led(ws, task) and any(
+        ws.agencies.covers(ws.agencies.resolve(code, on), s.author, on)
+        for code in task.leads
+        if (a := ws.agencies.get(code)) is not None and a.is_group
+    )
 
 
 # --------------------------------------------------------------------- the rule
@@ -146,14 +195,16 @@ class Verdict:
     said: TaskState | None = None  # the lead's last word on it
     disputed: tuple[str, ...] = ()  # 'AGENCY: state' of those who say otherwise
     spoken: bool = False  # some statement speaks of it
+    members: tuple[str, ...] = ()  # a group's members that have reported on it
 
 
 @dataclass
 class _Acc:
-    done: list[tuple[dt.date, str | None]]
+    done: dict[str, list[tuple[dt.date, str | None]]]  # by the lead that declared it
     said: TaskState | None = None
     others: dict[str, TaskState] | None = None
     spoken: bool = False
+    members: set[str] | None = None
 
 
 def done_day(task: Task, s: Statement, key: str) -> tuple[dt.date, str | None] | None:
@@ -178,7 +229,7 @@ def judge(
 ) -> dict[str, Verdict]:
     """Occurrence key -> what the record says of it, by the completion rule above."""
     keys = {o.key for o in occs}
-    acc: dict[str, _Acc] = {o.key: _Acc([]) for o in occs}
+    acc: dict[str, _Acc] = {o.key: _Acc({}) for o in occs}
     for s in said:
         lead = is_lead(ws, task, s)
         key = window_key(occs, s.about)
@@ -187,7 +238,7 @@ def judge(
             if named is not None and named != key and named in keys:
                 acc[named].spoken = True
                 if lead and d.date is not None and not is_self_citation(s, d):
-                    acc[named].done.append((d.date, proof_of(d)))
+                    acc[named].done.setdefault(s.author, []).append((d.date, proof_of(d)))
         a = acc[key]
         a.spoken = True
         state = s.line.state
@@ -197,20 +248,43 @@ def judge(
             if state is TaskState.DONE:
                 day = done_day(task, s, key)
                 if day is not None:
-                    a.done.append(day)
+                    a.done.setdefault(s.author, []).append(day)
+        elif is_member(ws, task, s):
+            a.members = (a.members or set()) | {s.author}
         elif state is not None:
             a.others = {**(a.others or {}), s.agency: state}
     out: dict[str, Verdict] = {}
-    for key, a in acc.items():
-        done = min(a.done, key=lambda x: x[0]) if a.done else (None, None)
-        out[key] = Verdict(
+    for occ in occs:
+        a = acc[occ.key]
+        done = _done(ws, task, occ, a.done)
+        out[occ.key] = Verdict(
             done_on=done[0],
             proof=done[1],
             said=a.said,
             disputed=_disputes(done[0] is not None, a.said, a.others or {}),
             spoken=a.spoken,
+            members=tuple(sorted(a.members or ())),
         )
     return out
+
+
+def _done(
+    ws: Workspace,
+    task: Task,
+    occ: cal.Occurrence,
+    declared: dict[str, list[tuple[dt.date, str | None]]],
+) -> tuple[dt.date | None, str | None]:
+    """The day an occurrence was done: the first declaration ('any' of joint leads), or the
+    day the last of them declared it ('each': every lead on its due date, or today's)."""
+    first = {who: min(days, key=lambda x: x[0]) for who, days in declared.items() if days}
+    if not first:
+        return None, None
+    if task.joint == "each" and len(task.leads) > 1:
+        on = occ.due or max(day for day, _ in first.values())
+        if not leads_of(ws, task, on) <= set(first):
+            return None, None
+        return max(first.values(), key=lambda x: x[0])
+    return min(first.values(), key=lambda x: x[0])
 
 
 def _disputes(done: bool, lead: TaskState | None, others: dict[str, TaskState]) -> tuple[str, ...]:

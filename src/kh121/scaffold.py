@@ -24,7 +24,7 @@ def agency_tasks(
     """
     out = []
     for task in plan.tasks():
-        if agencies.covers(task.lead, agency, on):
+        if any(agencies.covers(c, agency, on) for c in task.leads):
             out.append((task, True))
         elif any(agencies.covers(c, agency, on) for c in task.coordinators):
             out.append((task, False))
@@ -125,6 +125,49 @@ def clerk_scaffold(period: cal.Period, consolidator: str) -> str:
                 "# mục IV Kiến nghị, đề xuất: điều đề nghị cấp trên xem xét, chỉ đạo",
                 "proposals:",
                 "# signer:  # người ký kỳ này, nếu khác data/report.yaml",
+                "#   capacity: KT. GIÁM ĐỐC",
+                "#   title: PHÓ GIÁM ĐỐC",
+                "#   name: Họ và tên",
+            ]
+        )
+        + "\n"
+    )
+
+
+def review_scaffold(first: int, last: int, consolidator: str, whole: bool) -> str:
+    """The YAML of the consolidating agency's own text for the review of years first..last."""
+    kind = "tổng kết" if whole else "sơ kết"
+    return (
+        "\n".join(
+            [
+                "# yaml-language-server: $schema=../schemas/review.schema.json",
+                f"# Nội dung do {consolidator} tự viết cho báo cáo {kind} {first}–{last}.",
+                "# Số liệu (theo năm, theo cơ quan, tình hình gửi báo cáo) do 'kh121 review'"
+                " tính;",
+                "# tệp này chỉ giữ phần người viết. kh121 không bao giờ ghi đè tệp này.",
+                "schema_version: 1",
+                f"from_year: {first}",
+                f"to_year: {last}",
+                "# Mỗi phần: một đoạn, hoặc nhiều đoạn, mỗi đoạn một dòng bắt đầu bằng '- ',",
+                "# thụt lề 2 dấu cách. 'kh121 review --docx' từ chối khi còn phần trống (trừ",
+                "# khi chạy --draft).",
+                "number:  # số báo cáo: phần số (kh121 thêm /BC-...) hoặc cả số hiệu",
+                "date:  # ngày ban hành, dạng 2026-01-15; trống: ngày xét (--as-of)",
+                "# mục I Công tác chỉ đạo, tổ chức triển khai: văn bản các cơ quan đã ban hành",
+                "direction:",
+                "# mục III.1 Kết quả đạt được",
+                "achievements:",
+                "# mục III.2 Tồn tại, hạn chế",
+                "shortcomings:",
+                "# mục III.3 Nguyên nhân (khách quan, chủ quan)",
+                "causes:",
+                "# mục III.4 Bài học kinh nghiệm",
+                "lessons:",
+                "# mục IV Phương hướng, nhiệm vụ giai đoạn tiếp theo",
+                "next_tasks:",
+                "# mục V Kiến nghị, đề xuất (cả đề nghị khen thưởng, nếu có)",
+                "proposals:",
+                "# signer:  # người ký, nếu khác data/report.yaml",
                 "#   capacity: KT. GIÁM ĐỐC",
                 "#   title: PHÓ GIÁM ĐỐC",
                 "#   name: Họ và tên",

@@ -23,9 +23,12 @@ from kh121.record import (
     contradicting,
     focal,
     is_lead,
+    group_led,
     judge,
     proof_of,
     record_start,
+    reporters,
+    responsible,
     statements,
 )
 from kh121.states import Bin, Reported, ReportStatus, TaskState
@@ -117,6 +120,7 @@ def _occurrence(
         days_left=(eff - as_of).days if done_on is None and eff is not None else None,
         evidence=proof,
         disputed=verdict.disputed if b is not Bin.NO_DATA else (),
+        members=verdict.members,
     )
 
 
@@ -132,7 +136,7 @@ def _contradictions(task: TaskView) -> tuple[str, ...]:
         for said in o.disputed:
             agency, state = said.split(": ")
             lead_state = "done" if o.done_on else o.state.value
-            out.append(f"{o.key} {task.responsible} {lead_state} {agency} {state}")
+            out.append(f"{o.key} {task.responsible} {lead_state} {agency} {state}")  # first lead
     return tuple(out)
 
 
@@ -170,14 +174,15 @@ def task_view(
     pending = [i for i in upcoming if views[i].done_on is None]
     overdue = [i for i, v in enumerate(views) if v.assigned and v.bin is Bin.OPEN_OVERDUE]
     focus = (pending or overdue or upcoming or [len(views) - 1])[0]
+    now = responsible(ws, task, as_of)
     view = TaskView(
         id=task.id,
         section=section,
         content=task.content,
         short=task.short,
         product=task.product,
-        lead=task.lead,
-        responsible=ws.agencies.resolve(task.lead, as_of),
+        lead=task.leads[0],
+        responsible=now[0],
         coordinators=task.coordinators,
         deadline_text=task.deadline.text,
         deadline_kind=task.deadline.kind,
@@ -190,8 +195,35 @@ def task_view(
         occurrences=views,
         entries=tuple(_entry(s, is_lead(ws, task, s)) for s in said),
         focus=focus,
+        leads=task.leads,
+        responsibles=now,
+        cite=task.cite,
+        group=group_led(ws, task),
+        members_total=_members_total(ws, task, as_of),
+        merged=_merged(ws, task, as_of),
     )
     return replace(view, contradictions=_contradictions(view))
+
+
+def _members_total(ws: Workspace, task: Task, on: dt.date) -> int | None:
+    """How many members the leading group has on a day; None when it names none (166
+    communes are not listed one by one)."""
+    if not group_led(ws, task):
+        return None
+    found = {m for code in task.leads for m in ws.agencies.members(ws.agencies.resolve(code, on))}
+    alive = {m for m in found if (a := ws.agencies.get(m)) is not None and a.exists_on(on)}
+    return len(alive) or None
+
+
+def _merged(ws: Workspace, task: Task, on: dt.date) -> bool:
+    """A lead was merged into another agency by the day (not a level abolished)."""
+    for code in task.leads:
+        for step in ws.agencies.chain(code)[:-1]:
+            a = ws.agencies.get(step)
+            if a and a.merged_into and a.merged_into.from_date <= on:
+                if a.merged_into.kind == "merger":
+                    return True
+    return False
 
 
 def obligations(ws: Workspace, as_of: dt.date) -> tuple[list[ObligationView], int]:
@@ -219,9 +251,7 @@ def obligations(ws: Workspace, as_of: dt.date) -> tuple[list[ObligationView], in
     for period in ws.periods.values():
         eff = ws.work.effective(period.due)
         me = focal(ws, period.due)
-        owing = sorted(
-            {ws.agencies.resolve(c, period.due) for c in ws.plan.reporting.reporters} - {me}
-        )
+        owing = sorted(reporters(ws, period.due) - {me})
         early = before_record(ws, period.id)
         for agency in owing:
             key = (agency, period.id)
@@ -307,4 +337,5 @@ def compute_status(
         record_start=start,
         no_data_reports=no_data_reports,
         excluded=excluded,
+        period_labels={p.id: (p.label("vi"), p.label("en")) for p in ws.periods.values()},
     )

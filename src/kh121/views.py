@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from kh121.problems import Problem
 from kh121.states import OVERDUE, SOON, Bin, Reported, ReportStatus
@@ -36,6 +36,10 @@ class Directory:
         if a is None:
             return code
         return a.short if short else a.name
+
+    def names(self, codes: Iterable[str], short: bool = True) -> str:
+        """Several agencies' names, joined: joint leads ('Sở KH&CN, Sở Nội vụ')."""
+        return ", ".join(self.name(c, short) for c in codes)
 
     def today(self, code: str) -> str:
         a = self.agencies.get(code)
@@ -83,6 +87,7 @@ class OccurrenceView:
     days_left: int | None  # open: days until the effective due date
     evidence: str | None  # what proves it done: a document, a completion date
     disputed: tuple[str, ...] = ()  # 'AGENCY: state' of reports that contradict the lead's
+    members: tuple[str, ...] = ()  # a group-led task: the members that reported on it
 
     @property
     def recurring(self) -> bool:
@@ -106,6 +111,12 @@ class TaskView:
     entries: tuple[Entry, ...]  # every received report line about it, oldest first
     focus: int  # index of the occurrence the row leads with: the next one to deliver
     contradictions: tuple[str, ...] = ()
+    leads: tuple[str, ...] = ()  # every lead the plan names (joint leads; `lead` is the first)
+    responsibles: tuple[str, ...] = ()  # who answers for it today (`responsible`: the first)
+    cite: str = ""  # the number the plan prints: 'III.4', 'II.1.2'
+    group: bool = False  # a group leads it: its members report, the focal point judges
+    members_total: int | None = None  # how many members the group has, when known
+    merged: bool = False  # a lead merged into another agency (not a transfer of a level)
 
     @property
     def assigned(self) -> tuple[OccurrenceView, ...]:
@@ -211,6 +222,12 @@ class StatusView:
     record_start: dt.date | None = None  # the first day on record (`reporting.since`)
     no_data_reports: int = 0  # reports owed before the record begins, none on file
     excluded: tuple[Excluded, ...] = ()  # files in error, left out of this view
+    period_labels: dict[str, tuple[str, str]] = field(default_factory=dict)  # id: (vi, en)
+
+    def period_label(self, period: str, lang: str = "vi") -> str:
+        """A period as people say it ('năm 2026'); its id when the plan has no such one."""
+        found = self.period_labels.get(period)
+        return (found[1] if lang == "en" else found[0]) if found else period
 
     @property
     def complete(self) -> bool:
@@ -294,7 +311,11 @@ def select(
     codes = set(agencies)
     if codes:
         now = {view.directory.today(c) for c in codes}
-        tasks = [t for t in tasks if t.responsible in now or t.lead in codes]
+        tasks = [
+            t
+            for t in tasks
+            if set(t.responsibles or (t.responsible,)) & now or set(t.leads or (t.lead,)) & codes
+        ]
         obs = [o for o in obs if o.chase in now or o.agency in codes]
     if section:
         tasks = [t for t in tasks if t.section == section.upper()]

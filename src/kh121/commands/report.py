@@ -213,6 +213,7 @@ def merged(
 def run_merge(
     *, root: Path, period_text: str | None, check: bool, as_of: dt.date, lang: str
 ) -> int:
+    """Each period's consolidation; written under the workspace's lock."""
     ws, warnings = load_clean(root, as_of)
     names = [period_text] if period_text else period_folders(root)
     status = EXIT_OK
@@ -225,7 +226,11 @@ def run_merge(
             print(t("có lỗi: không ghi gì", "errors found: nothing written", lang), file=sys.stderr)
             status = EXIT_FAIL
             continue
-        status = max(status, _write_merged(root, period, text, check, lang))
+        if check:
+            status = max(status, _write_merged(root, period, text, check, lang))
+            continue
+        with workspace_lock(root):  # never while an import replaces a report
+            status = max(status, _write_merged(root, period, text, check, lang))
     return status
 
 
@@ -372,6 +377,10 @@ def _import_all(
     from kh121.form import form_key
 
     ws = _plan_only(root, as_of)
+    for file in files:  # a missing file is said before a missing key
+        if not file.is_file():
+            at = paths.shown(file, root)
+            raise KnownError(f"không phải tệp: {at}", f"not a file: {at}")
     key = form_key()
     plans: list[tuple[Path, Path, str]] = []
     for file in files:

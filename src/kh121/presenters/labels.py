@@ -4,6 +4,8 @@ languages, for every human screen (terminal, page, Word, diff). No key ('not_sta
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from kh121.messages import t
 from kh121.states import STATE_WORDS, TaskState
 
@@ -100,6 +102,43 @@ def deadline_form(kind_key: str, form: str, lang: str) -> str:
     return ", ".join(parts)
 
 
+# How a recurring task is counted, by its deadline's kind: one occurrence a …
+_UNIT = {
+    "yearly": ("nhiệm vụ hằng năm tính mỗi năm một lượt", "a yearly task counts once a year"),
+    "half_yearly": (
+        "nhiệm vụ 6 tháng tính mỗi 6 tháng một lượt",
+        "a half-yearly task counts once a half-year",
+    ),
+    "quarterly": (
+        "nhiệm vụ hằng quý tính mỗi quý một lượt",
+        "a quarterly task counts once a quarter",
+    ),
+}
+
+
+def unit_note(kinds: Iterable[str], lang: str) -> str:
+    """What one occurrence is, for the kinds of deadline the plan has ('nhiệm vụ hằng năm
+    tính mỗi năm một lượt'); empty when every task is due once."""
+    said = [t(*_UNIT[k], lang) for k in _UNIT if k in set(kinds)]
+    return "; ".join(said)
+
+
+_ROMAN = {"1": "I", "2": "II", "3": "III", "4": "IV"}
+
+
 def occurrence(key: str, lang: str) -> str:
-    """An occurrence's key as said: 'once' → 'một lần'; '2026-H2' stays (a period's id)."""
-    return t(*ONCE, lang) if key == "once" else key
+    """An occurrence's key as said: 'once' → 'một lần', '2026-H1' → '6 tháng đầu năm 2026',
+    '2024-Q3' → 'quý III/2024'; a year stays a year."""
+    if key == "once":
+        return t(*ONCE, lang)
+    year, _, part = key.partition("-")
+    if part in ("H1", "H2"):
+        first = part == "H1"
+        return t(
+            f"6 tháng {'đầu' if first else 'cuối'} năm {year}",
+            f"{'first' if first else 'second'} half of {year}",
+            lang,
+        )
+    if part[:1] == "Q" and part[1:] in _ROMAN:
+        return t(f"quý {_ROMAN[part[1:]]}/{year}", f"Q{part[1:]} {year}", lang)
+    return key

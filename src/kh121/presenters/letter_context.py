@@ -85,9 +85,10 @@ def _title(plan: PlanFile, task: str, content: str) -> str:
 def _inherited(plan: PlanFile, task: str, d: Directory) -> str:
     """'(phần việc của Sở NN&PTNT trước đây)' for a task whose lead has since merged."""
     found = next((t for t in plan.tasks() if t.id == task), None)
-    if found is None or d.today(found.lead) == found.lead:
+    if found is None:
         return ""
-    return f" (phần việc của {d.name(found.lead)} trước đây)"
+    gone = [c for c in found.leads if d.today(c) != c]
+    return f" (phần việc của {d.names(gone)} trước đây)" if gone else ""
 
 
 def _due(nominal: dt.date | None, effective: dt.date) -> str:

@@ -220,6 +220,7 @@ def build_page(
         for t in view.tasks
     ]
     return {
+        **years_view(view),
         "title": title,
         "plan_code": view.plan_code,
         "as_of": dmy(view.as_of),
@@ -252,4 +253,58 @@ def build_page(
         "trend": trend_chart(trend),
         "trend_rows": trend,
         "tasks": task_rows,
+    }
+
+
+def years_view(view: StatusView) -> dict[str, Any]:
+    """Per year (of the due dates) to the view's year: occurrences due and done, reports on
+    time; per agency answering today, over the years. The figures are `kh121 review`'s
+    ('now' column): the same function computes both."""
+    from kh121.review import Snapshot, build_review
+
+    due_years = [o.due.year for t in view.tasks for o in t.occurrences if o.due and o.assigned]
+    due_years += [o.due.year for o in view.obligations]
+    if not due_years:
+        return {"years": [], "agency_years": [], "year_keys": []}
+    first, last = min(due_years), view.as_of.year
+    review = build_review(Snapshot(view), {}, first, last, (0, 0))
+    d = view.directory
+    years = [
+        {
+            "year": y.year,
+            "total": y.now.tasks.total,
+            "due": y.now.tasks.due,
+            "done": y.now.tasks.done,
+            "done_on_time": y.now.tasks.done_on_time,
+            "open_overdue": y.now.tasks.open_overdue,
+            "no_data": y.now.tasks.no_data,
+            "owed": y.now.reporting.owed,
+            "on_time": y.now.reporting.on_time,
+            "late": y.now.reporting.late,
+            "missing": y.now.reporting.missing,
+            "rests_on_no_data": y.no_data,
+        }
+        for y in review.years
+    ]
+    agency_years = [
+        {
+            "code": g.key,
+            "name": d.name(g.key),
+            "cells": [
+                {
+                    "year": y,
+                    "done": s.done,
+                    "total": s.total,
+                    "on_time": g.reporting[y].on_time,
+                    "owed": g.reporting[y].owed,
+                }
+                for y, s in g.now.items()
+            ],
+        }
+        for g in review.agencies
+    ]
+    return {
+        "years": years,
+        "agency_years": agency_years,
+        "year_keys": [y.year for y in review.years],
     }

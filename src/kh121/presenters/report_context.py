@@ -303,8 +303,8 @@ def _task_rows(
                     "id": task.id,
                     "content": task.content,
                     "short": task.short or task.content,
-                    "lead": d.name(task.lead),
-                    "responsible": d.name(view.responsible),
+                    "lead": d.names(task.leads),
+                    "responsible": d.names(view.responsibles),
                     "deadline": task.deadline.text,
                     "next_due": dmy(view.next.effective_due),
                     "state": story(view, "vi", until=until),
@@ -318,7 +318,7 @@ def _task_rows(
     return rows
 
 
-def _summary_text(s: Summary) -> str:
+def _summary_text(s: Summary, status: StatusView) -> str:
     """The counts, each saying of what; the rate of completion says its base."""
     rate = (
         f"tỷ lệ hoàn thành: {labels.number(s.percent_done_of_due, 'vi')}% số lượt đã đến hạn"
@@ -326,12 +326,28 @@ def _summary_text(s: Summary) -> str:
         if s.due
         else "chưa có lượt nào đến hạn"
     )
+    n = len(status.tasks)
+    unit = labels.unit_note({task.deadline_kind for task in status.tasks}, "vi")
+    assigned = f", {s.tasks} nhiệm vụ đã giao đến nay" if s.tasks != n else ""
     return (
-        f"Kế hoạch có {s.tasks} nhiệm vụ, tính thành {s.total} lượt (nhiệm vụ hằng năm tính"
-        f" mỗi năm một lượt); đến nay đã đến hạn {s.due} lượt. Đã hoàn thành"
+        f"Kế hoạch có {n} nhiệm vụ{assigned}, tính thành {s.total} lượt"
+        + (f" ({unit})" if unit else "")
+        + f"; đến nay đã đến hạn {s.due} lượt. Đã hoàn thành"
         f" {s.done_on_time + s.done_late} lượt (đúng hạn {s.done_on_time}, quá hạn"
         f" {s.done_late}); chưa hoàn thành {s.open_in_time + s.open_overdue} lượt (trong hạn"
         f" {s.open_in_time}, quá hạn {s.open_overdue}); {rate}."
+        + (
+            f" Trong đó {s.disputed} lượt còn ý kiến khác nhau giữa các cơ quan, được tính theo"
+            " báo cáo của cơ quan chủ trì (nêu ở phần báo cáo chưa thống nhất dưới đây)."
+            if s.disputed
+            else ""
+        )
+        + (
+            f" Ngoài ra, {s.no_data} lượt đến hạn trước kỳ bắt đầu theo dõi chưa có số liệu,"
+            " không tính vào các số trên."
+            if s.no_data
+            else ""
+        )
     )
 
 
@@ -339,23 +355,32 @@ def _overdue_lines(status: StatusView, d: Directory) -> list[str]:
     """Occurrences past due and not done, by occurrence key: recurring ones grouped by year
     ('Năm 2024: 15 nhiệm vụ …'), a one-time task by itself with its days."""
     by_key: dict[str, list[str]] = defaultdict(list)
+    due_of: dict[str, dt.date] = {}
     single = []
     for view in status.tasks:
         for o in view.occurrences:
             if o.bin is not Bin.OPEN_OVERDUE:
                 continue
             if o.recurring:
-                by_key[o.key].append(view.id)
+                by_key[o.key].append(view.cite or view.id)
+                due_of[o.key] = min(due_of.get(o.key, dt.date.max), o.due or dt.date.max)
             else:
                 single.append(
                     f"Nhiệm vụ {view.id} ({d.name(view.responsible)} chủ trì; hạn"
                     f" {dmy(o.effective_due)}): quá hạn {o.days_overdue} ngày, chưa hoàn thành."
                 )
     lines = [
-        f"Năm {key}: {len(ids)} nhiệm vụ quá hạn, chưa có báo cáo hoàn thành ({', '.join(ids)})."
-        for key, ids in sorted(by_key.items())
+        f"{_occurrence_head(key)}: {len(ids)} nhiệm vụ quá hạn, chưa có báo cáo hoàn thành"
+        f" ({', '.join(ids)})."
+        for key, ids in sorted(by_key.items(), key=lambda kv: (due_of[kv[0]], kv[0]))
     ]
     return lines + single
+
+
+def _occurrence_head(key: str) -> str:
+    """'Năm 2024', 'Quý I/2024', '6 tháng đầu năm 2025': an occurrence as a line's head."""
+    said = labels.occurrence(key, "vi")
+    return f"Năm {said}" if said.isdigit() else said[:1].upper() + said[1:]
 
 
 def _contradiction_lines(merged: MergedFile, d: Directory) -> list[str]:
@@ -626,7 +651,7 @@ def build_context(src: ReportInput, status: StatusView) -> dict[str, Any]:
             "done_of_due": status.summary.done_of_due,
             "percent_done_of_due": labels.number(status.summary.percent_done_of_due, "vi"),
         },
-        "summary_text": _summary_text(status.summary),
+        "summary_text": _summary_text(status.summary, status),
         "sections": sections,
         "overdue_lines": _overdue_lines(status, d) or ["Không có nhiệm vụ quá hạn."],
         "contradictions": _contradiction_lines(src.merged, d),

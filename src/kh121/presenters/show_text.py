@@ -16,16 +16,30 @@ def _field(label: str, text: str, style: Style) -> str:
     return fill(f"{label}: {text}", style.width, "", "    ")
 
 
+def members_said(reported: int, total: int | None, lang: str) -> str:
+    """'3/5 thành viên đã báo cáo' (or '3 thành viên đã báo cáo' when the total is unknown)."""
+    of = f"{reported}/{total}" if total else str(reported)
+    return t(f"{of} thành viên đã báo cáo", f"{of} members reported", lang)
+
+
 def render_task(task: TaskView, view: StatusView, style: Style, lang: str) -> str:
     d = view.directory
-    out = [paint(f"{task.id} — " + t("nhiệm vụ", "task", lang), "bold", style)]
+    out = [paint(f"{task.cite or task.id} — " + t("nhiệm vụ", "task", lang), "bold", style)]
     out.append(_field(t("Nội dung", "Content", lang), task.content, style))
     out.append(_field(t("Sản phẩm", "Product", lang), task.product, style))
-    lead = f"{d.name(task.lead, short=False)} ({task.lead})"
-    if task.responsible != task.lead:
+    then, now = task.leads or (task.lead,), task.responsibles or (task.responsible,)
+    lead = ", ".join(f"{d.name(c, short=False)} ({c})" for c in then)
+    if set(now) != set(then):
+        named = ", ".join(f"{d.name(c, short=False)} ({c})" for c in now)
+        lead += (
+            t(f"; nay {named} chịu trách nhiệm", f"; now {named} is responsible", lang)
+            if task.merged
+            else t(f"; nay {named} thực hiện", f"; now {named} carries it out", lang)
+        )
+    if task.group:
         lead += t(
-            f"; nay {d.name(task.responsible, short=False)} ({task.responsible}) chịu trách nhiệm",
-            f"; now {d.name(task.responsible, short=False)} ({task.responsible}) is responsible",
+            "; các thành viên tự báo cáo, Sở đầu mối đánh giá",
+            "; its members report, the focal point assesses it",
             lang,
         )
     out.append(_field(t("Chủ trì", "Lead", lang), lead, style))
@@ -47,6 +61,8 @@ def render_task(task: TaskView, view: StatusView, style: Style, lang: str) -> st
         said = said.removeprefix(f"{core}, ").removeprefix(f"{core}; ")
         tail = said if said.startswith(bin_text) else f"{bin_text}; {said}"
         line = f"{labels.occurrence(o.key, lang)}: {due} — {tail}"
+        if task.group:
+            line += "; " + members_said(len(o.members), task.members_total, lang)
         out.append(fill(line, style.width, "  ", "      "))
     later = sum(1 for o in task.occurrences if not o.assigned and o is not task.next)
     if later:
@@ -62,9 +78,13 @@ def render_task(task: TaskView, view: StatusView, style: Style, lang: str) -> st
         out.append("  " + t("(chưa có báo cáo nào)", "(no report yet)", lang))
     for e in task.entries:
         role = t("chủ trì", "lead", lang) if e.lead else t("phối hợp", "coordinating", lang)
+        got = (
+            t(f"nhận {dmy(e.day)}", f"received {dmy(e.day)}", lang)
+            if e.day
+            else t("báo cáo của Sở đầu mối", "the focal point's own", lang)
+        )
         head = (
-            f"{e.period} {d.name(e.agency)} ({role}), "
-            + t(f"nhận {dmy(e.day)}", f"received {dmy(e.day)}", lang)
+            f"{view.period_label(e.period, lang)}, {d.name(e.agency)} ({role}), {got}"
             + f": {labels.state(e.state.value, lang)}"
         )
         out.append(fill(head, style.width, "  ", "      "))
@@ -140,11 +160,11 @@ def render_agency(
             if o.status is ReportStatus.ON_TIME
             else t(f"muộn {o.days_late} ngày", f"{o.days_late} days late", lang)
         )
-        text = f"{o.period}{whose}: " + t(
+        text = f"{view.period_label(o.period, lang)}{whose}: " + t(
             f"nhận {dmy(o.received)}, {status} — {o.file}",
             f"received {dmy(o.received)}, {status} — {o.file}",
             lang,
         )
         out.append(fill(text, style.width, "  ", "    "))
-    out.extend(report_lines(list(view.obligations), d, style, lang))
+    out.extend(report_lines(list(view.obligations), view, style, lang))
     return "\n".join(out) + "\n"

@@ -31,6 +31,7 @@ def occurrence_json(o: OccurrenceView) -> dict[str, Any]:
         "days_left": o.days_left,
         "evidence": o.evidence,
         "disputed": list(o.disputed),
+        "members_reported": list(o.members),
     }
 
 
@@ -57,8 +58,13 @@ def task_json(task: TaskView, soon: int) -> dict[str, Any]:
         "section": task.section,
         "content": task.content,
         "product": task.product,
+        "cite": task.cite or task.id,
         "lead": task.lead,
         "responsible": task.responsible,
+        "leads": list(task.leads or (task.lead,)),
+        "responsibles": list(task.responsibles or (task.responsible,)),
+        "group": task.group,
+        "members_total": task.members_total,
         "coordinators": list(task.coordinators),
         "deadline_text": task.deadline_text,
         "deadline_kind": task.deadline_kind,
@@ -126,9 +132,7 @@ def head_json(view: StatusView) -> dict[str, Any]:
         "focal": view.focal,
         "record_start": _iso(view.record_start),
         "reports_no_data": view.no_data_reports,
-        "excluded": [
-            {**x.problem.as_json(), "errors": x.errors} for x in view.excluded
-        ],
+        "excluded": [{**x.problem.as_json(), "errors": x.errors} for x in view.excluded],
     }
 
 

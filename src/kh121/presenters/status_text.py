@@ -25,8 +25,20 @@ def title_of(task: TaskView) -> str:
     return task.short or task.content
 
 
-def summary_line(s: Summary, lang: str) -> str:
-    return _bins_line(s, lang) + _apart_line(s, lang)
+def summary_line(s: Summary, lang: str, view: StatusView | None = None) -> str:
+    return _plan_line(view, s, lang) + _bins_line(s, lang) + _apart_line(s, lang)
+
+
+def _plan_line(view: StatusView | None, s: Summary, lang: str) -> str:
+    """How many tasks the plan has, and what one occurrence is for its kinds of deadline."""
+    if view is None:
+        return ""
+    unit = labels.unit_note({task.deadline_kind for task in view.tasks}, lang)
+    n = len(view.tasks)
+    head = t(f"Kế hoạch có {n} nhiệm vụ", f"The plan has {n} tasks", lang)
+    if s.tasks != n:
+        head += t(f", {s.tasks} nhiệm vụ đã giao đến nay", f", {s.tasks} assigned so far", lang)
+    return head + (f" ({unit})" if unit else "") + ". "
 
 
 def _apart_line(s: Summary, lang: str) -> str:
@@ -72,16 +84,15 @@ def _bins_line(s: Summary, lang: str) -> str:
     pct = labels.number(s.percent_done, lang)
     pct_due = labels.number(s.percent_done_of_due, lang)
     return t(
-        f"Tổng số {s.total} lượt nhiệm vụ (của {s.tasks} nhiệm vụ; nhiệm vụ hằng năm tính mỗi"
-        f" năm một lượt); đã đến hạn {s.due} lượt; đã hoàn thành {s.done} lượt (đúng hạn"
-        f" {s.done_on_time}, quá hạn {s.done_late}); chưa hoàn thành {s.open} lượt (trong hạn"
-        f" {s.open_in_time}, quá hạn {s.open_overdue}); tỷ lệ hoàn thành {pct}% số lượt đã giao,"
-        f" {pct_due}% số lượt đã đến hạn ({s.done_of_due}/{s.due}).",
-        f"{s.total} task occurrences (of {s.tasks} tasks; a yearly task counts once a year);"
-        f" {s.due} past their deadline; done {s.done} (on time {s.done_on_time}, late"
-        f" {s.done_late}); not done {s.open} (within the deadline {s.open_in_time}, overdue"
-        f" {s.open_overdue}); {pct}% of the occurrences assigned done, {pct_due}% of those past"
-        f" their deadline ({s.done_of_due}/{s.due}).",
+        f"Tổng số {s.total} lượt nhiệm vụ; đã đến hạn {s.due} lượt; đã hoàn thành"
+        f" {s.done} lượt (đúng hạn {s.done_on_time}, quá hạn {s.done_late}); chưa hoàn"
+        f" thành {s.open} lượt (trong hạn {s.open_in_time}, quá hạn {s.open_overdue}); tỷ lệ"
+        f" hoàn thành {pct}% số lượt đã giao, {pct_due}% số lượt đã đến hạn"
+        f" ({s.done_of_due}/{s.due}).",
+        f"{s.total} task occurrences; {s.due} past their deadline; done {s.done} (on"
+        f" time {s.done_on_time}, late {s.done_late}); not done {s.open} (within the"
+        f" deadline {s.open_in_time}, overdue {s.open_overdue}); {pct}% of the occurrences"
+        f" assigned done, {pct_due}% of those past their deadline ({s.done_of_due}/{s.due}).",
         lang,
     )
 
@@ -93,8 +104,9 @@ def _missing_line(view: StatusView, lang: str) -> str | None:
     due = dmy(view.latest_due)
     if not missing:
         return t(
-            f"Kỳ {view.latest_period} (hạn {due}): mọi cơ quan đã gửi báo cáo.",
-            f"Period {view.latest_period} (due {due}): every agency has reported.",
+            f"Báo cáo {view.period_label(view.latest_period)} (hạn {due}): mọi cơ quan đã gửi.",
+            f"Report for {view.period_label(view.latest_period, 'en')} (due {due}): every"
+            " agency has reported.",
             lang,
         )
     reminded = {
@@ -112,8 +124,8 @@ def _missing_line(view: StatusView, lang: str) -> str | None:
 
     names = ", ".join(named(a) for a in missing)
     return t(
-        f"Chưa gửi báo cáo kỳ {view.latest_period} (hạn {due}): {names}.",
-        f"No report for {view.latest_period} (due {due}) from: {names}.",
+        f"Chưa gửi báo cáo {view.period_label(view.latest_period)} (hạn {due}): {names}.",
+        f"No report for {view.period_label(view.latest_period, 'en')} (due {due}) from: {names}.",
         lang,
     )
 
@@ -134,21 +146,26 @@ def _row(task: TaskView, view: StatusView, lang: str, wide: bool, width: int) ->
     if wide:
         last = task.last_report
         cells = [
-            Cell(task.id),
+            Cell(task.cite or task.id),
             Cell(task.content),
-            Cell(d.name(task.lead)),
-            Cell(d.name(task.responsible)),
+            Cell(d.names(task.leads or (task.lead,))),
+            Cell(_who(task, d)),
             Cell(task.deadline_text),
             Cell(story(task, lang, detail=True, soon=view.soon), colour),
-            Cell(f"{d.name(last.agency)} {last.period}" if last else "—"),
+            Cell(f"{d.name(last.agency)}, {view.period_label(last.period)}" if last else "—"),
         ]
         return cells if width >= WIDE_FULL else [cells[0], cells[1], *cells[3:6]]
     return [
-        Cell(task.id),
+        Cell(task.cite or task.id),
         Cell(title_of(task), max_lines=3),
-        Cell(d.name(task.responsible)),
+        Cell(_who(task, d)),
         Cell(story(task, lang, soon=view.soon), colour),
     ]
+
+
+def _who(task: TaskView, d: Directory) -> str:
+    """Who answers for a task today: every joint lead."""
+    return d.names(task.responsibles or (task.responsible,))
 
 
 def _headers(lang: str, wide: bool, width: int) -> tuple[list[str], list[int | None]]:
@@ -174,23 +191,37 @@ def _headers(lang: str, wide: bool, width: int) -> tuple[list[str], list[int | N
     ], [6, None, 14, 28]
 
 
+def lead_note(task: TaskView, d: Directory, lang: str) -> str | None:
+    """'I.1: kế hoạch giao Sở TT&TT chủ trì; nay Sở KH&CN chịu trách nhiệm (sáp nhập).' —
+    or, for a level abolished ('UBND cấp huyện'), 'nay UBND cấp xã thực hiện'."""
+    then, now = task.leads or (task.lead,), task.responsibles or (task.responsible,)
+    if set(then) == set(now):
+        return None
+    return _lead_note(task, d.names(then), d.names(now), lang)
+
+
+def _lead_note(task: TaskView, then: str, now: str, lang: str) -> str:
+    who = task.cite or task.id
+    if task.merged:
+        return t(
+            f"{who}: kế hoạch giao {then} chủ trì; nay {now} chịu trách nhiệm (sáp nhập).",
+            f"{who}: the plan names {then} as lead; now {now} is responsible (merger).",
+            lang,
+        )
+    return t(
+        f"{who}: kế hoạch giao {then} chủ trì; nay {now} thực hiện.",
+        f"{who}: the plan names {then} as lead; now {now} carries it out.",
+        lang,
+    )
+
+
 def _notes(view: StatusView, style: Style, lang: str) -> list[str]:
     d = view.directory
     out = []
     for task in view.tasks:
-        if task.lead != task.responsible:
-            out.append(
-                fill(
-                    t(
-                        f"{task.id}: kế hoạch giao {d.name(task.lead)} chủ trì; nay"
-                        f" {d.name(task.responsible)} chịu trách nhiệm (sáp nhập).",
-                        f"{task.id}: the plan names {d.name(task.lead)} as lead; now"
-                        f" {d.name(task.responsible)} is responsible (merger).",
-                        lang,
-                    ),
-                    style.width,
-                )
-            )
+        then, now = task.leads or (task.lead,), task.responsibles or (task.responsible,)
+        if set(then) != set(now):
+            out.append(fill(_lead_note(task, d.names(then), d.names(now), lang), style.width))
     shown = [o for task in view.tasks for o in task.occurrences]
     if any(o.effective_due != o.due and not o.assumed for o in shown if o.due):
         out.append(
@@ -265,7 +296,7 @@ def render_status(view: StatusView, style: Style, lang: str, wide: bool) -> str:
             )
         )
     out.append(rule(style))
-    out.append(fill(summary_line(view.summary, lang), style.width, subsequent=""))
+    out.append(fill(summary_line(view.summary, lang, view), style.width, subsequent=""))
     missing = _missing_line(view, lang)
     if missing:
         out.append(fill(missing, style.width, subsequent=""))
@@ -318,8 +349,9 @@ def task_lines(task: TaskView, within: int, style: Style, lang: str) -> list[str
     return out
 
 
-def report_lines(obs: list[ObligationView], d: Directory, style: Style, lang: str) -> list[str]:
+def report_lines(obs: list[ObligationView], view: StatusView, style: Style, lang: str) -> list[str]:
     """The reports an agency still owes (its own and those it inherited), and late ones."""
+    d = view.directory
     out = []
     missing = [o for o in obs if o.status is ReportStatus.MISSING]
     for o in missing:
@@ -332,9 +364,10 @@ def report_lines(obs: list[ObligationView], d: Directory, style: Style, lang: st
             f"; có bản nháp {o.file}, chưa ghi ngày nhận", f"; draft {o.file}, not received", lang
         )
         text = t(
-            f"Báo cáo kỳ {o.period}{whose} chưa gửi: hạn {dmy(o.effective_due)},"
+            f"Báo cáo {view.period_label(o.period)}{whose} chưa gửi: hạn {dmy(o.effective_due)},"
             f" quá {o.days_late} ngày",
-            f"Report {o.period}{whose} not sent: due {dmy(o.effective_due)},"
+            f"Report for {view.period_label(o.period, 'en')}{whose} not sent: due"
+            f" {dmy(o.effective_due)},"
             f" {o.days_late} days ago",
             lang,
         ) + (draft if o.draft else "")
@@ -350,8 +383,10 @@ def report_lines(obs: list[ObligationView], d: Directory, style: Style, lang: st
     for o in obs:
         if o.status is ReportStatus.LATE:
             text = t(
-                f"Báo cáo kỳ {o.period} gửi muộn {o.days_late} ngày (nhận {dmy(o.received)})",
-                f"Report {o.period} sent {o.days_late} days late (received {dmy(o.received)})",
+                f"Báo cáo {view.period_label(o.period)} gửi muộn {o.days_late} ngày (nhận"
+                f" {dmy(o.received)})",
+                f"Report for {view.period_label(o.period, 'en')} sent {o.days_late} days late"
+                f" (received {dmy(o.received)})",
                 lang,
             )
             out.append(fill(text, style.width, "  ", "    "))
@@ -388,6 +423,6 @@ def render_overdue(view: StatusView, within: int, style: Style, lang: str) -> st
         out.append(paint(fill(head, style.width, "", "  "), "bold", style))
         for task in tasks.get(code, []):
             out.extend(task_lines(task, within, style, lang))
-        out.extend(report_lines(reports.get(code, []), d, style, lang))
+        out.extend(report_lines(reports.get(code, []), view, style, lang))
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"

@@ -35,9 +35,7 @@ def phrase(
 ) -> str:
     """What one occurrence's record says, as of the view's date."""
     proof = f" ({o.evidence})" if detail and o.evidence else ""
-    disputed = (
-        t(" — còn ý kiến khác nhau", " — disputed", lang) if o.disputed and not words else ""
-    )
+    disputed = t(" — còn ý kiến khác nhau", " — disputed", lang) if o.disputed and not words else ""
     return _phrase(o, lang, detail, soon, words, proof) + disputed
 
 
@@ -71,8 +69,9 @@ def _phrase(
     return t(f"hạn {due}{left}{reported}", f"due {due}{left}{reported}", lang)
 
 
-def _span(keys: list[str]) -> str:
-    return keys[0] if len(keys) == 1 else f"{keys[0]}–{keys[-1]}"
+def _span(keys: list[str], lang: str = "vi") -> str:
+    first, last = labels.occurrence(keys[0], lang), labels.occurrence(keys[-1], lang)
+    return first if len(keys) == 1 else f"{first}–{last}"
 
 
 def shown_occurrences(task: TaskView, until: dt.date | None = None) -> list[OccurrenceView]:
@@ -107,14 +106,18 @@ def story(
             return
         keys = [o.key for o in group]
         if len(group) == 1:
-            parts.append(f"{keys[0]}: {phrase(group[0], lang, True, soon, words)}")
+            parts.append(
+                f"{labels.occurrence(keys[0], lang)}: {phrase(group[0], lang, True, soon, words)}"
+            )
         else:
             n = len(group)
             yearly = all(k.isdigit() for k in keys)
             unit = (
                 t(f"{n} năm", f"{n} years", lang) if yearly else t(f"{n} lượt", f"{n} times", lang)
             )
-            parts.append(f"{_span(keys)} ({unit}): {phrase(group[0], lang, False, soon, words)}")
+            parts.append(
+                f"{_span(keys, lang)} ({unit}): {phrase(group[0], lang, False, soon, words)}"
+            )
         group.clear()
 
     for o in occs:

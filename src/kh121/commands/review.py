@@ -1,0 +1,189 @@
+"""kh121 review: the plan over years (sơ kết, tổng kết) — figures, JSON, a Word report."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kh121 import kinds, paths
+from kh121.atomic import inside_root, write_and_say, write_atomic
+from kh121.errors import EXIT_FAIL, EXIT_OK, DataError, KnownError
+from kh121.messages import t
+from kh121.problems import Problem, has_errors
+
+if TYPE_CHECKING:
+    from kh121.models import ReviewText
+    from kh121.review import Review
+    from kh121.views import Excluded
+    from kh121.workspace import Workspace
+
+
+def read_text(path: Path, root: Path) -> tuple[ReviewText | None, list[Problem]]:
+    """A review's own file, validated: its schema, and its years against its name."""
+    from kh121.models import ReviewText
+
+    doc, model, problems = kinds.read_kind(path, root, kinds.REVIEW)
+    if doc is None or not isinstance(model, ReviewText):
+        return None, problems
+    if model.from_year > model.to_year:
+        problems.append(doc.error(["to_year"], "E121", first=model.from_year, last=model.to_year))
+    name = f"{paths.REVIEW_PREFIX}{model.from_year}-{model.to_year}.yaml"
+    if path.name != name:
+        problems.append(doc.error(["from_year"], "E120", expected=name, actual=path.name))
+    return model, problems
+
+
+def review_problems(root: Path) -> list[Problem]:
+    """The problems of every review file under reports/ (for `validate`)."""
+    return [p for path in paths.review_files(root) for p in read_text(path, root)[1]]
+
+
+def _years(ws: Workspace, first: int | None, last: int | None, as_of: dt.date) -> tuple[int, int]:
+    span = ws.plan.plan.span
+    a = first if first is not None else span.start.year
+    b = last if last is not None else min(as_of.year, span.end.year)
+    if a > b or a < span.start.year or b > span.end.year:
+        raise KnownError(
+            f"năm {a}–{b} không nằm trong thời gian của kế hoạch ({span.start.year}–"
+            f"{span.end.year}), hoặc năm đầu sau năm cuối",
+            f"years {a}–{b} are not within the plan's span ({span.start.year}–"
+            f"{span.end.year}), or the first comes after the last",
+        )
+    return a, b
+
+
+def run(
+    *,
+    root: Path,
+    first: int | None,
+    last: int | None,
+    as_of: dt.date,
+    as_json: bool,
+    docx: bool,
+    out: Path | None,
+    number: str | None,
+    date: dt.date | None,
+    draft: bool,
+    pdf: bool,
+    scaffold: bool,
+    lang: str,
+) -> int:
+    from kh121.loader import load_clean, load_viewable
+    from kh121.review import review_of
+
+    if docx or scaffold:
+        ws, _warnings = load_clean(root, as_of)
+        excluded: tuple[Excluded, ...] = ()
+    else:
+        ws, _warnings, excluded = load_viewable(root, as_of)
+    a, b = _years(ws, first, last, as_of)
+    text_file = paths.review_file(root, a, b)
+    if scaffold:
+        return _scaffold(ws, root, text_file, a, b, lang)
+    clerk, problems = read_text(text_file, root) if text_file.is_file() else (None, [])
+    if has_errors(problems):
+        raise DataError(problems, root)
+    review = review_of(ws, a, b, as_of, excluded)
+    if docx:
+        return _write_docx(ws, root, review, clerk, text_file, out, number, date, draft, pdf, lang)
+    if as_json:
+        from kh121.presenters.review_text import dumps
+
+        sys.stdout.write(dumps(review))
+    else:
+        from kh121.presenters.review_text import render_review
+
+        sys.stdout.write(render_review(review, lang))
+    if excluded:
+        from kh121.presenters.status_text import excluded_banner
+
+        sys.stderr.write(excluded_banner(review.view, lang))
+        return EXIT_FAIL
+    return EXIT_OK
+
+
+def _scaffold(ws: Workspace, root: Path, target: Path, a: int, b: int, lang: str) -> int:
+    from kh121.record import focal
+    from kh121.scaffold import review_scaffold
+
+    span = ws.plan.plan.span
+    who = ws.agencies.name(focal(ws, dt.date(b, 12, 31)), short=False)
+    text = review_scaffold(a, b, who, (a, b) == (span.start.year, span.end.year))
+    write_atomic(inside_root(target, root), text, overwrite=False)
+    shown = paths.shown(target, root)
+    print(t(f"đã tạo {shown}", f"created {shown}", lang))
+    print(
+        t(
+            "điền các phần người viết, rồi chạy 'kh121 review --docx' với cùng --from, --to",
+            "fill in the written parts, then run 'kh121 review --docx' with the same --from, --to",
+            lang,
+        )
+    )
+    return EXIT_OK
+
+
+TEMPLATE = Path("templates/bao_cao_so_ket.docx")
+
+
+def _write_docx(
+    ws: Workspace,
+    root: Path,
+    review: Review,
+    text: ReviewText | None,
+    text_file: Path,
+    out: Path | None,
+    number: str | None,
+    date: dt.date | None,
+    draft: bool,
+    pdf: bool,
+    lang: str,
+) -> int:
+    from kh121.commands.render import PlaceholderError
+    from kh121.docx_render import render_docx
+    from kh121.presenters.review_context import (
+        ReviewInput,
+        build_review_context,
+        placeholders,
+        review_number,
+    )
+
+    if ws.settings is None:
+        raise KnownError(
+            f"thiếu {paths.REPORT_SETTINGS} (tiêu đề, nơi nhận, người ký)",
+            f"{paths.REPORT_SETTINGS} is missing (letterhead, recipients, signer)",
+        )
+    shown = paths.shown(text_file, root)
+    suffix = ws.settings.letterhead.number_suffix
+    found = placeholders(ws.plan, ws.settings, text, review_number(number, text, suffix), shown)
+    if found and not draft:
+        raise PlaceholderError(found)
+    day = date or (text.date if text and text.date else None) or review.as_of
+    context = build_review_context(
+        ReviewInput(ws.plan, ws.settings, text, number, day, draft), review
+    )
+    tpl = root / TEMPLATE
+    if not tpl.is_file():
+        raise KnownError(f"không có mẫu '{tpl}'", f"no template '{tpl}'")
+    data = render_docx(tpl, context, day, context["title"], ws.settings.letterhead.agency)
+    kind = "TK" if review.whole_span else "SK"
+    mark = "_DU-THAO" if draft else ""
+    code = ws.plan.plan.code.replace("/", "-")
+    name = f"BC_{kind}_{code}_{review.first}-{review.last}_{day.isoformat()}{mark}.docx"
+    target = out or inside_root(root / paths.REPORTS / name, root)
+    write_and_say(target, data, root, lang)
+    if found:
+        print(
+            t(
+                f"bản DỰ THẢO: còn {len(found)} chỗ trống được đánh dấu",
+                f"a DRAFT: {len(found)} placeholder(s) marked",
+                lang,
+            ),
+            file=sys.stderr,
+        )
+    if pdf:
+        from kh121.pdf import to_pdf
+
+        write_and_say(target.with_suffix(".pdf"), to_pdf(target), root, lang)
+    return EXIT_OK
