@@ -124,6 +124,33 @@ def test_a_coordinator_never_completes_and_a_contradiction_is_counted(
     assert _occ(data, "III.2", "2026")["done_on"] is None
 
 
+def test_a_coordinators_document_never_completes(full_root: Path, cli: CLI) -> None:
+    # III.2 is Sở NN&MT's; Sở Công Thương coordinates and cites a 2025 product
+    _report(
+        full_root,
+        "SCT",
+        "2026-H2",
+        "2026-11-20",
+        "tasks:\n  - task: III.2\n    state: in_progress\n"
+        "    delivered:\n      number: 7/QĐ-SCT\n      date: 2025-11-18\n      for_year: 2025\n",
+    )
+    data = _status(cli, full_root, "2026-12-10")
+    assert _occ(data, "III.2", "2025")["done_on"] is None
+    # the lead's own document naming 2025 is its word that 2025 was delivered
+    _report(
+        full_root,
+        "SNNMT",
+        "2026-H2",
+        "2026-11-12",
+        "tasks:\n  - task: III.2\n    state: in_progress\n"
+        "    delivered:\n      number: 9/QĐ-SNNMT\n      date: 2025-11-18\n"
+        "      for_year: 2025\n",
+    )
+    data = _status(cli, full_root, "2026-12-10")
+    assert _occ(data, "III.2", "2025")["done_on"] == "2025-11-18"
+    assert _occ(data, "III.2", "2026")["done_on"] is None
+
+
 # --------------------------------------------------------------------- as of a past date
 
 
@@ -226,6 +253,19 @@ def test_one_broken_file_does_not_stop_the_view(ws_root: Path, cli: CLI) -> None
     r = cli("merge", "2026-H2", "--root", ws_root, "--as-of", "2026-12-01")
     assert r.exit_code == 1  # nothing written is built on data with errors
     assert not (ws_root / "reports/2026-H2/_tong_hop.yaml").exists()
+
+
+def test_a_file_that_reads_but_has_an_error_is_left_out_too(ws_root: Path, cli: CLI) -> None:
+    # received, but no number nor date (E044): its word is not part of the view
+    write(
+        ws_root / "reports/2026-H2/SYT.yaml",
+        "schema_version: 1\nagency: SYT\nperiod: 2026-H2\nreceived: 2026-11-12\ntasks:\n"
+        "  - task: III.7\n    state: done\n    completed_on: 2026-11-05\n",
+    )
+    data = _status(cli, ws_root, "2026-12-01")
+    assert [x["code"] for x in data["excluded"]] == ["E044"]
+    assert _occ(data, "III.7", "2026")["done_on"] is None
+    assert all(e["file"] != "reports/2026-H2/SYT.yaml" for e in _task(data, "III.7")["reports"])
 
 
 def test_an_error_in_the_plan_still_refuses(ws_root: Path, cli: CLI) -> None:

@@ -72,9 +72,13 @@ class AgencyIndex:
 
     def covers(self, given: str, agency: str, on: dt.date) -> bool:
         """Whether a task given to `given` (an agency or a group) falls to `agency` on a day."""
-        if self.resolve(given, on) == agency:
+        now = self.resolve(given, on)
+        if now == agency:
             return True
-        return agency in self._responsible_members(given, on)
+        # a group's members as they were, and, after a level was abolished, its successor's
+        return agency in self._responsible_members(given, on) or (
+            now != given and agency in self._responsible_members(now, on)
+        )
 
     def _responsible_members(self, group: str, on: dt.date) -> frozenset[str]:
         # Asked for every line of every report: resolve a group's members once per day.

@@ -15,8 +15,8 @@ from kh121.models import (
     DateDeadline,
     Deadline,
     HalfYearlyDeadline,
-    MonthDeadline,
     Heading,
+    MonthDeadline,
     PlanFile,
     QuarterDeadline,
     QuarterlyDeadline,
@@ -546,8 +546,12 @@ def _report_task_checks(report: LoadedReport, ws: Workspace, on: dt.date) -> lis
             continue
         first[entry.task] = i
         out.extend(_occurrence_checks(doc, i, entry.delivered, task, ws))
-        if r.agency in ws.agencies.by_code and not any(
-            ws.agencies.covers(c, responsible, on) for c in (*task.leads, *task.coordinators)
+        if (
+            r.agency in ws.agencies.by_code
+            and responsible not in record.leads_of(ws, task, on)  # the focal point judges a group's
+            and not any(
+                ws.agencies.covers(c, responsible, on) for c in (*task.leads, *task.coordinators)
+            )
         ):
             out.append(doc.warning(where, "W050", agency=r.agency, task=entry.task))
     return out

@@ -78,6 +78,16 @@ METAVARS: dict[str, tuple[str, str]] = {
 
 # Every help text of kh121's commands and options, in English (the Vietnamese is the key).
 ENGLISH: dict[str, str] = {
+    "Sơ kết, tổng kết: số liệu theo năm, lĩnh vực, cơ quan và báo cáo Word nhiều năm.": "Review"
+    " over years (sơ kết, tổng kết): figures by year, section and agency, and a Word report.",
+    "Năm đầu (mặc định: năm bắt đầu kế hoạch).": "First year (default: the plan's first).",
+    "Năm cuối (mặc định: năm của ngày xét).": "Last year (default: the year of --as-of).",
+    "Xuất báo cáo sơ kết (tổng kết) Word theo Nghị định 30.": "Write the review as a Word"
+    " report (Decree 30).",
+    "Ngày ban hành (mặc định: date trong tệp sơ kết, rồi ngày xét).": "Date of issue (default:"
+    " date in the review file, else --as-of).",
+    "Tạo tệp reports/_so_ket_TỪ-ĐẾN.yaml cho phần người viết (không ghi đè).": "Write"
+    " reports/_so_ket_FROM-TO.yaml for the parts a person writes (never overwritten).",
     "Theo dõi thực hiện một kế hoạch cấp tỉnh (nhiệm vụ, thời hạn, báo cáo định kỳ) trên tệp"
     " văn bản thuần.": "Track a provincial plan (tasks, deadlines, periodic reports) over plain"
     " files.",
@@ -375,9 +385,12 @@ class Group(TyperGroup):
     context_class = Context
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        from kh121.cliparams import prime
+
         cmd = super().get_command(ctx, cmd_name)
         if cmd is not None:
             cmd.context_class = Context
+            prime(cmd)  # its values read without a pydantic adapter each (cliparams.py)
         return cmd
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
@@ -403,6 +416,9 @@ class Group(TyperGroup):
     ) -> Any:
         from kh121 import pager
 
+        from kh121.cliparams import prime
+
+        prime(self)
         raw = list(sys.argv[1:] if args is None else args)
         argv = [a for a in _without_lang(raw) if a != pager.NO_PAGER]
         token = LANG.set(pick_lang(raw))

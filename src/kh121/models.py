@@ -125,6 +125,11 @@ class Agency(Record):
     short: Text
     kind: AgencyKind
     aliases: tuple[Text, ...] = ()
+    symbol: Text | None = Field(
+        default=None,
+        description="Its abbreviation in document numbers ('SYT' in '45/BC-SYT'); the code"
+        " when absent.",
+    )
     started: Date | None = None
     merged_into: Succession | None = None
     members: tuple[Code, ...] = Field(default=(), description="Groups: members by code.")
@@ -529,6 +534,20 @@ class LetterSettings(Record):
     template: Text = "templates/cong_van_don_doc.docx"
 
 
+class SettingsChange(Record):
+    """What changes from a day on: after a merger of provinces, the letterhead, the place,
+    the recipient and the signer of the successor (1/7/2025: UBND tỉnh Hà Giang's plan is
+    carried out by UBND tỉnh Tuyên Quang)."""
+
+    from_date: Date = Field(description="The first day the change is in force.")
+    basis: Text | None = Field(default=None, description="The legal act behind the change.")
+    letterhead: Letterhead | None = None
+    recipient: Text | None = None
+    recipient_short: Text | None = None
+    recipients: tuple[Text, ...] | None = None
+    signer: Signer | None = None
+
+
 class ReportSettings(Record):
     """What the Word report needs beyond the plan: letterhead, recipients, signer."""
 
@@ -546,6 +565,21 @@ class ReportSettings(Record):
     letter: LetterSettings | None = Field(
         default=None, description="The reminder letter (kh121 remind); none: no letters."
     )
+    changes: tuple[SettingsChange, ...] = Field(
+        default=(),
+        description="Later letterheads, recipients, signers, each from its day: a report or"
+        " a letter dated D uses what is in force on D.",
+    )
+
+    def on(self, day: dt.date) -> ReportSettings:
+        """The settings in force on a day: every change from on or before it, in order."""
+        out = self
+        for change in sorted(self.changes, key=lambda c: c.from_date):
+            if change.from_date > day:
+                break
+            update = change.model_dump(exclude={"from_date", "basis"}, exclude_none=True)
+            out = out.model_copy(update={k: getattr(change, k) for k in update})
+        return out
 
 
 # --------------------------------------------------------------------- consolidation

@@ -45,15 +45,17 @@ def report_scaffold(
 ) -> str:
     """The YAML of an empty report for one agency and one period, with the tasks to cover."""
     name = agencies.name(agency, short=False)
-    label = period.rule.label_vi
+    focal = agencies.resolve(plan.reporting.to, period.due)  # after its mergers
+    found = agencies.get(agency)
+    symbol = (found.symbol if found is not None else None) or agency
     lines = [
         "# yaml-language-server: $schema=../../schemas/report.schema.json",
         *_comment(
-            f"Báo cáo {label} {period.year} của {name} về thực hiện {plan.plan.kind}"
+            f"Báo cáo {period.label('vi')} của {name} về thực hiện {plan.plan.kind}"
             f" {plan.plan.code}.",
             0,
         ),
-        f"# Hạn gửi {agencies.name(plan.reporting.to)}: {dmy(period.due)}"
+        f"# Hạn gửi {agencies.name(focal)}: {dmy(period.due)}"
         + (f" (ngày nghỉ, lùi sang {dmy(effective_due)})" if effective_due != period.due else "")
         + ".",
         "# Điền vào sau dấu ':'; để trống nếu không có.",
@@ -63,9 +65,9 @@ def report_scaffold(
         "schema_version: 1",
         f"agency: {agency}",
         f"period: {period.id}",
-        f"number:  # số hiệu báo cáo, ví dụ 12/BC-{agency}",
+        f"number:  # số hiệu báo cáo, ví dụ 12/BC-{symbol}",
         "date:  # ngày ký báo cáo",
-        f"received:  # ngày {agencies.name(plan.reporting.to)} nhận (bộ phận văn thư điền)",
+        f"received:  # ngày {agencies.name(focal)} nhận (bộ phận văn thư điền)",
     ]
     tasks = agency_tasks(plan, agencies, agency, period.due)
     if tasks:
@@ -85,7 +87,8 @@ def report_scaffold(
             lines.append("    completed_on:  # ngày hoàn thành")
             lines.append("    evidence:  # văn bản chứng minh, ví dụ số nghị quyết, quyết định")
         elif leads:
-            lines.append("    delivered:  # văn bản/sản phẩm đã gửi trong năm")
+            unit = {"quarterly": "quý", "half_yearly": "6 tháng"}.get(task.deadline.kind, "năm")
+            lines.append(f"    delivered:  # văn bản/sản phẩm đã gửi trong {unit}")
             lines.append("      number:")
             lines.append("      date:")
         lines.append("    difficulties:")
@@ -142,8 +145,7 @@ def review_scaffold(first: int, last: int, consolidator: str, whole: bool) -> st
             [
                 "# yaml-language-server: $schema=../schemas/review.schema.json",
                 f"# Nội dung do {consolidator} tự viết cho báo cáo {kind} {first}–{last}.",
-                "# Số liệu (theo năm, theo cơ quan, tình hình gửi báo cáo) do 'kh121 review'"
-                " tính;",
+                "# Số liệu (theo năm, cơ quan, tình hình gửi báo cáo) do 'kh121 review' tính;",
                 "# tệp này chỉ giữ phần người viết. kh121 không bao giờ ghi đè tệp này.",
                 "schema_version: 1",
                 f"from_year: {first}",

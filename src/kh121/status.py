@@ -22,8 +22,9 @@ from kh121.record import (
     before_record,
     contradicting,
     focal,
-    is_lead,
     group_led,
+    is_lead,
+    is_member,
     judge,
     proof_of,
     record_start,
@@ -58,8 +59,15 @@ def _evidence(line: TaskReport) -> str | None:
     return None
 
 
-def _entry(s: Statement, lead: bool) -> Entry:
+def _entry(ws: Workspace, task: Task, s: Statement) -> Entry:
     state = s.line.state
+    lead = is_lead(ws, task, s)
+    group = group_led(ws, task)
+    role = (
+        ("assessor" if group else "lead")
+        if lead
+        else ("member" if is_member(ws, task, s) else "coordinator")
+    )
     return Entry(
         agency=s.agency,
         period=s.period,
@@ -71,6 +79,7 @@ def _entry(s: Statement, lead: bool) -> Entry:
         proposals=s.line.proposals,
         evidence=_evidence(s.line),
         lead=lead,
+        role=role,
     )
 
 
@@ -168,6 +177,10 @@ def task_view(
     occs = cal.occurrences(task.deadline, ws.plan.plan.span)
     verdicts = judge(ws, task, occs, said)
     views = tuple(_occurrence(o, verdicts[o.key], ws.work, as_of, start) for o in occs)
+    if group_led(ws, task):
+        views = tuple(
+            replace(v, members_total=_members_total(ws, task, v.due or as_of)) for v in views
+        )
     upcoming = [
         i for i, v in enumerate(views) if v.effective_due is None or v.effective_due >= as_of
     ]
@@ -193,7 +206,7 @@ def task_view(
             ).items()
         ),
         occurrences=views,
-        entries=tuple(_entry(s, is_lead(ws, task, s)) for s in said),
+        entries=tuple(_entry(ws, task, s) for s in said),
         focus=focus,
         leads=task.leads,
         responsibles=now,
@@ -220,9 +233,9 @@ def _merged(ws: Workspace, task: Task, on: dt.date) -> bool:
     for code in task.leads:
         for step in ws.agencies.chain(code)[:-1]:
             a = ws.agencies.get(step)
-            if a and a.merged_into and a.merged_into.from_date <= on:
-                if a.merged_into.kind == "merger":
-                    return True
+            m = a.merged_into if a else None
+            if m is not None and m.from_date <= on and m.kind == "merger":
+                return True
     return False
 
 

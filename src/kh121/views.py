@@ -66,6 +66,9 @@ class Entry:
     proposals: str | None = None
     evidence: str | None = None  # a completion date and act, or a document delivered
     lead: bool = False
+    # 'lead'; 'assessor' (the focal point judging a task a group leads); 'member' (of that
+    # group); 'coordinator'
+    role: str = "coordinator"
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,7 @@ class OccurrenceView:
     evidence: str | None  # what proves it done: a document, a completion date
     disputed: tuple[str, ...] = ()  # 'AGENCY: state' of reports that contradict the lead's
     members: tuple[str, ...] = ()  # a group-led task: the members that reported on it
+    members_total: int | None = None  # how many members the group had on its due date
 
     @property
     def recurring(self) -> bool:

@@ -77,19 +77,20 @@ def run(
 
     clerk = ws.clerk(period.id)
     clerk_file = paths.shown(root / paths.REPORTS / period.id / paths.CLERK_NAME, root)
-    signer = clerk.signer if clerk and clerk.signer else ws.settings.signer
-    suffix = ws.settings.letterhead.number_suffix
+    day = date or (clerk.date if clerk and clerk.date else None) or as_of
+    settings = ws.settings.on(day)  # the letterhead, recipient and signer in force that day
+    signer = clerk.signer if clerk and clerk.signer else settings.signer
+    suffix = settings.letterhead.number_suffix
     found = placeholders(signer, report_number(number, clerk, suffix), clerk, clerk_file, ws.plan)
     if found and not draft:
         raise PlaceholderError(found)
-    day = date or (clerk.date if clerk and clerk.date else None) or as_of
     status = compute_status(ws, as_of)
     from kh121.reply import DEFAULT_DAYS, reply_by
 
-    letter = ws.settings.letter
+    letter = settings.letter
     source = ReportInput(
         plan=ws.plan,
-        settings=ws.settings,
+        settings=settings,
         period=period,
         merged=model,
         clerk=clerk,
@@ -101,12 +102,12 @@ def run(
         next_until=_next_until(ws, period),
     )
     context = build_context(source, status)
-    tpl = template or root / ws.settings.template
+    tpl = template or root / settings.template
     if not tpl.is_file():
         raise KnownError(f"không có mẫu '{tpl}'", f"no template '{tpl}'")
     from kh121.docx_render import render_docx
 
-    data = render_docx(tpl, context, day, context["title"], ws.settings.letterhead.agency)
+    data = render_docx(tpl, context, day, context["title"], settings.letterhead.agency)
     target = out or inside_root(
         default_output(root, ws.plan.plan.code, period.id, day, draft), root
     )

@@ -16,6 +16,14 @@ def _field(label: str, text: str, style: Style) -> str:
     return fill(f"{label}: {text}", style.width, "", "    ")
 
 
+ROLES = {
+    "lead": ("chủ trì", "lead"),
+    "assessor": ("Sở đầu mối đánh giá", "the focal point's assessment"),
+    "member": ("thành viên", "member"),
+    "coordinator": ("phối hợp", "coordinating"),
+}
+
+
 def members_said(reported: int, total: int | None, lang: str) -> str:
     """'3/5 thành viên đã báo cáo' (or '3 thành viên đã báo cáo' when the total is unknown)."""
     of = f"{reported}/{total}" if total else str(reported)
@@ -62,7 +70,7 @@ def render_task(task: TaskView, view: StatusView, style: Style, lang: str) -> st
         tail = said if said.startswith(bin_text) else f"{bin_text}; {said}"
         line = f"{labels.occurrence(o.key, lang)}: {due} — {tail}"
         if task.group:
-            line += "; " + members_said(len(o.members), task.members_total, lang)
+            line += "; " + members_said(len(o.members), o.members_total, lang)
         out.append(fill(line, style.width, "  ", "      "))
     later = sum(1 for o in task.occurrences if not o.assigned and o is not task.next)
     if later:
@@ -77,7 +85,7 @@ def render_task(task: TaskView, view: StatusView, style: Style, lang: str) -> st
     if not task.entries:
         out.append("  " + t("(chưa có báo cáo nào)", "(no report yet)", lang))
     for e in task.entries:
-        role = t("chủ trì", "lead", lang) if e.lead else t("phối hợp", "coordinating", lang)
+        role = t(*ROLES.get(e.role, ROLES["coordinator"]), lang)
         got = (
             t(f"nhận {dmy(e.day)}", f"received {dmy(e.day)}", lang)
             if e.day

@@ -32,6 +32,7 @@ def occurrence_json(o: OccurrenceView) -> dict[str, Any]:
         "evidence": o.evidence,
         "disputed": list(o.disputed),
         "members_reported": list(o.members),
+        "members_total": o.members_total,
     }
 
 
@@ -41,7 +42,7 @@ def entry_json(e: Entry) -> dict[str, Any]:
         "period": e.period,
         "received": _iso(e.day),
         "file": e.file,
-        "role": "lead" if e.lead else "coordinator",
+        "role": e.role,
         "state": e.state.value,
         "done": e.done,
         "evidence": e.evidence,
