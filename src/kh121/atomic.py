@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -172,25 +173,54 @@ LOCK_SECONDS = 60.0
 def workspace_lock(root: Path) -> Iterator[None]:
     """Held around every read-modify-write of a file others may write at the same time (the
     reminder record, a report replaced by an import, a consolidation): a second kh121 in the
-    same workspace waits for the first (a lock the system drops when a process dies)."""
-    from filelock import FileLock, Timeout
-
+    same workspace waits for the first. The lock is the reports/ folder itself (flock on it:
+    no file left in the repository, dropped by the system if kh121 dies); where a folder
+    cannot be locked (Windows, some network disks) a lock file beside it (filelock)."""
     folder = root / "reports"
     folder.mkdir(parents=True, exist_ok=True)
     try:
         seconds = float(os.environ.get("KH121_LOCK_SECONDS", LOCK_SECONDS))
     except ValueError:
         seconds = LOCK_SECONDS
+    busy = KnownError(
+        f"một lệnh kh121 khác đang ghi vào {folder} (đã chờ {seconds:g} giây); chờ lệnh đó"
+        " xong rồi chạy lại",
+        f"another kh121 command is writing in {folder} (waited {seconds:g} seconds); let it"
+        " finish, then run again",
+    )
+    try:
+        import fcntl
+
+        fd = os.open(folder, os.O_RDONLY)
+    except (ImportError, OSError):
+        fd = -1
+    if fd >= 0:
+        try:
+            deadline = time.monotonic() + seconds
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() > deadline:
+                        raise busy from None
+                    time.sleep(0.05)
+        except OSError:  # this folder cannot be locked: the lock file below
+            os.close(fd)
+            fd = -1
+    if fd >= 0:
+        try:
+            yield
+        finally:
+            os.close(fd)  # closing drops the lock
+        return
+    from filelock import FileLock, Timeout
+
     lock = FileLock(str(folder / LOCK_NAME), timeout=seconds)
     try:
         lock.acquire()
     except Timeout:
-        raise KnownError(
-            f"một lệnh kh121 khác đang ghi vào {folder} (đã chờ {seconds:g} giây); chờ lệnh đó"
-            " xong rồi chạy lại",
-            f"another kh121 command is writing in {folder} (waited {seconds:g} seconds); let it"
-            " finish, then run again",
-        ) from None
+        raise busy from None
     try:
         yield
     finally:

@@ -29,11 +29,12 @@ _TYPER = object()  # "let typer read this one": an error, or a form not read her
 _NUMBER = re.compile(r"(?:0|[1-9][0-9]{0,14})\Z")
 
 
-def prime(command: Any) -> None:
-    """Give each parameter of a command the quick reader, where its kind allows one."""
+def prime(command: Any, ctx: Any) -> None:
+    """Give each parameter of a command (its help option too) the quick reader, where its
+    kind allows one; called as the command's context is made, before any value is read."""
     if RuntimeParam is None:
         return
-    for param in getattr(command, "params", ()):
+    for param in command.get_params(ctx):
         descriptor = getattr(param, "type_descriptor", None)
         if descriptor is None or getattr(param, "_runtime_param", False) is not None:
             continue

@@ -377,6 +377,12 @@ class Formatter(_HelpFormatter):  # type: ignore[misc]
 class Context(typer.Context):
     formatter_class = Formatter
 
+    def __init__(self, command: Any, *args: Any, **kwargs: Any) -> None:
+        from kh121.cliparams import prime
+
+        super().__init__(command, *args, **kwargs)
+        prime(command, self)  # its values read without a pydantic adapter each
+
 
 class Group(TyperGroup):
     """kh121's command group: its commands lay out help through `Formatter`, and usage
@@ -385,12 +391,9 @@ class Group(TyperGroup):
     context_class = Context
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
-        from kh121.cliparams import prime
-
         cmd = super().get_command(ctx, cmd_name)
         if cmd is not None:
             cmd.context_class = Context
-            prime(cmd)  # its values read without a pydantic adapter each (cliparams.py)
         return cmd
 
     def format_commands(self, ctx: Any, formatter: Any) -> None:
@@ -416,9 +419,6 @@ class Group(TyperGroup):
     ) -> Any:
         from kh121 import pager
 
-        from kh121.cliparams import prime
-
-        prime(self)
         raw = list(sys.argv[1:] if args is None else args)
         argv = [a for a in _without_lang(raw) if a != pager.NO_PAGER]
         token = LANG.set(pick_lang(raw))

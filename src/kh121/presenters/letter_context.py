@@ -11,6 +11,7 @@ from typing import Any
 from kh121 import calendar as cal
 from kh121.dates import dmy, formal
 from kh121.models import LetterSettings, PlanFile, ReportSettings, Signer
+from kh121.presenters import labels
 from kh121.presenters.report_context import (
     GAP,
     basis_text,
@@ -100,9 +101,10 @@ def _due(nominal: dt.date | None, effective: dt.date) -> str:
 
 
 def _keys(keys: tuple[str, ...]) -> str:
+    """The occurrences as people say them: '2024, 2025', 'quý I/2025, quý II/2025'."""
     if keys == ("once",):
         return ""
-    return ", ".join(keys)
+    return ", ".join(labels.occurrence(k, "vi") for k in keys)
 
 
 def items(
@@ -128,8 +130,10 @@ def items(
         last = formal(t.due[-1]) if t.due else ""
         title = _title(plan, t.task, t.content) if plan is not None else t.content
         mine = _inherited(plan, t.task, d) if plan is not None else ""
+        found = next((x for x in plan.tasks() if x.id == t.task), None) if plan else None
+        cite = found.cite if found is not None else t.task
         out.append(
-            f"Nhiệm vụ {t.task} ({title}){mine}: {when}đã quá hạn"
+            f"Nhiệm vụ {cite} ({title}){mine}: {when}đã quá hạn"
             + (f" (hạn gần nhất {last})" if last else "")
             + ", chưa có báo cáo hoàn thành."
         )

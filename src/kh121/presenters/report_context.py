@@ -300,7 +300,7 @@ def _task_rows(
             rows.append(
                 {
                     "section": section.id,
-                    "id": task.id,
+                    "id": task.cite,
                     "content": task.content,
                     "short": task.short or task.content,
                     "lead": d.names(task.leads),
@@ -366,7 +366,7 @@ def _overdue_lines(status: StatusView, d: Directory) -> list[str]:
                 due_of[o.key] = min(due_of.get(o.key, dt.date.max), o.due or dt.date.max)
             else:
                 single.append(
-                    f"Nhiệm vụ {view.id} ({d.name(view.responsible)} chủ trì; hạn"
+                    f"Nhiệm vụ {view.cite or view.id} ({d.names(view.responsibles)} chủ trì; hạn"
                     f" {dmy(o.effective_due)}): quá hạn {o.days_overdue} ngày, chưa hoàn thành."
                 )
     lines = [
