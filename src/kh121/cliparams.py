@@ -16,13 +16,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 try:
     from typer._coercion import RuntimeParam, build_runtime_param
     from typer._param_types import coerce_cli_path, lenient_issubclass, routes_to_path
+
+    _TYPER_READS = True
 except ImportError:  # another typer: it reads values its own way
-    RuntimeParam = None
+    _TYPER_READS = False
 
 Read = Callable[[Any, Any, Any], Any]  # (value, param, ctx) -> the value, or _TYPER
 _TYPER = object()  # "let typer read this one": an error, or a form not read here
@@ -32,7 +34,7 @@ _NUMBER = re.compile(r"(?:0|[1-9][0-9]{0,14})\Z")
 def prime(command: Any, ctx: Any) -> None:
     """Give each parameter of a command (its help option too) the quick reader, where its
     kind allows one; called as the command's context is made, before any value is read."""
-    if RuntimeParam is None:
+    if not _TYPER_READS:
         return
     for param in command.get_params(ctx):
         descriptor = getattr(param, "type_descriptor", None)
@@ -48,10 +50,10 @@ def prime(command: Any, ctx: Any) -> None:
             )
 
 
-if RuntimeParam is not None:
+if _TYPER_READS:
 
     @dataclass(frozen=True)
-    class _Quick(RuntimeParam):  # type: ignore[misc,valid-type]
+    class _Quick(RuntimeParam):
         descriptor: Any
         read: Read
 
@@ -71,7 +73,7 @@ def _reader(descriptor: Any) -> Read | None:
     if info.parser is not None or descriptor.is_file or descriptor.is_choice:
         return None
     if descriptor.is_list:
-        args = getattr(descriptor.annotation, "__args__", ())
+        args = get_args(descriptor.annotation)
         item = _leaf(args[0], info) if len(args) == 1 else None
         return None if item is None else _list_of(item)
     return _leaf(descriptor.annotation, info)
