@@ -58,6 +58,20 @@ def full_root(ws_root: Path) -> Path:
     return without_since(ws_root)
 
 
+BASIS_BLANK = "    number:\n    date:\n    year: 2023\n"
+
+
+def fill_basis(root: Path, undo: bool = False) -> None:
+    """The approving decision's number and day filled in (the demo's data leaves them blank:
+    a placeholder `render` refuses without --draft)."""
+    tasks = root / "data/tasks.yaml"
+    text = tasks.read_text(encoding="utf-8")
+    filled = "    number: 3456/QĐ-UBND\n    date: 2023-09-05\n"
+    old, new = (filled, BASIS_BLANK) if undo else (BASIS_BLANK, filled)
+    if old in text:
+        write(tasks, text.replace(old, new, 1))
+
+
 class Result:
     def __init__(self, exit_code: int, stdout: str, stderr: str) -> None:
         self.exit_code = exit_code

@@ -9,7 +9,7 @@ from pathlib import Path
 import yaml
 from docx import Document
 
-from conftest import ROOT, filled_clerk
+from conftest import ROOT, fill_basis, filled_clerk
 
 
 def test_calendar_update_keeps_hand_entries(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
@@ -50,6 +50,7 @@ def test_schema_check(tmp_path: Path, cli, monkeypatch) -> None:  # type: ignore
 
 
 def test_render_number_and_date(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    fill_basis(ws_root)
     folder = ws_root / "reports/2026-H2"
     folder.mkdir(parents=True)
     for f in (ROOT / "examples/demo/reports/2026-H2").glob("[A-Z]*.yaml"):

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, received_report, write
+from conftest import ROOT, fill_basis, received_report, write
 from test_bad_inputs import run
 
 DAY = ("--as-of", "2026-11-29")
@@ -39,6 +39,7 @@ def guarded_root(ws_root: Path, tmp_path_factory: pytest.TempPathFactory):  # ty
     """The workspace and a folder beside it; each test says what may change."""
     outside = tmp_path_factory.mktemp("outside")
     write(outside / "keep.txt", "untouched\n")
+    fill_basis(ws_root)  # render refuses the source's blank legal basis without --draft
     before = _tree(outside)
     yield ws_root, outside
     assert _tree(outside) == before  # nothing written outside the root, ever

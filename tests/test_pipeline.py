@@ -8,7 +8,7 @@ import os
 import pickle
 from pathlib import Path
 
-from conftest import ROOT, commit_all, received_report, write
+from conftest import ROOT, commit_all, fill_basis, received_report, write
 
 
 def _status_json(cli, root: Path) -> dict:  # type: ignore[no-untyped-def,type-arg]
@@ -92,6 +92,7 @@ def test_merge_refuses_to_write_outside_the_root(ws_root: Path, cli, tmp_path_fa
 
 
 def test_a_machine_failure_is_said_plainly(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    fill_basis(ws_root)
     for f in (ROOT / "examples/demo/reports/2026-H2").glob("*.yaml"):
         write(ws_root / "reports/2026-H2" / f.name, f.read_text(encoding="utf-8"))
     assert cli("merge", "2026-H2", "--root", ws_root, "--as-of", "2026-11-29").exit_code == 0

@@ -124,8 +124,8 @@ def _bbox(pdf: Path) -> list[list[tuple[float, float, str]]]:
 
 
 def _pdf(docx: Path) -> Path:
-    subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir",
-                    str(docx.parent), str(docx)], capture_output=True, check=True, timeout=180)  # fmt: skip
+    command = ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(docx.parent)]
+    subprocess.run([*command, str(docx)], capture_output=True, check=True, timeout=180)
     return docx.with_suffix(".pdf")
 
 

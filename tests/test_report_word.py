@@ -14,21 +14,7 @@ import pytest
 from docx import Document
 from docx.shared import Cm, Mm
 
-from conftest import ROOT, filled_clerk, write
-
-BASIS_BLANK = "    number:\n    date:\n    year: 2023\n"
-
-
-def fill_basis(root: Path, undo: bool = False) -> None:
-    """The approving decision's number and day filled in (the demo's data leaves them blank:
-    a placeholder `render` refuses without --draft)."""
-    tasks = root / "data/tasks.yaml"
-    text = tasks.read_text(encoding="utf-8")
-    filled = "    number: 3456/QĐ-UBND\n    date: 2023-09-05\n"
-    old, new = (filled, BASIS_BLANK) if undo else (BASIS_BLANK, filled)
-    if old in text:
-        write(tasks, text.replace(old, new, 1))
-
+from conftest import ROOT, fill_basis, filled_clerk, write
 
 DEMO = ROOT / "examples/demo/reports/2026-H2"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -21,7 +21,7 @@ ENGLISH_WORDS = re.compile(
 VIETNAMESE = re.compile(
     "[ăâđêôơưĂÂĐÊÔƠƯàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵằắẳẵặầấẩẫậềếểễệồốổỗộờớởỡợừứửữự]"
 )
-QUOTED_VI = ("DỰ THẢO", "NĐ-CP")
+QUOTED_VI = ("DỰ THẢO", "NĐ-CP", "sơ kết", "tổng kết")
 
 
 def _commands() -> list[list[str]]:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from conftest import ROOT, Result, write
 
 CLI = Callable[..., Result]

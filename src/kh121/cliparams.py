@@ -40,14 +40,17 @@ def prime(command: Any, ctx: Any) -> None:
         descriptor = getattr(param, "type_descriptor", None)
         if descriptor is None or getattr(param, "_runtime_param", False) is not None:
             continue
-        read = _reader(descriptor)
-        if read is not None:
-            param._runtime_param = _Quick(
-                parameter_info=descriptor.parameter_info,
-                annotation=descriptor.annotation,
-                descriptor=descriptor,
-                read=read,
-            )
+        try:
+            read = _reader(descriptor)
+            if read is not None:
+                param._runtime_param = _Quick(
+                    parameter_info=descriptor.parameter_info,
+                    annotation=descriptor.annotation,
+                    descriptor=descriptor,
+                    read=read,
+                )
+        except (AttributeError, TypeError):  # a typer whose insides differ: its own way
+            return
 
 
 if _TYPER_READS:

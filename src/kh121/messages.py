@@ -180,8 +180,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "agency code '{code}' is used twice (first at line {first_line})",
     ),
     "E042": (
-        "'{code}' là một nhóm, không thể là cơ quan chủ trì hay cơ quan gửi báo cáo",
-        "'{code}' is a group; it cannot lead a task or send a report",
+        "'{code}' là một nhóm, không thể tự gửi báo cáo: mỗi thành viên gửi báo cáo của mình",
+        "'{code}' is a group; it cannot send a report: each of its members sends its own",
     ),
     "E043": (
         "mã nhiệm vụ '{task}' phải bắt đầu bằng mã phần '{section}.'",

@@ -34,7 +34,7 @@ CASES: dict[str, tuple[dict[str, bytes], str, str, int, int]] = {
     "bad-indent": ({R: rep("tasks:\n  - task: III.7\n     state: done\n")}, "E004", R, 7, 1),
     "colon-in-text": ({R: rep("difficulties: Lý do: thiếu kinh phí: nhiều\n")}, "E004", R, 5, 1),
     "two-documents": ({R: rep("---\nagency: SCT\n")}, "E004", R, 5, 1),
-    "wrong-type-list-for-text": ({R: rep("difficulties:\n  - a\n  - b\n")}, "E022", R, 6, 1),
+    "wrong-type-mapping-for-text": ({R: rep("difficulties:\n  a: b\n")}, "E022", R, 6, 1),
     "wrong-type-mapping-for-list": ({R: rep("tasks:\n  task: III.7\n")}, "E022", R, 6, 1),
     "list-top": ({R: b"- schema_version: 1\n"}, "E005", R, 1, 1),
     "scalar-top": ({R: b"just some words\n"}, "E005", R, 1, 1),
@@ -163,7 +163,7 @@ CASES: dict[str, tuple[dict[str, bytes], str, str, int, int]] = {
         2,
         1,
     ),
-    "bad-state": ({R: rep("tasks:\n  - task: III.7\n    state: xong\n")}, "E026", R, 7, 1),
+    "bad-state": ({R: rep("tasks:\n  - task: III.7\n    state: tạm dừng\n")}, "E026", R, 7, 1),
     "schema-version": (
         {R: rep("").replace(b"schema_version: 1", b"schema_version: 3")},
         "E025",

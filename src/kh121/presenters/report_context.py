@@ -188,9 +188,9 @@ def introduce(texts: Iterator[tuple[Any, Any]], d: Directory) -> None:
     def one(m: re.Match[str]) -> str:
         full, short = forms[m[1]]
         if short in seen:
-            return short
+            return clean_text(short)
         seen.add(short)
-        return f"{full} ({short})"
+        return clean_text(f"{full} ({short})")  # a name is data: never a template tag
 
     for holder, key in texts:
         value = holder[key]
