@@ -367,3 +367,19 @@ def test_the_page_sums_equal_its_grid(ws_root: Path, cli: CLI, as_of: str) -> No
     assert any(in_grid.values())
     for row in page["agencies"]:
         assert row["missing"] == in_grid.get(row["code"], 0), row
+
+
+def test_a_record_validated_alone_finds_what_the_whole_finds(ws_root: Path, cli: CLI) -> None:
+    write(
+        ws_root / "reports/2026-H2/_don_doc.yaml",
+        "schema_version: 1\nperiod: 2026-H1\nreminders:\n"
+        "  - number: '1'\n    date: 2026-11-20\n    reply_by: 2026-11-27\n    agencies: [STC]\n"
+        "  - number: '1'\n    date: 2026-11-21\n    reply_by: 2026-11-28\n    agencies: [STC]\n",
+    )
+    codes = []
+    for target in ((), ("reports/2026-H2/_don_doc.yaml",), ("reports/2026-H2",)):
+        args = [str(ws_root / t) for t in target]
+        r = cli("validate", *args, "--root", ws_root, "--as-of", "2026-12-01", "--json")
+        assert r.exit_code == 1, r.output
+        codes.append(sorted(p["code"] for p in json.loads(r.stdout) if p["code"] != "W056"))
+    assert codes == [["E080", "E081"]] * 3

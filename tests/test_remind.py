@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from conftest import ROOT, write
+from conftest import ROOT, fill_basis, write
 
 DAY = ("--as-of", "2026-11-29")
 
@@ -28,7 +28,34 @@ def demo(full_root: Path) -> Path:
     """The demo's reports on a record that runs from the plan's first day (no `since`), so
     that the 2023–2025 occurrences are owed, as the docstring counts them."""
     shutil.copytree(ROOT / "examples/demo/reports", full_root / "reports", dirs_exist_ok=True)
+    fill_basis(full_root)  # a letter cites the approving decision: no blank in a signed one
     return full_root
+
+
+def test_a_letter_without_its_legal_basis_is_refused(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    shutil.copytree(ROOT / "examples/demo/reports", ws_root / "reports", dirs_exist_ok=True)
+    r = cli("remind", "--root", ws_root, *DAY, "--number", "130", "--date", "2026-11-30")
+    assert r.exit_code == 1 and "căn cứ (Quyết định phê duyệt Kế hoạch)" in r.stderr
+    assert not list((ws_root / "reports").rglob("CV_*"))
+
+
+def test_a_silent_report_is_asked_to_supplement(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    # Sở Y tế's report, received, says nothing of III.7, which it leads
+    write(
+        ws_root / "reports/2026-H2/SYT.yaml",
+        "schema_version: 1\nagency: SYT\nperiod: 2026-H2\nnumber: 45/BC-SYT\n"
+        "date: 2026-11-10\nreceived: 2026-11-12\ntasks:\n  - task: I.1\n    state: in_progress\n",
+    )
+    data = _json(cli, "--root", ws_root, *DAY, "--agency", "SYT")
+    assert [(x["agency"], x["supplement"], x["reports"]) for x in data["letters"]] == [
+        ("SYT", ["III.7"], [])
+    ]
+    r = cli("remind", "--root", ws_root, *DAY, "--agency", "SYT", "--text")
+    flat = " ".join(r.stdout.split())
+    assert (
+        "Nhiệm vụ III.7" in flat
+        and "chưa nêu kết quả thực hiện nhiệm vụ này; đề nghị bổ sung" in flat
+    )
 
 
 def test_where_the_record_begins_nothing_before_is_chased(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]

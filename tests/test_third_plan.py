@@ -109,6 +109,19 @@ def test_joint_leads(plan: Path, cli: CLI) -> None:
     assert "Sở KH&CN, Sở Tài chính" in " ".join(r.stdout.split())  # every lead named
 
 
+def test_each_joint_lead_is_chased_and_a_groups_task_is_the_focal_points(
+    plan: Path, cli: CLI
+) -> None:
+    r = cli("remind", "--root", plan, "--as-of", AS_OF, "--json")
+    assert r.exit_code == 0, r.output
+    data = json.loads(r.stdout)
+    letters = {x["agency"]: [t["task"] for t in x["tasks"]] for x in data["letters"]}
+    own = {x["agency"]: [t["task"] for t in x["tasks"]] for x in data["own"]}
+    assert letters["STC_TS"] == ["II.1", "II.2"]  # II.2: 'each', its part not yet done
+    assert own == {"SKHCN_TS": ["I.2", "II.2"]}  # it judges I.2; II.2 is open for both
+    assert "SNV_TS" in letters and "I.1.1" not in letters["SNV_TS"]  # done by one: no one
+
+
 def test_a_group_leads_its_members_report_the_focal_point_judges(plan: Path, cli: CLI) -> None:
     data = _status(cli, plan)
     i2 = _occ(data, "I.2")
@@ -160,7 +173,7 @@ def test_the_plans_numbers_and_labels_not_keys(plan: Path, cli: CLI) -> None:
 def test_a_sub_task_needs_its_heading(plan: Path, cli: CLI) -> None:
     tasks = plan / "data/tasks.yaml"
     text = tasks.read_text(encoding="utf-8")
-    heading = "      - id: I.1\n        number: \"1.\"\n        heading: true\n"
+    heading = '      - id: I.1\n        number: "1."\n        heading: true\n'
     assert heading in text
     tasks.write_text(text.replace(heading, "      - id: I.9\n        number: \"9.\"\n"
                                   "        heading: true\n"), encoding="utf-8")  # fmt: skip

@@ -29,6 +29,7 @@ from kh121.models import (
     deliveries,
 )
 from kh121.problems import Problem
+from kh121.record_checks import check_reminder_records
 from kh121.states import TaskState
 from kh121.workspace import LoadedReport, Workspace
 from kh121.yamlio import Document
@@ -448,30 +449,14 @@ def check_received_reports(ws: Workspace, as_of: dt.date) -> list[Problem]:
 
 
 def check_silence(ws: Workspace, as_of: dt.date) -> list[Problem]:
-    """A report on record that says nothing of a task its agency leads, whose occurrence of
-    the report's time is still open: a warning (that occurrence stays without a report, and
-    `remind` asks for it); a one-time task already done needs no repeating."""
-    out: list[Problem] = []
+    """A report on record silent on an open occurrence of a task its agency leads
+    (`record.silent`): a warning, never an error."""
     said = record.statements(ws, dt.date.max)
-    for report in ws.reports:
-        r = report.report
-        period = ws.periods.get(r.period)
-        day = record.known_day(ws, report)
-        if day is None or period is None or r.agency not in ws.agencies.by_code:
-            continue
-        for tid in _unstated(ws, report, period.due):
-            task = ws.tasks[tid]
-            occs = cal.occurrences(task.deadline, ws.plan.plan.span)
-            key = record.window_key(occs, period.about)
-            occ = next(o for o in occs if o.key == key)
-            if occ.start > period.about:
-                continue  # not yet assigned in the time the report speaks of
-            known = [s for s in said.get(tid, []) if s.known <= day]
-            verdict = record.judge(ws, task, occs, known)[key]
-            if verdict.done_on is not None and verdict.done_on <= day:
-                continue
-            out.append(report.doc.warning(["tasks"], "W065", task=tid, occurrence=key))
-    return out
+    return [
+        report.doc.warning(["tasks"], "W065", task=tid, occurrence=key)
+        for report in ws.reports
+        for tid, key in record.silent(ws, report, said)
+    ]
 
 
 def check_drafts(ws: Workspace, as_of: dt.date) -> list[Problem]:
@@ -729,6 +714,7 @@ CHECKS: list[Check] = [
     check_duplicates,
     check_contradictions,
     check_completion_dates,
+    check_reminder_records,
 ]
 
 

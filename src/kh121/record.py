@@ -299,6 +299,36 @@ def _disputes(done: bool, lead: TaskState | None, others: dict[str, TaskState]) 
     return tuple(out)
 
 
+def silent(
+    ws: Workspace, loaded: LoadedReport, said: dict[str, list[Statement]]
+) -> list[tuple[str, str]]:
+    """(task, occurrence) a report on record says nothing of, though its agency leads the
+    task and that occurrence of the report's time was still open when it came: it stays
+    without a report, `validate` warns (W065) and `remind` asks for it ('đề nghị bổ sung').
+    A one-time task already done needs no repeating. `said`: statements(ws, any late day)."""
+    r = loaded.report
+    period = ws.periods.get(r.period)
+    day = known_day(ws, loaded)
+    if day is None or period is None or r.agency not in ws.agencies.by_code:
+        return []
+    me = ws.agencies.resolve(r.agency, period.due)
+    stated = {line.task for line in r.tasks if line.state is not None}
+    out = []
+    for task in ws.plan.tasks():
+        if task.id in stated or me not in leads_of(ws, task, period.due):
+            continue
+        occs = cal.occurrences(task.deadline, ws.plan.plan.span)
+        key = window_key(occs, period.about)
+        occ = next(o for o in occs if o.key == key)
+        if occ.start > period.about:
+            continue  # not yet assigned in the time the report speaks of
+        known = [s for s in said.get(task.id, []) if s.known <= day]
+        verdict = judge(ws, task, occs, known)[key]
+        if verdict.done_on is None or verdict.done_on > day:
+            out.append((task.id, key))
+    return out
+
+
 def contradicting(said: list[tuple[bool, TaskState | None]]) -> list[tuple[int, int]]:
     """(lead, other) index pairs of one task's lines in one period where the lead says done
     and another agency not started, or the reverse (merge's warning W061)."""

@@ -33,6 +33,8 @@ class Owed:
     reports: tuple[tuple[str, dt.date, str | None], ...]  # (period, due, on behalf of)
     tasks: tuple[OwedTask, ...]
     times: int = 1  # this is the n-th reminder to it for the period
+    # tasks it leads its received report said nothing of: 'đề nghị bổ sung'
+    supplement: tuple[OwedTask, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -60,20 +62,36 @@ def chase(
     tasks: dict[str, list[OwedTask]] = {}
     for t in view.tasks:
         late = [o for o in t.occurrences if o.bin is Bin.OPEN_OVERDUE]
-        if late:
-            tasks.setdefault(t.responsible, []).append(
-                OwedTask(
-                    t.id,
-                    t.content,
-                    tuple(o.key for o in late),
-                    tuple(o.effective_due for o in late if o.effective_due is not None),
-                )
+        if not late:
+            continue
+        item = OwedTask(
+            t.id,
+            t.content,
+            tuple(o.key for o in late),
+            tuple(o.effective_due for o in late if o.effective_due is not None),
+        )
+        # joint leads: each is chased while it is open; a group's task: the focal point's
+        # own item (it judges it from its members' reports)
+        for who in (view.focal,) if t.group else t.responsibles or (t.responsible,):
+            tasks.setdefault(who, []).append(item)
+    contents = {t.id: t.content for t in view.tasks}
+    supplement: dict[str, list[OwedTask]] = {}
+    for o in view.obligations:
+        if o.period == period and o.unstated:
+            supplement.setdefault(o.chase, []).extend(
+                OwedTask(tid, contents.get(tid, tid), (), ()) for tid in o.unstated
             )
     known = known_by(records, view.as_of)  # a letter dated later is not known yet
     sent = {a: n for (p, a), (_num, _day, n) in last_reminders(known).items() if p == period}
-    everyone = sorted(set(reports) | set(tasks))
+    everyone = sorted(set(reports) | set(tasks) | set(supplement))
     owed = [
-        Owed(a, tuple(reports.get(a, ())), tuple(tasks.get(a, ())), sent.get(a, 0) + 1)
+        Owed(
+            a,
+            tuple(reports.get(a, ())),
+            tuple(tasks.get(a, ())),
+            sent.get(a, 0) + 1,
+            tuple(supplement.get(a, ())),
+        )
         for a in everyone
         if only is None or a in only
     ]

@@ -30,6 +30,7 @@ from kh121.record import (
     record_start,
     reporters,
     responsible,
+    silent,
     statements,
 )
 from kh121.states import Bin, Reported, ReportStatus, TaskState
@@ -45,7 +46,7 @@ from kh121.views import (
     occurrence_filter,
     summarise,
 )
-from kh121.workspace import Workspace
+from kh121.workspace import LoadedReport, Workspace
 
 __all__ = ["compute_status", "contradicting", "days_late", "obligations", "task_view"]
 
@@ -239,14 +240,16 @@ def _merged(ws: Workspace, task: Task, on: dt.date) -> bool:
     return False
 
 
-def obligations(ws: Workspace, as_of: dt.date) -> tuple[list[ObligationView], int]:
+def obligations(
+    ws: Workspace, as_of: dt.date, said: dict[str, list[Statement]] | None = None
+) -> tuple[list[ObligationView], int]:
     """Each reporting agency's report for each period due by as_of: on time, late or missing;
     and how many owed before the record begins have no data.
 
     Who owed it is the agency as the period's due date found it; who answers for it is
     today's agency (its successor after a merger). The focal point owes itself nothing.
     """
-    received: dict[tuple[str, str], tuple[dt.date, str]] = {}
+    received: dict[tuple[str, str], tuple[dt.date, LoadedReport]] = {}
     drafts: dict[tuple[str, str], str] = {}
     due_of = {p.id: p.due for p in ws.periods.values()}
     for loaded in ws.reports:
@@ -257,7 +260,7 @@ def obligations(ws: Workspace, as_of: dt.date) -> tuple[list[ObligationView], in
         if r.received is None:
             drafts.setdefault(key, loaded.doc.path)
         elif r.received <= as_of and (key not in received or r.received < received[key][0]):
-            received[key] = (r.received, loaded.doc.path)
+            received[key] = (r.received, loaded)
     reminded = reminders_known(ws, as_of)
     out: list[ObligationView] = []
     no_data = 0
@@ -270,12 +273,13 @@ def obligations(ws: Workspace, as_of: dt.date) -> tuple[list[ObligationView], in
             key = (agency, period.id)
             chase = ws.agencies.resolve(agency, as_of)
             if key in received:
-                day, file = received[key]
+                day, loaded = received[key]
                 status = ReportStatus.LATE if day > eff else ReportStatus.ON_TIME
+                quiet = silent(ws, loaded, said if said is not None else statements(ws, as_of))
                 out.append(
                     ObligationView(
-                        agency, chase, period.id, period.due, eff, day, file, status,
-                        days_late(day, eff),
+                        agency, chase, period.id, period.due, eff, day, loaded.doc.path,
+                        status, days_late(day, eff), unstated=tuple(tid for tid, _k in quiet),
                     )
                 )  # fmt: skip
             elif as_of > eff and early:
@@ -333,7 +337,7 @@ def compute_status(
         for t in s.tasks
     ]
     latest = latest_period(ws, ws.work, as_of)
-    obs, no_data_reports = obligations(ws, as_of)
+    obs, no_data_reports = obligations(ws, as_of, said)
     return StatusView(
         as_of=as_of,
         plan_code=ws.plan.plan.code,

@@ -162,6 +162,7 @@ class ObligationView:
     days_late: int
     draft: bool = False  # a file is on file, but it has no `received` date yet
     reminded: tuple[str, dt.date, int] | None = None  # last reminder: number, date, how many
+    unstated: tuple[str, ...] = ()  # tasks it leads the received report says nothing of
 
 
 @dataclass(frozen=True)

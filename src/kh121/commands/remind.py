@@ -111,14 +111,15 @@ def _run(
     only = frozenset(find_agency(ws, a) for a in agencies) if agencies else None
     issuer = ws.agencies.resolve(ws.plan.reporting.to, as_of)
     owed = chase(status, period.id, issuer, only, ws.reminders)
-    letter = ws.settings.letter
     day = date or as_of
+    settings = ws.settings.on(day)  # the letterhead, recipient and signer in force that day
+    letter = settings.letter or ws.settings.letter
     reply = reply_by or reply_rule(ws.work, day, reply_days or letter.reply_days)
     printed = letter_number(number, letter.number_suffix)
     clerk = ws.clerk(period.id)
-    signer = clerk.signer if clerk and clerk.signer else ws.settings.signer
+    signer = clerk.signer if clerk and clerk.signer else settings.signer
     source = LetterInput(
-        ws.plan, ws.settings, letter, period, owed, printed, signer, day, reply, draft
+        ws.plan, settings, letter, period, owed, printed, signer, day, reply, draft
     )
     if as_json:
         from kh121.presenters.letter_context import as_json as to_json
@@ -144,7 +145,7 @@ def _run(
             safe(to_text(source, status.directory, build_letter(source, status.directory)))
         )
         return EXIT_OK
-    found = problems(signer, printed)
+    found = problems(signer, printed, ws.plan)
     if found and not draft:
         lines = "\n".join(f"  - {vi if lang != 'en' else en}" for vi, en in found)
         raise KnownError(
@@ -197,7 +198,7 @@ def _run(
     for target, src in targets:
         context = build_letter(src, status.directory)
         data = render_docx(
-            template, context, day, "V/v " + context["subject"], ws.settings.letterhead.agency
+            template, context, day, "V/v " + context["subject"], settings.letterhead.agency
         )
         outputs.append((target, data))
     changed = write_all(outputs)

@@ -114,7 +114,8 @@ def items(
     plan: PlanFile | None = None,
     period: cal.Period | None = None,
 ) -> list[str]:
-    """One agency's lines: each report owed, each task with its overdue occurrences."""
+    """One agency's lines: each report owed, each task with its overdue occurrences, each
+    task its report said nothing of."""
     out = []
     for period_id, due, behalf in owed.reports:
         of = f" (phần việc của {d.name(behalf)} trước đây)" if behalf else ""
@@ -136,6 +137,14 @@ def items(
             f"Nhiệm vụ {cite} ({title}){mine}: {when}đã quá hạn"
             + (f" (hạn gần nhất {last})" if last else "")
             + ", chưa có báo cáo hoàn thành."
+        )
+    for t in owed.supplement:
+        title = _title(plan, t.task, t.content) if plan is not None else t.content
+        found = next((x for x in plan.tasks() if x.id == t.task), None) if plan else None
+        cite = found.cite if found is not None else t.task
+        out.append(
+            f"Nhiệm vụ {cite} ({title}): báo cáo {period_label} đã gửi chưa nêu kết quả thực"
+            " hiện nhiệm vụ này; đề nghị bổ sung."
         )
     return out
 
@@ -321,6 +330,7 @@ def as_json(src: LetterInput, d: Directory) -> dict[str, Any]:
                 {"task": t.task, "occurrences": list(t.keys), "due": [x.isoformat() for x in t.due]}
                 for t in o.tasks
             ],
+            "supplement": [t.task for t in o.supplement],
         }
 
     return {
