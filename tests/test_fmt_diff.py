@@ -184,7 +184,7 @@ def test_diff_state_change_and_merger(repo: Path, cli) -> None:  # type: ignore[
         "      from_date: 2026-01-01\n",
     )
     r = cli("diff", "--root", repo)
-    assert "2026-H2/SYT III.7 trạng thái: in_progress → done" in r.stdout
+    assert "2026-H2/SYT III.7 trạng thái: Đang thực hiện → Đã hoàn thành" in r.stdout
     assert "SNGV sáp nhập vào: (trống) → SNV (01/01/2026)" in r.stdout
 
 
@@ -220,3 +220,18 @@ def test_fmt_refuses_to_lose_a_comment(ws_root: Path, cli) -> None:  # type: ign
     r = cli("fmt", "--root", ws_root)
     assert r.exit_code == 1 and "# giữa" in r.stderr and "Traceback" not in r.output
     assert path.read_text(encoding="utf-8") == text
+
+
+def test_textconv_says_forms_and_states_in_words(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    r = cli("textconv", ws_root / "data/tasks.yaml")
+    assert r.exit_code == 0
+    assert "I.1 dạng thời hạn: hằng năm, ngày 5/12" in r.stdout
+    assert "kind=" not in r.stdout and "month=" not in r.stdout
+    report = write(
+        ws_root / "reports/2026-H2/SYT.yaml",
+        "schema_version: 1\nagency: SYT\nperiod: 2026-H2\ntasks:\n"
+        "  - task: III.7\n    state: not_started\n",
+    )
+    r = cli("textconv", report)
+    assert "2026-H2/SYT III.7 trạng thái: Chưa thực hiện" in r.stdout
+    assert "not_started" not in r.stdout

@@ -239,3 +239,23 @@ def test_the_table_grid_is_the_cells_widths(cli, ws_root: Path, tmp_path: Path) 
     )
     pages = int(info.stdout.split("Pages:")[1].split()[0])
     assert pages <= 8, pages
+
+
+@pytest.mark.parametrize(
+    "cited",
+    [
+        "40/QĐ-SYT ngày 05/11/2026",
+        "Quyết định số 40/QĐ-SYT ngày 05/11/2026",
+        "40/QĐ-SYT, 05/11/2026",
+        "40/QĐ-SYT ngày 05 tháng 11 năm 2026",
+    ],
+)
+def test_a_document_cited_as_offices_cite_it(  # type: ignore[no-untyped-def]
+    cli, ws_root: Path, tmp_path: Path, cited: str
+) -> None:
+    filled = _fill(_form(cli, ws_root), tmp_path / "SYT.docx", delivered=cited)
+    r = cli("report", "import", filled, "--root", ws_root, *DAY)
+    assert r.exit_code == 0, r.output
+    got = yaml.safe_load((ws_root / "reports/2026-H2/SYT.yaml").read_text(encoding="utf-8"))
+    line = next(t for t in got["tasks"] if t["task"] == "III.7")
+    assert line["delivered"] == {"number": "40/QĐ-SYT", "date": dt.date(2026, 11, 5)}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from kh121.dates import dmy
@@ -138,13 +139,16 @@ def label(field: str, lang: str) -> str:
     return en if lang == "en" else vi
 
 
-def as_lines(facts: Facts, lang: str) -> list[str]:
-    """One line per value, for git's textconv: a change shows as the lines it touches."""
+def as_lines(
+    facts: Facts, lang: str, shown: Callable[[str, str], str] = lambda _f, v: v
+) -> list[str]:
+    """One line per value, for git's textconv: a change shows as the lines it touches.
+    `shown(field, value)` says a value in words (a state, a deadline's form)."""
     out: list[str] = []
     for (entity, field), values in sorted(facts.items()):
         if field == EXISTS:
             continue
-        out.extend(f"{entity} {label(field, lang)}: {v}" for v in values)
+        out.extend(f"{entity} {label(field, lang)}: {shown(field, v)}" for v in values)
     return out
 
 

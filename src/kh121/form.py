@@ -191,9 +191,9 @@ def build_form(spec: FormSpec, when: dt.date, key: bytes) -> bytes:
     doc.add_paragraph(f"{spec.plan_title} — {spec.agency_name} ({spec.agency})")
     doc.add_paragraph(
         f"Hướng dẫn: điền vào các ô trống; ở cột Tình trạng ghi một trong: "
-        f"{', '.join(STATES_VI.values())}. Ngày viết dd/mm/yyyy. Văn bản đã gửi: 'số, ngày'"
-        f" (ví dụ 12/BC-{spec.agency}, 10/11/{when.year}). Không thêm, bớt hay đổi thứ tự các dòng."
-        f" Hạn gửi: {spec.due}."
+        f"{', '.join(STATES_VI.values())}. Ngày viết dd/mm/yyyy. Văn bản đã gửi: số và ngày"
+        f" (ví dụ 12/BC-{spec.agency} ngày 10/11/{when.year}). Không thêm, bớt hay đổi thứ tự"
+        f" các dòng. Hạn gửi: {spec.due}."
     )
     head = doc.add_table(rows=2, cols=2)
     head.style = "Table Grid"
@@ -485,8 +485,7 @@ def to_report(
             )
         ]
     problems: list[tuple[str, str]] = []
-    example = f"12/BC-{ident['agency']}, 10/11/2026"
-    tasks = [_task_line(n, row, example, problems) for n, row in enumerate(read.rows, 1)]
+    tasks = [_task_line(n, row, problems) for n, row in enumerate(read.rows, 1)]
     report: dict[str, Any] = {
         "schema_version": 1,
         "agency": ident["agency"],
@@ -514,9 +513,7 @@ def to_report(
     return report, problems
 
 
-def _task_line(
-    n: int, row: dict[str, str], example: str, problems: list[tuple[str, str]]
-) -> dict[str, Any]:
+def _task_line(n: int, row: dict[str, str], problems: list[tuple[str, str]]) -> dict[str, Any]:
     """One task's line of the report from its row; what cannot be read goes to `problems`."""
     task = row["task"]
 
@@ -547,16 +544,14 @@ def _task_line(
         line["completed_on"] = when
     delivered = row.get("delivered", "").strip()
     if delivered:
-        number, _sep, day = delivered.rpartition(",")
-        parsed = _date(day)
-        if not number or parsed in (None, ""):
-            refuse(
-                "delivered",
-                f"viết 'số, ngày', ví dụ {example}",
-                f"write 'number, date', e.g. {example}",
-            )
+        from kh121.citation import CitationError, parse_citation
+
+        try:  # cited as offices cite: '45/BC-SYT ngày 10/11/2026', 'Báo cáo số …', '…, 10/11/2026'
+            cited = parse_citation(delivered)
+        except CitationError as e:
+            refuse("delivered", e.vi, e.en)
         else:
-            line["delivered"] = {"number": number.strip(), "date": parsed}
+            line["delivered"] = {"number": cited.number, "date": cited.date}
     for key in ("difficulties", "proposals"):
         if row.get(key):
             line[key] = row[key]

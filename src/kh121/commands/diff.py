@@ -199,6 +199,20 @@ def setup(*, root: Path, lang: str) -> int:
     return EXIT_OK
 
 
+def shown(field: str, value: str, lang: str) -> str:
+    """A value as people say it: a state, a deadline's form ('hằng năm, ngày 5/12')."""
+    from kh121.presenters import labels
+
+    if field == "state":
+        return labels.state(value, lang)
+    if field == "deadline_form":
+        pairs = value.split(", ")
+        kind = next((p.split("=", 1)[1] for p in pairs if p.startswith("kind=")), "")
+        rest = ", ".join(p for p in pairs if not p.startswith("kind="))
+        return labels.deadline_form(kind, rest, lang) if kind else value
+    return value
+
+
 def describe(c: dict[str, Any], lang: str) -> str:
     e = c["entity"]
     if c["change"] == "added":
@@ -206,11 +220,16 @@ def describe(c: dict[str, Any], lang: str) -> str:
     if c["change"] == "removed":
         return t(f"- {e} (đã xóa)", f"- {e} (removed)", lang)
     field = label(c["field"], lang)
+    def say(v: str) -> str:
+        return shown(c["field"], v, lang)
+
     if c["change"] == "set":
-        parts = [f"+ {v}" for v in c["added"]] + [f"- {v}" for v in c["removed"]]
+        parts = [f"+ {say(v)}" for v in c["added"]] + [f"- {say(v)}" for v in c["removed"]]
         return f"{e} {field}: {'; '.join(parts)}"
     none = t("(trống)", "(none)", lang)
-    return f"{e} {field}: {c['old'] or none} → {c['new'] or none}"
+    old = say(c["old"]) if c["old"] else none
+    new = say(c["new"]) if c["new"] else none
+    return f"{e} {field}: {old} → {new}"
 
 
 def textconv(*, path: Path, lang: str) -> int:
@@ -222,6 +241,6 @@ def textconv(*, path: Path, lang: str) -> int:
     if value is None:  # not ours or invalid: as it is, but never a raw control sequence
         sys.stdout.write(safe(raw.decode("utf-8", "replace")))
         return EXIT_OK
-    for line in as_lines(facts_of(value, {}), lang):
+    for line in as_lines(facts_of(value, {}), lang, lambda f, v: shown(f, v, lang)):
         print(safe(line))
     return EXIT_OK
