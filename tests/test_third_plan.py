@@ -212,3 +212,23 @@ def test_the_letterhead_in_force_on_the_reports_date(
     assert f"{place}, ngày 17 tháng 12 năm {day[:4]}" in header
     other = "TUYÊN SƠN" if province == "HÀ LÂM" else "HÀ LÂM"
     assert f"UBND TỈNH {other}" not in header
+
+
+def test_a_group_is_answered_with_its_reporting_members(plan: Path, cli: CLI) -> None:
+    r = cli("report", "new", "UBND cấp xã", "--period", "2026-Q1", "--root", plan)
+    assert r.exit_code == 1
+    flat = " ".join(r.stderr.split())
+    assert "là một nhóm" in flat and "XA_A (UBND xã An Lâm)" in flat and "XA_C" in flat
+    # in 2024 the districts reported, not the communes
+    r = cli("report", "new", "UBND cấp huyện", "--period", "2024-Q2", "--root", plan)
+    flat = " ".join(r.stderr.split())
+    assert "HUYEN_1" in flat and "XA_A" not in flat
+
+
+@pytest.mark.parametrize(("period", "code"), [("2024-Q2", "SNV_HL"), ("2025-Q3", "SNV_TS")])
+def test_a_name_means_the_agency_of_its_period(
+    plan: Path, cli: CLI, period: str, code: str
+) -> None:
+    r = cli("report", "new", "noi vu", "--period", period, "--root", plan)
+    assert r.exit_code == 0, r.output
+    assert (plan / f"reports/{period}/{code}.yaml").is_file()

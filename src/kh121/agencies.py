@@ -89,6 +89,15 @@ class AgencyIndex:
             self._cache[key] = found
         return found
 
+    def matching(self, query: str, on: dt.date | None = None) -> list[str]:
+        """The agencies (not groups) a code or a name means; on a day, only those that
+        existed that day when any did (an old and a new 'Sở Y tế' are one on a date)."""
+        codes = [c for c in self.search(query) if not self.by_code[c].is_group]
+        if on is None:
+            return codes
+        alive = [c for c in codes if self.by_code[c].exists_on(on)]
+        return alive or codes
+
     def search(self, query: str) -> list[str]:
         """Codes matching a code, or any part of a name or alias; marks and spaces ignored."""
         return search(query, ((a.code, (a.name, a.short, *a.aliases)) for a in self.agencies))

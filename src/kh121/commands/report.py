@@ -8,7 +8,14 @@ from pathlib import Path
 
 from kh121 import calendar as cal
 from kh121 import paths
-from kh121.atomic import inside_root, workspace_lock, write_all, write_and_say, write_atomic
+from kh121.atomic import (
+    FileExistsRefusedError,
+    inside_root,
+    workspace_lock,
+    write_all,
+    write_and_say,
+    write_atomic,
+)
 from kh121.dates import dmy
 from kh121.errors import EXIT_FAIL, EXIT_OK, DataError, KnownError
 from kh121.loader import load, load_clean
@@ -16,6 +23,7 @@ from kh121.messages import t
 from kh121.models import MergedFile
 from kh121.presenters.problems import print_problems
 from kh121.problems import Problem, has_errors
+from kh121.record import reporters
 from kh121.scaffold import clerk_scaffold, report_scaffold
 from kh121.text import one_line, quoted
 from kh121.workspace import Workspace
@@ -36,12 +44,27 @@ def find_period(ws: Workspace, text: str) -> cal.Period:
     return found
 
 
-def find_agency(ws: Workspace, query: str) -> str:
-    """One agency (not a group) for a code or a name; candidates listed when several match."""
+def find_agency(ws: Workspace, query: str, period: cal.Period | None = None) -> str:
+    """One agency (not a group) for a code or a name, among those that existed in the
+    period when given; candidates listed when several match; a group's reporting members
+    named when the query is a group."""
     agencies = ws.agencies
-    codes = [c for c in agencies.search(query) if not agencies.by_code[c].is_group]
+    codes = agencies.matching(query, period.due if period is not None else None)
     if not codes:
+        groups = [c for c in agencies.search(query) if agencies.by_code[c].is_group]
+        if groups and period is not None:
+            members = sorted(reporters(ws, period.due) & set(_members(ws, groups[0], period)))
+            names = ", ".join(f"{c} ({agencies.name(c)})" for c in members) or "—"
+            raise KnownError(
+                f"'{query}' là một nhóm ({agencies.name(groups[0])}): mỗi thành viên gửi báo"
+                f" cáo riêng; các thành viên phải báo cáo {period.label()}: {names}",
+                f"'{query}' is a group ({agencies.name(groups[0])}): each member reports;"
+                f" those that report for {period.label('en')}: {names}",
+            )
         raise KnownError(f"không có cơ quan nào khớp '{query}'", f"no agency matches '{query}'")
+    if len(codes) > 1 and period is not None:  # the one that owes the period's report
+        owing = [c for c in codes if c in reporters(ws, period.due)]
+        codes = owing if len(owing) == 1 else codes
     if len(codes) > 1:
         names = "; ".join(f"{c} ({agencies.name(c)})" for c in codes)
         raise KnownError(
@@ -51,8 +74,14 @@ def find_agency(ws: Workspace, query: str) -> str:
     return codes[0]
 
 
+def _members(ws: Workspace, group: str, period: cal.Period) -> list[str]:
+    now = ws.agencies.resolve(group, period.due)
+    return [ws.agencies.resolve(m, period.due) for m in ws.agencies.members(now)]
+
+
 def _reporters(ws: Workspace, period: cal.Period) -> list[str]:
-    return sorted({ws.agencies.resolve(c, period.due) for c in ws.plan.reporting.reporters})
+    """Who owes the period's report: the one rule (`record.reporters`)."""
+    return sorted(reporters(ws, period.due))
 
 
 def _check_reporter(ws: Workspace, code: str, period: cal.Period, force: bool) -> None:
@@ -86,7 +115,10 @@ def _write_new(
     target: Path, root: Path, text: str, lang: str, note: tuple[str, str], explicit: bool
 ) -> int:
     shown = paths.shown(target, root)
-    write_atomic(target if explicit else inside_root(target, root), text, overwrite=False)
+    try:
+        write_atomic(target if explicit else inside_root(target, root), text, overwrite=False)
+    except FileExistsRefusedError:
+        raise FileExistsRefusedError(shown) from None  # named from where the clerk stands
     print(t(f"đã tạo {shown}", f"created {shown}", lang))
     print(t(*note, lang))
     return EXIT_OK
@@ -136,7 +168,7 @@ def run_new(
             "cần mã hoặc tên cơ quan (hoặc --clerk, --missing)",
             "an agency code or name is needed (or --clerk, --missing)",
         )
-    code = find_agency(ws, query)
+    code = find_agency(ws, query, period)
     _check_reporter(ws, code, period, force)
     text = report_scaffold(ws.plan, ws.agencies, code, period, ws.work.effective(period.due))
     return _write_new(
@@ -280,7 +312,7 @@ def run_form(
     if every:
         codes = _reporters(ws, period)
     elif query:
-        code = find_agency(ws, query)
+        code = find_agency(ws, query, period)
         _check_reporter(ws, code, period, force=False)
         codes = [code]
     else:
