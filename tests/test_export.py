@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from conftest import ROOT, write
+from conftest import ROOT, fill_basis, write
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -33,6 +33,7 @@ SHEETS = ["Tổng hợp", "Nhiệm vụ", "Báo cáo theo kỳ", "Đôn đốc"]
 def _demo(root: Path, cli) -> Path:  # type: ignore[no-untyped-def]
     """The demo's 2026-H2, a reminder letter recorded, and texts that look like formulas."""
     shutil.copytree(ROOT / "examples/demo/reports", root / "reports", dirs_exist_ok=True)
+    fill_basis(root)  # a letter is never issued on a blank legal basis
     syt = root / "reports/2026-H2/SYT.yaml"
     text = syt.read_text(encoding="utf-8")
     start = text.index("    done: |")  # III.7, which SYT leads

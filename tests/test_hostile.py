@@ -337,8 +337,10 @@ def _spawn(*args: str | Path) -> subprocess.Popen[str]:
 
 @pytest.fixture
 def demo_signed(ws_root: Path) -> Path:
-    """The demo's reports, with the letter's signer named: letters can be issued."""
+    """The demo's reports, with the letter's signer named and the approving decision's number
+    filled in: letters can be issued."""
     shutil.copytree(ROOT / "examples/demo/reports", ws_root / "reports", dirs_exist_ok=True)
+    fill_basis(ws_root)
     signer = ws_root / "data/report.yaml"
     text = signer.read_text(encoding="utf-8").replace("(họ và tên người ký)", "Lê Văn Ký")
     write(signer, text)

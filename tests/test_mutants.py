@@ -17,7 +17,9 @@ from pathlib import Path
 import pytest
 
 from conftest import Result, received_report, without_since, write
+from kh121.agencies import AgencyIndex
 from kh121.loader import load
+from kh121.models import Agency, AgencyKind, Succession
 from kh121.status import compute_status
 from kh121.views import StatusView
 
@@ -59,6 +61,21 @@ def test_a_merger_takes_effect_on_its_first_day(ws_root: Path) -> None:
         assert ws.agencies.resolve(a.code, first) == successor
         assert ws.agencies.covers(a.code, successor, first)
         assert not ws.agencies.covers(a.code, successor, first - ONE)
+
+
+def _agency(code: str, to: str | None = None, on: dt.date | None = None) -> Agency:
+    merged = Succession(successor=to, from_date=on) if to and on else None
+    return Agency(code=code, name=code, short=code, kind=AgencyKind.DEPARTMENT, merged_into=merged)
+
+
+def test_mergers_in_a_row_and_in_a_circle() -> None:
+    d1, d2 = dt.date(2025, 3, 1), dt.date(2026, 1, 1)
+    index = AgencyIndex.build([_agency("A", "B", d1), _agency("B", "C", d2), _agency("C")])
+    assert [index.resolve("A", d) for d in (d1 - ONE, d1, d2 - ONE, d2)] == ["A", "B", "B", "C"]
+    assert index.chain("A") == ["A", "B", "C"] and index.chain("C") == ["C"]
+    # a circle is refused by `validate` (E032); the index still stops on it
+    circle = AgencyIndex.build([_agency("A", "B", d1), _agency("B", "A", d1)])
+    assert circle.resolve("A", d2) == "A" and circle.chain("A") == ["A", "B"]
 
 
 @pytest.mark.parametrize(("late_by", "status"), [(-1, "on_time"), (0, "on_time"), (1, "late")])

@@ -220,6 +220,7 @@ def describe(c: dict[str, Any], lang: str) -> str:
     if c["change"] == "removed":
         return t(f"- {e} (đã xóa)", f"- {e} (removed)", lang)
     field = label(c["field"], lang)
+
     def say(v: str) -> str:
         return shown(c["field"], v, lang)
 
