@@ -422,8 +422,11 @@ def _reporting(
     merged: MergedFile, status: StatusView, d: Directory, period_label: str
 ) -> dict[str, Any]:
     """Who reported on time, late (by how many days), not at all (for how long)."""
-    late = [s for s in merged.sources if s.status == "late"]
-    on_time = [s for s in merged.sources if s.status == "on_time"]
+    # the focal point's own file is on record, but it owes itself nothing: not a row here
+    owing = set(merged.expected)
+    sent = [s for s in merged.sources if s.agency in owing or d.today(s.agency) in owing]
+    late = [s for s in sent if s.status == "late"]
+    on_time = [s for s in sent if s.status == "on_time"]
     owed = {o.agency: o for o in status.obligations if o.period == merged.period}
     lines = []
     if on_time:

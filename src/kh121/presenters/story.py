@@ -35,7 +35,7 @@ def phrase(
 ) -> str:
     """What one occurrence's record says, as of the view's date."""
     proof = f" ({o.evidence})" if detail and o.evidence else ""
-    disputed = t(" — còn ý kiến khác nhau", " — disputed", lang) if o.disputed and not words else ""
+    disputed = t(" — còn ý kiến khác nhau", " — disputed", lang) if o.disputed else ""
     return _phrase(o, lang, detail, soon, words, proof) + disputed
 
 
