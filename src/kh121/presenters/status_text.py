@@ -83,16 +83,24 @@ def excluded_banner(view: StatusView, lang: str, width: int = 80) -> str:
 def _bins_line(s: Summary, lang: str) -> str:
     pct = labels.number(s.percent_done, lang)
     pct_due = labels.number(s.percent_done_of_due, lang)
+    of_due = (
+        t(
+            f", {pct_due}% số lượt đã đến hạn ({s.done_of_due}/{s.due})",
+            f", {pct_due}% of those past their deadline ({s.done_of_due}/{s.due})",
+            lang,
+        )
+        if s.due
+        else t(" (chưa có lượt nào đến hạn)", " (none is past its deadline yet)", lang)
+    )
     return t(
         f"Tổng số {s.total} lượt nhiệm vụ; đã đến hạn {s.due} lượt; đã hoàn thành"
         f" {s.done} lượt (đúng hạn {s.done_on_time}, quá hạn {s.done_late}); chưa hoàn"
         f" thành {s.open} lượt (trong hạn {s.open_in_time}, quá hạn {s.open_overdue}); tỷ lệ"
-        f" hoàn thành {pct}% số lượt đã giao, {pct_due}% số lượt đã đến hạn"
-        f" ({s.done_of_due}/{s.due}).",
+        f" hoàn thành {pct}% số lượt đã giao{of_due}.",
         f"{s.total} task occurrences; {s.due} past their deadline; done {s.done} (on"
         f" time {s.done_on_time}, late {s.done_late}); not done {s.open} (within the"
         f" deadline {s.open_in_time}, overdue {s.open_overdue}); {pct}% of the occurrences"
-        f" assigned done, {pct_due}% of those past their deadline ({s.done_of_due}/{s.due}).",
+        f" assigned done{of_due}.",
         lang,
     )
 
