@@ -10,8 +10,8 @@ import shutil
 from pathlib import Path
 
 from conftest import ROOT, received_report, write
-from kh121.commands.report import find_period
 from kh121.loader import load_clean
+from kh121.lookup import find_period
 from kh121.merge import consolidate
 
 DEMO = ROOT / "examples/demo/reports/2026-H2"

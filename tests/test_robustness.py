@@ -154,7 +154,7 @@ def test_unchanged_content_is_not_rewritten(tmp_path: Path) -> None:
 
 
 def test_concurrent_merges_leave_a_valid_result(ws_root: Path) -> None:
-    from kh121.commands.report import run_merge
+    from kh121.commands.merge import run_merge
 
     write(
         ws_root / "reports/2026-H2/SYT.yaml",

@@ -34,10 +34,9 @@ def enabled(flag_off: bool) -> bool:
 
 
 def folder() -> Path:
-    if os.environ.get("KH121_CACHE_DIR"):
-        return Path(os.environ["KH121_CACHE_DIR"])
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "kh121"
+    from kh121.userdirs import cache_folder
+
+    return cache_folder()
 
 
 def inputs(root: Path) -> list[Path]:

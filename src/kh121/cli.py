@@ -422,7 +422,7 @@ def report_new(
     lang: LangOpt = None,
 ) -> int:
     """Tạo tệp báo cáo điền sẵn (bản nháp) cho một cơ quan và một kỳ; không bao giờ ghi đè."""
-    from kh121.commands import report as cmd
+    from kh121.commands import report_new as cmd
 
     return cmd.run_new(
         root=_root(root),
@@ -454,7 +454,7 @@ def report_form(
     lang: LangOpt = None,
 ) -> int:
     """Mẫu báo cáo Word cho cơ quan điền (các nhiệm vụ của cơ quan trong kỳ)."""
-    from kh121.commands import report as cmd
+    from kh121.commands import form as cmd
 
     return cmd.run_form(
         root=_root(root),
@@ -491,7 +491,7 @@ def report_import(
     lang: LangOpt = None,
 ) -> int:
     """Nhập các mẫu Word đã điền thành tệp báo cáo; kiểm tra như tệp viết tay."""
-    from kh121.commands import report as cmd
+    from kh121.commands import form as cmd
 
     return cmd.run_import(
         root=_root(root),
@@ -528,7 +528,7 @@ def merge(
 
     Không sửa tệp của cơ quan. --as-of dùng để từ chối báo cáo ghi ngày trong tương lai.
     """
-    from kh121.commands import report as cmd
+    from kh121.commands import merge as cmd
 
     if all_periods == (period is not None):
         raise typer.BadParameter("một KỲ hoặc --all", param_hint="PERIOD")

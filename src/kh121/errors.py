@@ -138,9 +138,9 @@ KEEP_LOGS = 10  # the newest logs kept; an older one is removed when a new one i
 
 def log_folder() -> Path:
     """Where the tracebacks of kh121's own bugs are kept: `logs/` in the cache folder."""
-    from kh121.cache import folder
+    from kh121.userdirs import cache_folder
 
-    return folder() / "logs"
+    return cache_folder() / "logs"
 
 
 def write_log(exc: BaseException) -> Path:

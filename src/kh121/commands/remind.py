@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING
 
 from kh121 import paths
 from kh121.atomic import inside_root, workspace_lock, write_all
-from kh121.commands.report import find_agency, find_period
 from kh121.errors import EXIT_OK, KnownError
 from kh121.loader import load_clean
+from kh121.lookup import find_agency, find_period
 from kh121.messages import t
 from kh121.models import Reminder, RemindersFile
 from kh121.text import one_line, safe

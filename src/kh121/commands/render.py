@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING
 
 from kh121 import paths
 from kh121.atomic import inside_root, write_and_say
-from kh121.commands.report import find_period, merged, merged_path
+from kh121.commands.merge import merged, merged_path
 from kh121.errors import EXIT_OK, KnownError
 from kh121.loader import load_clean
+from kh121.lookup import find_period
 from kh121.messages import t
 from kh121.presenters.problems import print_problems
 

@@ -1,0 +1,317 @@
+"""kh121 report form and report import: the agencies answer in Word; what they send is
+checked like a hand-written report and filed all or nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from kh121 import calendar as cal
+from kh121 import paths
+from kh121.atomic import (
+    inside_root,
+    workspace_lock,
+    write_all,
+)
+from kh121.dates import dmy
+from kh121.errors import EXIT_OK, KnownError
+from kh121.loader import load
+from kh121.lookup import check_reporter, find_agency, find_period, plan_only, reporters_of
+from kh121.messages import t
+from kh121.text import one_line, quoted
+from kh121.workspace import Workspace
+
+
+def run_form(
+    *,
+    root: Path,
+    query: str | None,
+    period_text: str,
+    every: bool,
+    out: Path | None,
+    as_of: dt.date,
+    lang: str,
+) -> int:
+    """A Word form per agency: its tasks for the period, cells to fill, its identity."""
+    from kh121.form import FormRow, FormSpec, build_form
+    from kh121.scaffold import agency_tasks
+
+    ws = plan_only(root, as_of)
+    period = find_period(ws, period_text)
+    if every:
+        codes = reporters_of(ws, period)
+    elif query:
+        code = find_agency(ws, query, period)
+        check_reporter(ws, code, period, force=False)
+        codes = [code]
+    else:
+        raise KnownError("cần mã cơ quan hoặc --all", "an agency code or --all is needed")
+    label = f"{period.rule.label_vi} {period.year}"
+    plan = ws.plan.plan
+    from kh121.form import form_key, key_path
+
+    if key_path().resolve().is_relative_to(root.resolve()):
+        raise KnownError(
+            f"khóa mẫu {key_path()} nằm trong thư mục gốc: để nó ngoài kho (ai có khóa đều"
+            " làm được mẫu giả)",
+            f"the form key {key_path()} lies inside the root: keep it outside the repository"
+            " (whoever has it can forge forms)",
+        )
+    key = form_key(create=True)
+    outputs: list[tuple[Path, bytes | str]] = []
+    for code in codes:
+        rows = []
+        for task, leads in agency_tasks(ws.plan, ws.agencies, code, period.due):
+            dues = [
+                dmy(o.due)
+                for o in cal.occurrences(task.deadline, plan.span)
+                if o.due is not None and o.due.year == period.year
+            ]
+            rows.append(
+                FormRow(
+                    task=task.id,
+                    role="chủ trì" if leads else "phối hợp",
+                    content=" ".join(task.content.split()),
+                    product=task.product,
+                    due=", ".join(dues) or task.deadline.text,
+                )
+            )
+        spec = FormSpec(
+            plan=plan.code,
+            plan_title=f"{plan.kind} số {plan.code} của {plan.issuer}",
+            period=period.id,
+            period_title=label,
+            agency=code,
+            agency_name=ws.agencies.name(code, short=False),
+            due=dmy(ws.work.effective(period.due)),
+            rows=tuple(rows),
+        )
+        name = f"MAU_{period.id}_{code}.docx"
+        if out is not None:
+            target = out / name if (len(codes) > 1 or out.is_dir()) else out
+        else:
+            target = inside_root(root / paths.REPORTS / period.id / "mau" / name, root)
+        outputs.append((target, build_form(spec, ws.work.effective(period.due), key)))
+    changed = write_all(outputs)  # every form, or none
+    for (target, _data), did in zip(outputs, changed, strict=True):
+        at = paths.shown(target, root)
+        print(
+            t(
+                f"{'đã ghi' if did else 'không đổi'} {at}",
+                f"{'wrote' if did else 'unchanged'} {at}",
+                lang,
+            )
+        )
+    return EXIT_OK
+
+
+def run_import(
+    *,
+    root: Path,
+    files: list[Path],
+    received: dt.date | None,
+    replace: bool,
+    keep: bool,
+    as_of: dt.date,
+    lang: str,
+) -> int:
+    """Filled forms into report files: all checked first, then all written or none, under
+    the workspace's lock (a report replaced is read, kept and rewritten by one kh121 at a
+    time)."""
+    with workspace_lock(root):
+        return _import_all(
+            root=root, files=files, received=received, replace=replace, keep=keep,
+            as_of=as_of, lang=lang,
+        )  # fmt: skip
+
+
+def _import_all(
+    *,
+    root: Path,
+    files: list[Path],
+    received: dt.date | None,
+    replace: bool,
+    keep: bool,
+    as_of: dt.date,
+    lang: str,
+) -> int:
+    from kh121.form import form_key
+
+    ws = plan_only(root, as_of)
+    for file in files:  # a missing file is said before a missing key
+        if not file.is_file():
+            at = paths.shown(file, root)
+            raise KnownError(f"không phải tệp: {at}", f"not a file: {at}")
+    key = form_key()
+    plans: list[tuple[Path, Path, str]] = []
+    for file in files:
+        target, text = _import_one(ws, root, file, received, as_of, replace, key)
+        twice = [f for f, tg, _ in plans if tg == target]
+        if twice:
+            raise KnownError(
+                f"{paths.shown(twice[0], root)} và {paths.shown(file, root)} cùng là báo cáo"
+                f" {paths.shown(target, root)}: nhập từng tệp một, chưa nhập gì",
+                f"{paths.shown(twice[0], root)} and {paths.shown(file, root)} are both the"
+                f" report {paths.shown(target, root)}: import one of them, nothing imported",
+            )
+        plans.append((file, target, text))
+    outputs: list[tuple[Path, bytes | str]] = []
+    said: list[tuple[str, str]] = []
+    for file, target, text in plans:
+        if target.exists() and replace:
+            backup = _free_name(target.with_name(target.name + ".bak"))
+            outputs.append((backup, target.read_bytes()))
+            said.append(
+                (
+                    f"bản cũ giữ ở {paths.shown(backup, root)}",
+                    f"the old file kept as {paths.shown(backup, root)}",
+                )
+            )
+        outputs.append((target, text))
+        said.append(
+            (
+                f"đã nhập {paths.shown(file, root)} → {paths.shown(target, root)}",
+                f"imported {paths.shown(file, root)} → {paths.shown(target, root)}",
+            )
+        )
+        if keep:
+            outputs.append((target.with_suffix(".docx"), _evidence(file.read_bytes())))
+    write_all(outputs)  # every report (and its backup and evidence), or none
+    for vi, en in said:
+        print(t(vi, en, lang))
+    if received is None:
+        print(
+            t(
+                "tệp là bản nháp: thêm ngày nhận bằng --received khi đã nhận chính thức",
+                "the file is a draft: give --received once officially received",
+                lang,
+            )
+        )
+    return EXIT_OK
+
+
+def _evidence(data: bytes) -> bytes:
+    """The form as kept beside its report: no macro part and no relationship to an outside
+    address (a remote image, an attached template), which Word would fetch on opening."""
+    import io
+    import re
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            name = info.filename
+            if name.endswith("vbaProject.bin") or "vbaData" in name:
+                continue
+            body = src.read(info)
+            if name.endswith(".rels"):
+                body = re.sub(rb"<Relationship[^>]*TargetMode=\"External\"[^>]*/>", b"", body)
+            dst.writestr(info, body)
+    return out.getvalue()
+
+
+def _free_name(path: Path) -> Path:
+    n = 1
+    candidate = path
+    while candidate.exists():
+        n += 1
+        candidate = path.with_name(f"{path.name}-{n}")
+    return candidate
+
+
+def _import_one(
+    ws: Workspace,
+    root: Path,
+    file: Path,
+    received: dt.date | None,
+    as_of: dt.date,
+    replace: bool,
+    key: bytes,
+) -> tuple[Path, str]:
+    """The report text a form gives, checked as a hand-written report is; KnownError with
+    every problem named by the form's row and column."""
+    import tempfile
+
+    from kh121.form import FormError, read_form, to_report
+    from kh121.yamlio import MAX_BYTES
+    from kh121.yamlout import dump
+
+    if not file.is_file():
+        at = paths.shown(file, root)
+        raise KnownError(f"không phải tệp: {at}", f"not a file: {at}")
+    shown = paths.shown(file, root)
+    if file.stat().st_size > 4 * MAX_BYTES:
+        raise FormError(f"{shown} quá lớn", f"{shown} is too large")
+    try:
+        read = read_form(file.read_bytes())
+    except FormError as exc:
+        raise FormError(f"{shown}: {exc.vi}", f"{shown}: {exc.en}") from None
+    ident = read.identity
+    if ident.get("plan") != ws.plan.plan.code:
+        other = one_line(ident["plan"][:80])
+        raise FormError(
+            f"{shown} là mẫu của kế hoạch {other}, không phải {ws.plan.plan.code}",
+            f"{shown} is a form of plan {other}, not {ws.plan.plan.code}",
+        )
+    if ident.get("period") not in ws.periods or ident.get("agency") not in ws.agencies.by_code:
+        raise FormError(
+            f"{shown}: kỳ {quoted(ident['period'])} hay cơ quan {quoted(ident['agency'])} không có"
+            " trong kế hoạch",
+            f"{shown}: period {quoted(ident['period'])} or agency {quoted(ident['agency'])} is not"
+            " in the plan",
+        )
+    report, found = to_report(read, received, key)
+    if found:
+        _refuse(shown, [(vi, en) for vi, en in found])
+    # the name is from outside: on one line, or it would write YAML of its own
+    text = f"# Nhập từ mẫu Word {one_line(file.name)} bằng 'kh121 report import'.\n" + dump(report)
+    target = inside_root(root / paths.REPORTS / report["period"] / f"{report['agency']}.yaml", root)
+    if target.exists() and not replace:
+        raise KnownError(
+            f"{paths.shown(target, root)} đã có; dùng --replace để thay (bản cũ được giữ lại)",
+            f"{paths.shown(target, root)} exists; use --replace (the old one is kept)",
+        )
+    with tempfile.TemporaryDirectory() as tmp:
+        candidate = Path(tmp) / f"{report['agency']}.yaml"
+        candidate.write_text(text, encoding="utf-8")
+        _ws, problems = load(root, as_of, targets=[candidate])
+        mine = [
+            p
+            for p in problems
+            if p.file == paths.shown(candidate, root)
+            and p.code != "E035"
+            and p.severity.value == "error"
+        ]
+    if mine:
+        lines = text.splitlines()
+        named = []
+        for p in mine:
+            row, (task, column) = _row_of(lines, p.line)
+            place = f"dòng {row} ({task}), cột {column}" if row else "đầu mẫu"
+            named.append((f"{place}: {p.message('vi')}", f"{place}: {p.message('en')}"))
+        _refuse(shown, named)
+    return target, text
+
+
+def _row_of(lines: list[str], line: int) -> tuple[int, tuple[str, str]]:
+    """The form's row (1-based) and (task, column) a line of the generated YAML belongs to."""
+    from kh121.form import COLUMN_LABELS
+
+    row = 0
+    task = ""
+    for text in lines[:line]:
+        if text.startswith("  - task:"):
+            row += 1
+            task = text.split(":", 1)[1].strip()
+    here = lines[line - 1].strip().lstrip("- ") if 0 < line <= len(lines) else ""
+    key = here.split(":", 1)[0]
+    return row, (task, COLUMN_LABELS.get(key, key))
+
+
+def _refuse(shown: str, found: list[tuple[str, str]]) -> None:
+    vi = "\n".join(f"  - {x}" for x, _ in found)
+    en = "\n".join(f"  - {y}" for _, y in found)
+    raise KnownError(
+        f"{shown}: {len(found)} chỗ cần sửa trong mẫu, chưa nhập gì:\n{vi}",
+        f"{shown}: {len(found)} problem(s) in the form, nothing imported:\n{en}",
+    )

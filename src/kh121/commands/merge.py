@@ -1,0 +1,93 @@
+"""kh121 merge: the reports on record for a period consolidated into one file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+from kh121 import calendar as cal
+from kh121 import paths
+from kh121.atomic import (
+    inside_root,
+    workspace_lock,
+    write_and_say,
+)
+from kh121.errors import EXIT_FAIL, EXIT_OK
+from kh121.loader import load_clean
+from kh121.lookup import find_period
+from kh121.messages import t
+from kh121.models import MergedFile
+from kh121.presenters.problems import print_problems
+from kh121.problems import Problem, has_errors
+from kh121.workspace import Workspace
+
+
+def period_folders(root: Path) -> list[str]:
+    """The periods that have a file in their folder under reports/."""
+    return sorted({p.parent.name for p in paths.period_files(root)})
+
+
+def merged(
+    ws: Workspace, period: cal.Period, problems: list[Problem]
+) -> tuple[MergedFile | None, str | None, list[Problem]]:
+    """The consolidation of a loaded, clean workspace, or None with the period's errors."""
+    from kh121.merge import consolidate
+
+    folder = f"{paths.REPORTS.as_posix()}/{period.id}/"
+    mine = [p for p in problems if p.file.startswith(folder)]
+    if has_errors(mine):
+        return None, None, mine
+    model, text = consolidate(ws, period, mine)
+    return model, text, mine
+
+
+def run_merge(
+    *, root: Path, period_text: str | None, check: bool, as_of: dt.date, lang: str
+) -> int:
+    """Each period's consolidation; written under the workspace's lock."""
+    ws, warnings = load_clean(root, as_of)
+    names = [period_text] if period_text else period_folders(root)
+    status = EXIT_OK
+    for name in names:
+        period = find_period(ws, name)
+        _model, text, problems = merged(ws, period, warnings)
+        if problems:
+            print_problems(problems, lang, as_json=False, stream=sys.stderr)
+        if text is None:
+            print(t("có lỗi: không ghi gì", "errors found: nothing written", lang), file=sys.stderr)
+            status = EXIT_FAIL
+            continue
+        if check:
+            status = max(status, _write_merged(root, period, text, check, lang))
+            continue
+        with workspace_lock(root):  # never while an import replaces a report
+            status = max(status, _write_merged(root, period, text, check, lang))
+    return status
+
+
+def merged_path(root: Path, period: cal.Period) -> Path:
+    return root / paths.REPORTS / period.id / paths.MERGED_NAME
+
+
+def _write_merged(root: Path, period: cal.Period, text: str, check: bool, lang: str) -> int:
+    target = merged_path(root, period)
+    shown = paths.shown(target, root)
+    if check:
+        current = target.read_bytes() if target.is_file() else None
+        if current != text.encode("utf-8"):
+            print(
+                t(
+                    f"{shown} thiếu hoặc đã cũ; chạy 'kh121 merge {period.id}'",
+                    f"{shown} is missing or out of date; run 'kh121 merge {period.id}'",
+                    lang,
+                )
+            )
+            return EXIT_FAIL
+        print(t(f"{shown} đã cập nhật", f"{shown} is up to date", lang))
+        return EXIT_OK
+    write_and_say(inside_root(target, root), text, root, lang)
+    return EXIT_OK
+
+
+# ------------------------------------------------------------------ Word forms

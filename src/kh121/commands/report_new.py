@@ -1,0 +1,123 @@
+"""kh121 report new: a report file scaffolded for one agency and one period (or the
+clerk's own text, or every missing one)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from kh121 import calendar as cal
+from kh121 import paths
+from kh121.atomic import (
+    FileExistsRefusedError,
+    inside_root,
+    write_atomic,
+)
+from kh121.errors import EXIT_OK, KnownError
+from kh121.lookup import check_reporter, find_agency, find_period, plan_only, reporters_of
+from kh121.messages import t
+from kh121.scaffold import clerk_scaffold, report_scaffold
+from kh121.workspace import Workspace
+
+
+def _write_new(
+    target: Path, root: Path, text: str, lang: str, note: tuple[str, str], explicit: bool
+) -> int:
+    shown = paths.shown(target, root)
+    try:
+        write_atomic(target if explicit else inside_root(target, root), text, overwrite=False)
+    except FileExistsRefusedError:
+        raise FileExistsRefusedError(shown) from None  # named from where the clerk stands
+    print(t(f"đã tạo {shown}", f"created {shown}", lang))
+    print(t(*note, lang))
+    return EXIT_OK
+
+
+def run_new(
+    *,
+    root: Path,
+    query: str | None,
+    period_text: str,
+    out: Path | None,
+    clerk: bool,
+    force: bool,
+    as_of: dt.date,
+    lang: str,
+    missing: bool = False,
+) -> int:
+    ws = plan_only(root, as_of)
+    period = find_period(ws, period_text)
+    folder = root / paths.REPORTS / period.id
+    consolidator = ws.agencies.name(ws.agencies.resolve(ws.plan.reporting.to, period.due))
+    if clerk:
+        return _write_new(
+            out or folder / paths.CLERK_NAME,
+            root,
+            clerk_scaffold(period, consolidator),
+            lang,
+            (
+                "Viết phần đánh giá của cơ quan tổng hợp vào tệp này; 'kh121 render' sẽ dùng.",
+                "Write the consolidating agency's assessment here; 'kh121 render' uses it.",
+            ),
+            out is not None,
+        )
+    if missing:
+        return _write_missing(ws, root, period, folder, lang)
+    if not query:
+        raise KnownError(
+            "cần mã hoặc tên cơ quan (hoặc --clerk, --missing)",
+            "an agency code or name is needed (or --clerk, --missing)",
+        )
+    code = find_agency(ws, query, period)
+    check_reporter(ws, code, period, force)
+    text = report_scaffold(ws.plan, ws.agencies, code, period, ws.work.effective(period.due))
+    return _write_new(
+        out or folder / f"{code}.yaml",
+        root,
+        text,
+        lang,
+        (
+            f"Tệp là bản nháp: chỉ tính là đã gửi khi điền ngày {consolidator} nhận (received),"
+            " cùng số và ngày của báo cáo.",
+            f"The file is a draft: it counts as sent only once the day {consolidator} received"
+            " it (received) is filled in, with the report's number and date.",
+        ),
+        out is not None,
+    )
+
+
+def _write_missing(ws: Workspace, root: Path, period: cal.Period, folder: Path, lang: str) -> int:
+    """A draft for every agency that reports for the period and has no file for it yet."""
+    on_file = {r.report.agency for r in ws.reports if r.report.period == period.id}
+    todo = [c for c in reporters_of(ws, period) if c not in on_file]
+    if not todo:
+        print(
+            t(
+                f"mọi cơ quan đã có tệp báo cáo kỳ {period.id}",
+                f"every agency has a report file for {period.id}",
+                lang,
+            )
+        )
+        return EXIT_OK
+    effective = ws.work.effective(period.due)
+    written = 0
+    for code in todo:
+        target = inside_root(folder / f"{code}.yaml", root)
+        if target.exists():
+            continue  # a draft already on file: never overwritten
+        text = report_scaffold(ws.plan, ws.agencies, code, period, effective)
+        write_atomic(target, text, overwrite=False)
+        written += 1
+        print(
+            t(f"đã tạo {paths.shown(target, root)}", f"created {paths.shown(target, root)}", lang)
+        )
+    print(
+        t(
+            f"{written} bản nháp mới: gửi cho từng cơ quan; chỉ tính là đã gửi khi điền ngày nhận"
+            " (received).",
+            f"{written} new drafts: send each to its agency; each counts as sent once its"
+            " received date is filled in.",
+            lang,
+        )
+    )
+    return EXIT_OK

@@ -1,0 +1,105 @@
+"""Which period and which agency a person means: one rule each, for every command."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from kh121 import calendar as cal
+from kh121.dates import dmy
+from kh121.errors import DataError, KnownError
+from kh121.loader import load
+from kh121.problems import has_errors
+from kh121.record import reporters
+from kh121.workspace import Workspace
+
+
+def find_period(ws: Workspace, text: str) -> cal.Period:
+    found = ws.periods.get(text.strip().upper())
+    if found is None:
+        keys = ", ".join(r.key for r in ws.plan.reporting.periods)
+        known = list(ws.periods)
+        first, last = (known[0], known[-1]) if known else ("", "")
+        raise KnownError(
+            f"kỳ báo cáo '{text}' không có trong kế hoạch; viết NĂM-KỲ với KỲ là {keys},"
+            f" từ {first} đến {last}",
+            f"period '{text}' is not one of the plan's; write YEAR-KEY with KEY one of {keys},"
+            f" from {first} to {last}",
+        )
+    return found
+
+
+def find_agency(ws: Workspace, query: str, period: cal.Period | None = None) -> str:
+    """One agency (not a group) for a code or a name, among those that existed in the
+    period when given; candidates listed when several match; a group's reporting members
+    named when the query is a group."""
+    agencies = ws.agencies
+    codes = agencies.matching(query, period.due if period is not None else None)
+    if not codes:
+        groups = [c for c in agencies.search(query) if agencies.by_code[c].is_group]
+        if groups and period is not None:
+            members = sorted(reporters(ws, period.due) & set(_members(ws, groups[0], period)))
+            names = ", ".join(f"{c} ({agencies.name(c)})" for c in members) or "—"
+            raise KnownError(
+                f"'{query}' là một nhóm ({agencies.name(groups[0])}): mỗi thành viên gửi báo"
+                f" cáo riêng; các thành viên phải báo cáo {period.label()}: {names}",
+                f"'{query}' is a group ({agencies.name(groups[0])}): each member reports;"
+                f" those that report for {period.label('en')}: {names}",
+            )
+        raise KnownError(f"không có cơ quan nào khớp '{query}'", f"no agency matches '{query}'")
+    if len(codes) > 1 and period is not None:  # the one that owes the period's report
+        owing = [c for c in codes if c in reporters(ws, period.due)]
+        codes = owing if len(owing) == 1 else codes
+    if len(codes) > 1:
+        names = "; ".join(f"{c} ({agencies.name(c)})" for c in codes)
+        raise KnownError(
+            f"'{query}' khớp nhiều cơ quan: {names}; hãy dùng mã",
+            f"'{query}' matches several agencies: {names}; use a code",
+        )
+    return codes[0]
+
+
+def _members(ws: Workspace, group: str, period: cal.Period) -> list[str]:
+    now = ws.agencies.resolve(group, period.due)
+    return [ws.agencies.resolve(m, period.due) for m in ws.agencies.members(now)]
+
+
+def reporters_of(ws: Workspace, period: cal.Period) -> list[str]:
+    """Who owes the period's report: the one rule (`record.reporters`)."""
+    return sorted(reporters(ws, period.due))
+
+
+def check_reporter(ws: Workspace, code: str, period: cal.Period, force: bool) -> None:
+    agency = ws.agencies.by_code[code]
+    now = ws.agencies.resolve(code, period.due)
+    if now != code:
+        ended = dmy(agency.merged_into.from_date if agency.merged_into else None)
+        raise KnownError(
+            f"{agency.short} không còn hoạt động trong kỳ {period.id} (từ {ended});"
+            f" {ws.agencies.name(now)} ({now}) tiếp nhận: dùng 'kh121 report new {now}'",
+            f"{agency.short} no longer exists in {period.id}; {ws.agencies.name(now)}"
+            f" ({now}) took over: use 'kh121 report new {now}'",
+        )
+    if not agency.exists_on(period.due):
+        raise KnownError(
+            f"{agency.short} chưa thành lập trong kỳ {period.id}",
+            f"{agency.short} did not exist yet in {period.id}",
+        )
+    reporters = reporters_of(ws, period)
+    if code not in reporters and not force:
+        names = ", ".join(f"{c} ({ws.agencies.name(c)})" for c in reporters)
+        raise KnownError(
+            f"{agency.short} ({code}) không thuộc các cơ quan phải báo cáo kỳ {period.id}."
+            f" Các cơ quan báo cáo: {names}. Dùng --force nếu vẫn muốn tạo.",
+            f"{agency.short} ({code}) is not among the agencies that report for {period.id}."
+            f" They are: {names}. Use --force to create it anyway.",
+        )
+
+
+def plan_only(root: Path, as_of: dt.date) -> Workspace:
+    """The plan, agencies and calendar, no report read: a broken report of one agency never
+    stops writing another's file."""
+    ws, problems = load(root, as_of, targets=[])
+    if ws is None or has_errors(problems):
+        raise DataError(problems)
+    return ws
