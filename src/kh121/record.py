@@ -10,7 +10,7 @@ that is the lead or its successor — declares `state: done` for it, with the da
 done: `completed_on`, else the date of a document it delivered for that occurrence. A
 document delivered under another state, a `done` without a day, a document that is the
 report itself: none of these completes an occurrence; each is a warning at its line
-(`checks.check_statements`). A document that names a past occurrence of a recurring task
+(`report_checks.check_statements`). A document that names a past occurrence of a recurring task
 (`occurrence:` or `for_year:`) is the lead's word that that occurrence was delivered on its
 date. A coordinator's word never completes an occurrence; where it contradicts the lead's,
 the occurrence is disputed and counted by the lead's word.
