@@ -133,3 +133,10 @@ def test_the_reporting_grid_runs_in_due_date_order(cli, tmp_path: Path) -> None:
     heads = re.findall(r"<th>(\d{4}-[A-Z0-9]+)</th>", grid.split("</tr>")[0])
     # '2024-CN' sorts before '2024-H1' by name; it is due on 15/01/2025, after it
     assert heads[:3] == ["2024-H1", "2024-CN", "2025-H1"], heads
+
+
+def test_the_page_template_is_held_in_the_same_sandbox(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    write(ws_root / "templates/trang_theo_doi.html", "{{ 'x' * 100000000 }}")
+    r = cli("page", "--root", ws_root, "--as-of", "2026-11-29")
+    assert r.exit_code == 1 and "tạo giá trị dài quá" in r.stderr, r.output
+    assert not (ws_root / "reports/trang_theo_doi.html").exists()

@@ -383,3 +383,14 @@ def test_a_record_validated_alone_finds_what_the_whole_finds(ws_root: Path, cli:
         assert r.exit_code == 1, r.output
         codes.append(sorted(p["code"] for p in json.loads(r.stdout) if p["code"] != "W056"))
     assert codes == [["E080", "E081"]] * 3
+
+
+def test_a_done_without_its_day_is_said_where_the_occurrence_is(ws_root: Path, cli: CLI) -> None:
+    _report(ws_root, "SYT", "2026-H2", "2026-11-12", "tasks:\n  - task: III.7\n    state: done\n")
+    data = _status(cli, ws_root, "2026-12-10")
+    occ = _occ(data, "III.7", "2026")
+    assert occ["bin"] == "open_overdue" and occ["done_on"] is None
+    r = cli("show", "III.7", "--root", ws_root, "--as-of", "2026-12-10")
+    assert "báo đã hoàn thành nhưng chưa có ngày hoàn thành hay văn bản (chưa tính)" in " ".join(
+        r.stdout.split()
+    )

@@ -36,7 +36,9 @@ RENDER_SECONDS = 120  # wall clock for the whole fill, in a child process (KH121
 RENDER_MEMORY = 2 * 1024 * 1024 * 1024
 
 
-def _environment() -> Any:
+def bounded_environment() -> Any:
+    """The one Jinja environment of every template kh121 fills (the report, the letter,
+    the review, the page): sandboxed, bounded, strict, escaping."""
     from jinja2 import StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
@@ -216,7 +218,7 @@ def _fill(template: Path, context: dict[str, Any], day: dt.date, title: str, aut
 
     try:
         tpl = DocxTemplate(str(template))
-        tpl.render(context, jinja_env=_environment(), autoescape=True)
+        tpl.render(context, jinja_env=bounded_environment(), autoescape=True)
     except jinja2.exceptions.SecurityError as exc:
         raise TemplateError(
             f"mẫu '{template}' truy cập điều không được phép: {exc}",

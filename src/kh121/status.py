@@ -131,6 +131,7 @@ def _occurrence(
         evidence=proof,
         disputed=verdict.disputed if b is not Bin.NO_DATA else (),
         members=verdict.members,
+        claimed=done_on is None and verdict.said is TaskState.DONE,
     )
 
 

@@ -92,6 +92,7 @@ class OccurrenceView:
     disputed: tuple[str, ...] = ()  # 'AGENCY: state' of reports that contradict the lead's
     members: tuple[str, ...] = ()  # a group-led task: the members that reported on it
     members_total: int | None = None  # how many members the group had on its due date
+    claimed: bool = False  # the lead said done, without the day that would make it so
 
     @property
     def recurring(self) -> bool:

@@ -38,9 +38,9 @@ def revision(root: Path) -> str:
 
 
 def run(*, root: Path, as_of: dt.date, out: Path | None, lang: str) -> int:
-    from jinja2 import StrictUndefined
-    from jinja2.sandbox import SandboxedEnvironment
+    import jinja2
 
+    from kh121.docx_render import bounded_environment
     from kh121.presenters.page import build_page
     from kh121.status import compute_status
 
@@ -54,10 +54,16 @@ def run(*, root: Path, as_of: dt.date, out: Path | None, lang: str) -> int:
     template = root / PAGE_TEMPLATE
     if not template.is_file():
         raise KnownError(f"không có mẫu trang '{template}'", f"no page template '{template}'")
-    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
     title = f"Theo dõi thực hiện {ws.plan.plan.kind} {ws.plan.plan.code}"
     context = build_page(view, history, revision(root), title)
-    html = env.from_string(template.read_text(encoding="utf-8")).render(context)
+    try:  # the same bounded sandbox as the Word templates
+        html = (
+            bounded_environment().from_string(template.read_text(encoding="utf-8")).render(context)
+        )
+    except jinja2.TemplateError as exc:
+        raise KnownError(
+            f"mẫu trang '{template}' lỗi: {exc}", f"page template '{template}' failed: {exc}"
+        ) from None
     target = out or inside_root(root / DEFAULT_OUT, root)
     write_and_say(target, html, root, lang)
     if excluded:

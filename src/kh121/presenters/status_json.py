@@ -33,6 +33,7 @@ def occurrence_json(o: OccurrenceView) -> dict[str, Any]:
         "disputed": list(o.disputed),
         "members_reported": list(o.members),
         "members_total": o.members_total,
+        "claimed_done": o.claimed,
     }
 
 

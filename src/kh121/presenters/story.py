@@ -27,6 +27,12 @@ def due_text(o: OccurrenceView, lang: str = "vi", words: bool = False) -> str:
 
 
 def _said(o: OccurrenceView, lang: str) -> str:
+    if o.claimed:  # never silently turned into done, nor silently into "in progress"
+        return t(
+            "báo đã hoàn thành nhưng chưa có ngày hoàn thành hay văn bản (chưa tính)",
+            "reported done without a completion day or document (not counted)",
+            lang,
+        )
     return labels.state(o.state.value, lang).lower()
 
 
