@@ -118,6 +118,7 @@ def test_a_draft_is_not_on_record_whatever_its_date(ws_root: Path) -> None:
     v = _view(ws_root, AS_OF)
     ob = next(o for o in v.obligations if o.period == "2026-H2" and o.agency == "SYT")
     assert (ob.status, ob.draft, ob.received) == ("missing", True, None)
+    assert ob.file and Path(ob.file).name == "SYT.yaml"  # the draft named, for the reminder
     led = {t.id: t.state for t in v.tasks if t.lead == "SYT"}
     assert led and set(led.values()) == {"no_report"}  # its states are not yet said
     _file(ws_root, "SYT", "2026-H2", due - 10 * ONE)  # the same file, received
