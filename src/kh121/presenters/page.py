@@ -115,9 +115,12 @@ def trend_chart(points: list[Trend], width: int = 560, height: int = 160) -> str
                 f'<rect x="{x + off:.1f}" y="{height - h:.1f}" width="{w / 2:.1f}"'
                 f' height="{h:.1f}" fill="url(#p-{pattern})" stroke="#000" stroke-width="0.5"/>'
             )
+        head, _, tail = p.period.rpartition(" ")  # 'năm' over '2026': a label fits its bars
         out.append(
-            f'<text x="{x + w / 2:.1f}" y="{height + 14}" text-anchor="middle"'
-            f' class="axis">{escape(p.period)}</text>'
+            f'<text x="{x + w / 2:.1f}" y="{height + 12}" text-anchor="middle"'
+            f' class="axis">{escape(head or tail)}'
+            + (f'<tspan x="{x + w / 2:.1f}" dy="11">{escape(tail)}</tspan>' if head else "")
+            + "</text>"
         )
     out.append("</svg>")
     return "".join(out)
@@ -186,20 +189,26 @@ def build_page(
         for a in grid_agencies
     ]
     trend = [
-        Trend(p, dmy(v.as_of), v.summary.due, v.summary.done_of_due, v.summary.open_overdue)
+        Trend(
+            view.period_label(p),
+            dmy(v.as_of),
+            v.summary.due,
+            v.summary.done_of_due,
+            v.summary.open_overdue,
+        )
         for p, v in history
     ]
     task_rows = [
         {
             "id": t.id,
             "content": t.content,
-            "responsible": d.name(t.responsible),
+            "responsible": d.names(t.responsibles or (t.responsible,)),
             "state": story(t, "vi"),
             "bin": labels.bin_label(t.bin.value, "vi"),
             "bin_key": t.bin.value,
             "occurrences": [
                 {
-                    "key": o.key,
+                    "key": labels.occurrence(o.key, "vi"),
                     "due": dmy(o.effective_due) if o.effective_due else "—",
                     "bin": labels.bin_label(o.bin.value, "vi"),
                     "evidence": o.evidence or "",
@@ -209,7 +218,7 @@ def build_page(
             ],
             "entries": [
                 {
-                    "period": e.period,
+                    "period": view.period_label(e.period),
                     "agency": d.name(e.agency),
                     "state": labels.state(e.state.value, "vi"),
                     "done": e.done or "",
@@ -249,6 +258,7 @@ def build_page(
         "sections": sections,
         "agencies": agency_rows,
         "periods": periods,
+        "period_labels": [view.period_label(p) for p in periods],  # people read labels
         "grid": grid,
         "trend": trend_chart(trend),
         "trend_rows": trend,
