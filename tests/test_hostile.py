@@ -658,3 +658,15 @@ def test_form_all_writes_every_form_or_none(ws_root: Path, tmp_path: Path) -> No
             env={"KH121_FORM_KEY": str(key)})  # fmt: skip
     assert r.returncode == 1 and "MAU_2026-H2_SYT.docx" in r.stderr, r.stderr
     assert sorted(p.name for p in out.iterdir()) == ["MAU_2026-H2_SYT.docx"]
+
+
+def test_a_report_of_countless_lines_is_refused_at_once(ws_root: Path) -> None:
+    lines = "".join(f"  - task: III.{i % 9 + 1}\n    state: in_progress\n" for i in range(1200))
+    write(
+        ws_root / "reports/2026-H2/SYT.yaml",
+        "schema_version: 1\nagency: SYT\nperiod: 2026-H2\ntasks:\n" + lines,
+    )
+    r = run("validate", "--root", ws_root, *DAY, timeout=60)
+    assert r.returncode == 1
+    assert r.stdout.count("lỗi[E065]") == 1 and "E039" not in r.stdout  # one line, not 1,200
+    assert "1200 dòng nhiệm vụ, quá giới hạn 1000" in " ".join(r.stdout.split())

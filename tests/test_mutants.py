@@ -164,3 +164,29 @@ def test_names_in_the_pages_svg_are_escaped(ws_root: Path, cli: Callable[..., Re
     assert "Hợp tác <trong nước> & quốc tế" in titles  # a section's bar
     assert "Sở NN&MT" in titles  # an agency's bar: the shipped short names hold '&'
     assert "<title>Sở NN&amp;MT</title>" in html
+
+
+def test_a_templates_time_is_twenty_seconds_and_more_for_more_data() -> None:
+    from kh121.docx_render import _rows, _seconds
+
+    small = {"tasks": [{"id": "I.1"}] * 18, "title": "x"}
+    assert _rows(small) == 18 and 20 <= _seconds(_rows(small)) < 21
+    big = {"tasks": [{"id": "I.1", "results": ["a", "b"]}] * 18000}
+    assert _rows(big) == 18000 * 3 and _seconds(_rows(big)) == 20 + 2 * 54
+
+
+def test_a_killed_conversions_folder_is_swept_at_the_next(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import os
+    import tempfile
+    import time
+
+    from kh121 import pdf
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    old, fresh = tmp_path / "kh121-pdf-old", tmp_path / "kh121-pdf-new"
+    for folder in (old, fresh):
+        (folder / "profile").mkdir(parents=True)
+    hour_ago = time.time() - 3700
+    os.utime(old, (hour_ago, hour_ago))
+    assert pdf.sweep_stale() == [old]
+    assert not old.exists() and fresh.exists()

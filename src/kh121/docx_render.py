@@ -32,7 +32,11 @@ MAX_PARTS = 500
 MAX_PART_ELEMENTS = 500_000  # XML elements in one part ('<' counted)
 MAX_VALUE_CHARS = 1_000_000  # one string or list a template builds ('x' * n)
 MAX_OUTPUT_BYTES = 100 * 1024 * 1024
-RENDER_SECONDS = 120  # wall clock for the whole fill, in a child process (KH121_RENDER_SECONDS)
+# Wall clock for the whole fill, in a child process: 20 s, and 2 s more for each 1,000 rows
+# the context holds (a real plan of 18,000 tasks fills in about 30 s); KH121_RENDER_SECONDS
+# sets it outright. A template's loops of its own never buy time.
+RENDER_SECONDS = 20
+RENDER_SECONDS_PER_1000_ROWS = 2
 RENDER_MEMORY = 2 * 1024 * 1024 * 1024
 
 
@@ -137,7 +141,7 @@ def render_docx(
     child = ctx.Process(target=_child, args=(send, template, context, day, title, author))
     child.start()
     send.close()
-    budget = _seconds()
+    budget = _seconds(_rows(context))
     try:
         if not receive.poll(budget):
             raise TemplateError(
@@ -165,13 +169,23 @@ def render_docx(
     return payload
 
 
-def _seconds() -> float:
+def _rows(value: Any) -> int:
+    """How many rows of data a context holds (items of its lists, nested)."""
+    if isinstance(value, dict):
+        return sum(_rows(v) for v in value.values())
+    if isinstance(value, list | tuple):
+        return len(value) + sum(_rows(v) for v in value if isinstance(v, dict | list | tuple))
+    return 0
+
+
+def _seconds(rows: int = 0) -> float:
     import os
 
+    default = RENDER_SECONDS + RENDER_SECONDS_PER_1000_ROWS * rows / 1000
     try:
-        return max(1.0, float(os.environ.get("KH121_RENDER_SECONDS", RENDER_SECONDS)))
+        return max(1.0, float(os.environ.get("KH121_RENDER_SECONDS", default)))
     except ValueError:
-        return float(RENDER_SECONDS)
+        return default
 
 
 def _child(

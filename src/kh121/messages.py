@@ -273,6 +273,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "task {task} is a sub-task of {parent} but there is no heading row {parent}"
         " (heading: true) before it; add the heading or fix the task's id",
     ),
+    "E065": (
+        "báo cáo có {count} dòng nhiệm vụ, quá giới hạn {limit} (mỗi nhiệm vụ một dòng): tệp"
+        " có lẽ bị sinh tự động hay ghép nhầm; giữ mỗi nhiệm vụ một dòng",
+        "the report has {count} task lines, over the limit of {limit} (one line per task): the"
+        " file was probably generated or joined by mistake; keep one line per task",
+    ),
     "E063": (
         "kỳ bắt đầu theo dõi '{since}' không phải một kỳ của kế hoạch; chọn từ {first} đến {last}",
         "the first period on record '{since}' is not a period of the plan; choose {first}"

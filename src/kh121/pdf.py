@@ -46,6 +46,28 @@ def soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
+PREFIX = "kh121-pdf-"
+STALE_SECONDS = 3600  # no conversion takes an hour: such a folder's kh121 was killed
+
+
+def sweep_stale(now: float | None = None) -> list[Path]:
+    """Remove the work folders of conversions that were killed (kill -9 leaves them behind),
+    an hour old or more; the folders removed."""
+    import time
+
+    now = time.time() if now is None else now
+    gone = []
+    for folder in Path(tempfile.gettempdir()).glob(PREFIX + "*"):
+        try:
+            old = folder.is_dir() and not folder.is_symlink()
+            if old and now - folder.stat().st_mtime >= STALE_SECONDS:
+                shutil.rmtree(folder, ignore_errors=True)
+                gone.append(folder)
+        except OSError:
+            continue  # another user's, or gone already: not ours to mind
+    return gone
+
+
 def to_pdf(docx: Path) -> bytes:
     """The PDF of `docx`. LibreOffice runs with a profile of its own in a temporary folder,
     so that it never meets a running instance."""
@@ -57,7 +79,8 @@ def to_pdf(docx: Path) -> bytes:
             "LibreOffice (soffice) was not found to convert to PDF; install"
             " libreoffice-writer-nogui, or open the .docx in Word and save it as PDF",
         )
-    with tempfile.TemporaryDirectory(prefix="kh121-pdf-") as tmp:
+    sweep_stale()
+    with tempfile.TemporaryDirectory(prefix=PREFIX) as tmp:
         work = Path(tmp)
         source = work / "in.docx"
         shutil.copyfile(docx, source)

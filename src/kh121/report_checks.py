@@ -206,9 +206,17 @@ def check_report_tasks(ws: Workspace, as_of: dt.date) -> list[Problem]:
     return out
 
 
+def entries_limit(ws: Workspace) -> int:
+    """How many task lines a report may hold: each task once, with room to spare; beyond it
+    the file is refused whole (one problem, said at once, never one per line)."""
+    return max(1000, 10 * len(ws.tasks))
+
+
 def _report_task_checks(report: LoadedReport, ws: Workspace, on: dt.date) -> list[Problem]:
     doc, r = report.doc, report.report
     tasks = ws.tasks
+    if len(r.tasks) > entries_limit(ws):
+        return [doc.error(["tasks"], "E065", count=len(r.tasks), limit=entries_limit(ws))]
     out: list[Problem] = []
     first: dict[str, int] = {}
     responsible = ws.agencies.resolve(r.agency, on)

@@ -6,6 +6,7 @@ Kept apart from the pydantic models so that the everyday views import no pydanti
 from __future__ import annotations
 
 from enum import StrEnum
+from functools import cache
 
 
 class TaskState(StrEnum):
@@ -30,15 +31,26 @@ STATE_WORDS: dict[TaskState, tuple[str, ...]] = {
 def state_of(words: str) -> TaskState | None:
     """The state a person meant: its key, a Vietnamese word (with or without marks, any case
     or spacing: 'dang thuc hien'), or a common English word; None when none fits."""
+    if words in _KEYS:  # the usual case, asked for every line of every report: no folding
+        return TaskState(words)
     from kh121.text import fold
 
-    folded = fold(words)
+    return _folded_words().get(fold(words))
+
+
+_KEYS = frozenset(s.value for s in TaskState)
+
+
+@cache
+def _folded_words() -> dict[str, TaskState]:
+    """Every accepted word, folded once, to its state."""
+    from kh121.text import fold
+
+    out: dict[str, TaskState] = {}
     for state, said in STATE_WORDS.items():
-        if folded in (fold(state.value), fold(state.value.replace("_", " "))):
-            return state
-        if any(fold(w) == folded for w in said):
-            return state
-    return None
+        for word in (state.value, state.value.replace("_", " "), *said):
+            out.setdefault(fold(word), state)
+    return out
 
 
 class Reported(StrEnum):
