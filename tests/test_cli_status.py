@@ -235,6 +235,8 @@ def test_show_task_and_agency(ws_root: Path, cli) -> None:  # type: ignore[no-un
     assert "Sở Y tế (SYT)" in r.stdout and "III.7" in r.stdout
     assert "năm 2026: nhận 12/11/2026, đúng hạn" in r.stdout
     assert "2026-H1 chưa gửi" not in r.stdout  # before the record begins
+    # the plan's Article 2 duties that fall to it (as a department, "các sở, ban, ngành")
+    assert "Nhiệm vụ chung của kế hoạch" in r.stdout and "A2.1" in r.stdout
     assert all(len(line) <= 80 for line in r.stdout.splitlines())
 
 

@@ -356,4 +356,22 @@ def compute_status(
         no_data_reports=no_data_reports,
         excluded=excluded,
         period_labels={p.id: (p.label("vi"), p.label("en")) for p in ws.periods.values()},
+        duties=tuple(
+            (ob.id, ob.text, _duty_holders(ws, ob.agencies, as_of)) for ob in ws.plan.obligations
+        ),
     )
+
+
+def _duty_holders(ws: Workspace, codes: tuple[str, ...], on: dt.date) -> frozenset[str]:
+    """Who has a duty on a day: each agency named (after its mergers), and every agency a
+    group named covers."""
+    out: set[str] = set()
+    for code in codes:
+        now = ws.agencies.resolve(code, on)
+        out.add(now)
+        out |= {
+            ws.agencies.resolve(a.code, on)
+            for a in ws.agencies.agencies
+            if not a.is_group and ws.agencies.covers(code, a.code, on)
+        }
+    return frozenset(out)

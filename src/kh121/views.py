@@ -229,6 +229,9 @@ class StatusView:
     no_data_reports: int = 0  # reports owed before the record begins, none on file
     excluded: tuple[Excluded, ...] = ()  # files in error, left out of this view
     period_labels: dict[str, tuple[str, str]] = field(default_factory=dict)  # id: (vi, en)
+    # the plan's standing duties outside the appendix (its Article 2): id, text, and who
+    # has them today (each agency named, or a member of a group named)
+    duties: tuple[tuple[str, str, frozenset[str]], ...] = ()
 
     def period_label(self, period: str, lang: str = "vi") -> str:
         """A period as people say it ('năm 2026'); its id when the plan has no such one."""

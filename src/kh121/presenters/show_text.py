@@ -158,6 +158,20 @@ def render_agency(
             title = wrap(title_of(task), style.width - len(head), 1)[0]
             out.append(head + title)
             out.append(" " * len(head) + t(f"chủ trì: {lead}", f"lead: {lead}", lang))
+    duties = [(i, text) for i, text, who in view.duties if own & who]
+    if duties:
+        out.extend(
+            [
+                "",
+                paint(
+                    t("Nhiệm vụ chung của kế hoạch", "The plan's standing duties", lang),
+                    "bold",
+                    style,
+                ),
+            ]
+        )
+        for i, text in duties:
+            out.append(fill(f"{i}  {text}", style.width, "  ", "      "))
     out.extend(["", paint(t("Báo cáo theo kỳ", "Reports by period", lang), "bold", style)])
     for o in view.obligations:
         whose = f" ({d.name(o.agency)})" if o.agency != code else ""
