@@ -235,3 +235,16 @@ def test_textconv_says_forms_and_states_in_words(ws_root: Path, cli) -> None:  #
     r = cli("textconv", report)
     assert "2026-H2/SYT III.7 trạng thái: Chưa thực hiện" in r.stdout
     assert "not_started" not in r.stdout
+
+
+def test_a_tab_after_a_colon_is_a_clear_refusal(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    path = write(
+        ws_root / "reports/2026-H2/SYT.yaml",
+        "schema_version: 1\nagency: SYT\nperiod: 2026-H2\ndifficulties:\tKinh phí\n",
+    )
+    before = path.read_bytes()
+    for args in (("fmt", "--check"), ("fmt",)):
+        r = cli(*args, "--root", ws_root)
+        assert r.exit_code == 1 and "lỗi không mong đợi" not in r.output, r.output
+        assert "có dấu tab: thay bằng dấu cách" in " ".join(r.output.split())
+    assert path.read_bytes() == before

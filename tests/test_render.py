@@ -209,3 +209,21 @@ def test_opens_in_libreoffice(rendered: Path, tmp_path: Path) -> None:
     )
     pdf = tmp_path / (rendered.stem + ".pdf")
     assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_the_figures_are_counted_to_the_reports_own_date(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    folder = ws_root / "reports/2026-H2"
+    folder.mkdir(parents=True)
+    for f in DEMO.glob("[A-Z]*.yaml"):
+        shutil.copy(f, folder / f.name)
+    clerk = filled_clerk(ws_root, "2026-H2")
+    clerk.write_text(clerk.read_text(encoding="utf-8") + "date: 2026-11-30\n", encoding="utf-8")
+    fill_basis(ws_root)
+    assert cli("merge", "2026-H2", "--as-of", "2026-11-30", "--root", ws_root).exit_code == 0
+    out = ws_root / "bc.docx"
+    r = cli("render", "2026-H2", "--root", ws_root, "-o", out)  # no --as-of; today is 31/12
+    assert r.exit_code == 0, r.output
+    text = "\n".join(p.text for p in Document(str(out)).paragraphs)
+    assert "tính đến ngày 30 tháng 11 năm 2026" in text
+    assert "tính đến ngày 31 tháng 12" not in text
+    assert "còn 31 ngày" in text  # III.1, due 31/12/2026, counted from 30/11

@@ -545,7 +545,14 @@ def merge(
 @guarded
 def render(
     period: Annotated[str, typer.Argument(help="Kỳ báo cáo, dạng NĂM-KỲ.")],
-    as_of: AsOfOpt = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            help="Số liệu tính đến ngày này (mặc định: ngày ban hành báo cáo, rồi hôm nay).",
+            metavar="DATE",
+        ),
+    ] = None,
     template: Annotated[
         Path | None,
         typer.Option("--template", help="Mẫu .docx khác (mặc định theo data/report.yaml)."),
@@ -580,11 +587,10 @@ def render(
     """Xuất báo cáo Word của kỳ từ tệp tổng hợp, theo thể thức Nghị định 30/2020/NĐ-CP."""
     from kh121.commands import render as cmd
 
-    day = _as_of(as_of)
     return cmd.run(
         root=_root(root),
         period_text=period,
-        as_of=day,
+        as_of=_as_of(as_of) if as_of else None,
         template=template,
         out=out,
         number=number,

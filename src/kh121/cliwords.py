@@ -165,6 +165,8 @@ ENGLISH: dict[str, str] = {
     " or the whole number).",
     "Ngày ban hành (mặc định: date trong _danh_gia.yaml, rồi ngày xét).": "The date of issue"
     " (default: date in _danh_gia.yaml, else the day judged on).",
+    "Số liệu tính đến ngày này (mặc định: ngày ban hành báo cáo, rồi hôm nay).": "The figures"
+    " as of this day (default: the report's date of issue, else today).",
     "Bản dự thảo: cho phép chỗ trống (số, người ký, phần đánh giá), đánh dấu rõ và ghi DỰ THẢO"
     " ở đầu trang.": "A draft: placeholders (number, signer, assessment) allowed, marked, and"
     " DỰ THẢO in the page header.",

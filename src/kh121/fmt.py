@@ -155,8 +155,24 @@ def _strip_quoted(line: str) -> str:
 
 def format_text(text: str, model: type[Record], plan_order: dict[str, int]) -> str:
     """The canonical form of a valid file's text; FormatRefusedError if it would lose anything."""
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
     y = _yaml()
-    data = y.load(text)
+    try:
+        data = y.load(text)
+    except YAMLError as exc:  # what the checking reader accepts, the round-trip may not
+        mark = getattr(exc, "problem_mark", None) if isinstance(exc, MarkedYAMLError) else None
+        where = f" (dòng {mark.line + 1}, cột {mark.column + 1})" if mark is not None else ""
+        where_en = f" (line {mark.line + 1}, column {mark.column + 1})" if mark else ""
+        tab = "\t" in text
+        raise FormatRefusedError(
+            f"không định dạng lại được{where}"
+            + ("; có dấu tab: thay bằng dấu cách" if tab else "")
+            + "; tệp được giữ nguyên",
+            f"cannot be formatted{where_en}"
+            + ("; it holds a tab: use spaces" if tab else "")
+            + "; the file is left as it is",
+        ) from None
     _canonical(data, model, plan_order)
     out = io.StringIO()
     y.dump(data, out)

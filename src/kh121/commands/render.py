@@ -50,7 +50,7 @@ def run(
     *,
     root: Path,
     period_text: str,
-    as_of: dt.date,
+    as_of: dt.date | None,
     template: Path | None,
     out: Path | None,
     number: str | None,
@@ -59,8 +59,13 @@ def run(
     pdf: bool,
     lang: str,
 ) -> int:
+    """The Word report. Its figures are the record as it stood on `as_of`: by default the
+    report's own date of issue (a report dated 30/11 never counts to a later today)."""
+    from kh121.clock import today
     from kh121.status import compute_status
 
+    if as_of is None:
+        as_of = date or _clerk_date(root, period_text) or today()
     ws, warnings = load_clean(root, as_of)
     period = find_period(ws, period_text)
     model = _up_to_date_merge(ws, root, period, warnings, lang)
@@ -156,6 +161,19 @@ def _say_fonts(pdf: bytes, lang: str) -> None:
             ),
             file=sys.stderr,
         )
+
+
+def _clerk_date(root: Path, period_text: str) -> dt.date | None:
+    """The date the clerk's file gives the report, read before the workspace is: it sets
+    the day the figures are counted to."""
+    from kh121 import kinds
+    from kh121.models import ClerkText
+
+    path = root / paths.REPORTS / period_text.strip() / paths.CLERK_NAME
+    if not path.is_file():
+        return None
+    _doc, model, _problems = kinds.read_kind(path, root, kinds.CLERK)
+    return model.date if isinstance(model, ClerkText) else None
 
 
 def _up_to_date_merge(

@@ -27,9 +27,16 @@ def _write_new(
     try:
         write_atomic(target if explicit else inside_root(target, root), text, overwrite=False)
     except FileExistsRefusedError:
-        raise FileExistsRefusedError(shown) from None  # named from where the clerk stands
+        raise KnownError(  # named from where the clerk stands, with the next step
+            f"'{shown}' đã có; kh121 không ghi đè tệp đã có: mở tệp đó để điền tiếp, hoặc xóa"
+            " nó rồi chạy lại",
+            f"'{shown}' exists; kh121 never overwrites it: open it to go on filling it in, or"
+            " delete it and run again",
+        ) from None
     print(t(f"đã tạo {shown}", f"created {shown}", lang))
-    print(t(*note, lang))
+    from kh121.presenters.table import detect_style, fill
+
+    print(fill(t(*note, lang), detect_style().width, "", "    "))
     return EXIT_OK
 
 
