@@ -174,3 +174,16 @@ def test_merge_check_missing_file(ws_root: Path, cli) -> None:  # type: ignore[n
     demo(ws_root)
     r = cli("merge", "2026-H2", "--as-of", "2026-11-29", "--check", "--root", ws_root)
     assert r.exit_code == 1 and not (ws_root / MERGED).exists()
+
+
+def test_a_period_as_people_say_it(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    write(
+        ws_root / "reports/2026-H2/SYT.yaml",
+        received_report(ws_root, "SYT", "2026-H2", "2026-11-12", ""),
+    )
+    for said in ("năm 2026", "Nam 2026", "2026-h2"):
+        r = cli("merge", said, "--root", ws_root, "--as-of", "2026-11-29")
+        assert r.exit_code == 0, (said, r.output)
+    assert (ws_root / "reports/2026-H2/_tong_hop.yaml").is_file()
+    r = cli("merge", "năm 2035", "--root", ws_root, "--as-of", "2026-11-29")
+    assert r.exit_code == 1 and "ví dụ 2030-H2 là năm 2030" in " ".join(r.stderr.split())

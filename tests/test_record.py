@@ -394,3 +394,18 @@ def test_a_done_without_its_day_is_said_where_the_occurrence_is(ws_root: Path, c
     assert "báo đã hoàn thành nhưng chưa có ngày hoàn thành hay văn bản (chưa tính)" in " ".join(
         r.stdout.split()
     )
+
+
+def test_validate_and_status_name_the_same_disputes(ws_root: Path, cli: CLI) -> None:
+    # I.1 is Sở KH&CN's (it took over from Sở TT&TT); Sở Y tế coordinates and says done
+    _report(ws_root, "SYT", "2026-H2", "2026-11-12", "tasks:\n  - task: I.1\n    state: xong\n")
+    write(
+        ws_root / "reports/2026-H2/SKHCN.yaml",
+        "schema_version: 1\nagency: SKHCN\nperiod: 2026-H2\ndate: 2026-11-16\ntasks:\n"
+        "  - task: I.1\n    state: in_progress\n",
+    )
+    data = _status(cli, ws_root, "2026-12-01")
+    assert _occ(data, "I.1", "2026")["disputed"] == ["SYT: done"]
+    r = cli("validate", "--root", ws_root, "--as-of", "2026-12-01", "--json")
+    w061 = [p for p in json.loads(r.stdout) if p["code"] == "W061"]
+    assert [p["file"] for p in w061] == ["reports/2026-H2/SYT.yaml"]

@@ -15,16 +15,25 @@ from kh121.workspace import Workspace
 
 
 def find_period(ws: Workspace, text: str) -> cal.Period:
+    """A period by its key ('2026-H2') or as people say it ('năm 2026', '6 thang dau nam
+    2026': marks, case and spacing ignored)."""
+    from kh121.text import fold
+
     found = ws.periods.get(text.strip().upper())
     if found is None:
+        said = fold(text)
+        found = next((p for p in ws.periods.values() if fold(p.label("vi")) == said), None)
+    if found is None:
         keys = ", ".join(r.key for r in ws.plan.reporting.periods)
-        known = list(ws.periods)
-        first, last = (known[0], known[-1]) if known else ("", "")
+        known = list(ws.periods.values())
+        first, last = (known[0], known[-1]) if known else (None, None)
+        example = f" (ví dụ {last.id} là {last.label()})" if last else ""
+        example_en = f" (e.g. {last.id} is {last.label('en')})" if last else ""
         raise KnownError(
-            f"kỳ báo cáo '{text}' không có trong kế hoạch; viết NĂM-KỲ với KỲ là {keys},"
-            f" từ {first} đến {last}",
-            f"period '{text}' is not one of the plan's; write YEAR-KEY with KEY one of {keys},"
-            f" from {first} to {last}",
+            f"kỳ báo cáo '{text}' không có trong kế hoạch; viết NĂM-KỲ với KỲ là {keys}"
+            f"{example}, từ {first.id if first else ''} đến {last.id if last else ''}",
+            f"period '{text}' is not one of the plan's; write YEAR-KEY with KEY one of {keys}"
+            f"{example_en}, from {first.id if first else ''} to {last.id if last else ''}",
         )
     return found
 

@@ -227,10 +227,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         " state",
     ),
     "W055": (
-        "bản nháp: chưa có ngày nhận (received) nên chưa tính là đã gửi kỳ {period} (hạn {due});"
-        " còn thiếu: {lacks}",
-        "draft: no received date, so period {period} (due {due}) counts as not sent; still"
-        " missing: {lacks}",
+        "bản nháp: chưa có ngày nhận (received) nên chưa tính là đã gửi báo cáo {period} (hạn"
+        " {due}); còn thiếu: {lacks}",
+        "draft: no received date, so the report for {period_en} (due {due}) counts as not sent;"
+        " still missing: {lacks}",
     ),
     "W056": (
         "chưa có {missing} của văn bản phê duyệt kế hoạch ({kind} năm {year}): báo cáo Word sẽ"

@@ -330,15 +330,17 @@ def silent(
 
 
 def contradicting(said: list[tuple[bool, TaskState | None]]) -> list[tuple[int, int]]:
-    """(lead, other) index pairs of one task's lines in one period where the lead says done
-    and another agency not started, or the reverse (merge's warning W061)."""
-    clash = {TaskState.DONE, TaskState.NOT_STARTED}
+    """(lead, other) index pairs of one task's lines in one period that dispute each other —
+    the same rule as an occurrence's `disputed` (`_disputes`): another agency says done
+    while the lead, having spoken, has not; or says not started while the lead says done."""
     return [
         (a, b)
         for a, (lead, mine) in enumerate(said)
-        if lead
+        if lead and mine is not None
         for b, (other_lead, theirs) in enumerate(said)
-        if not other_lead and {mine, theirs} == clash
+        if not other_lead
+        and theirs is not None
+        and _disputes(mine is TaskState.DONE, mine, {"": theirs})
     ]
 
 

@@ -170,7 +170,8 @@ def check_drafts(ws: Workspace, as_of: dt.date) -> list[Problem]:
             report.doc.warning(
                 ["agency"],
                 "W055",
-                period=r.period,
+                period=period.label("vi"),
+                period_en=period.label("en"),
                 due=dmy(ws.work.effective(period.due)),
                 lacks=", ".join(lacks) or "—",
             )
@@ -350,9 +351,9 @@ def check_contradictions(ws: Workspace, as_of: dt.date) -> list[Problem]:
                         ["tasks", i, "state"],
                         "W061",
                         task=tid,
-                        lead=first.report.agency,
+                        lead=ws.agencies.name(first.report.agency),
                         lead_state=lead_line.state.value,
-                        agency=loaded.report.agency,
+                        agency=ws.agencies.name(loaded.report.agency),
                         state=line.state.value,
                     )
                 )
