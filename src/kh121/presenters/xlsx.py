@@ -19,7 +19,7 @@ from typing import Any
 from kh121.messages import t
 from kh121.presenters import labels
 from kh121.states import Bin, ReportStatus
-from kh121.views import Entry, ObligationView, StatusView, TaskView, summarise
+from kh121.views import Directory, Entry, ObligationView, StatusView, TaskView, summarise
 
 TEXT, LONG, DATE, INT, PERCENT = "text", "long", "date", "int", "percent"
 DATE_FORMAT = "DD/MM/YYYY"
@@ -74,6 +74,17 @@ def _report_word(status: ReportStatus, lang: str) -> str:
     return t(vi, en, lang)
 
 
+def _disputed_words(disputed: tuple[str, ...], d: Directory, lang: str) -> list[str]:
+    """'SCT: not_started' as 'Sở Công Thương: Chưa thực hiện'."""
+    from kh121.presenters import labels
+
+    out = []
+    for item in disputed:
+        agency, _, state = item.partition(": ")
+        out.append(f"{d.name(agency)}: {labels.state(state, lang)}")
+    return out
+
+
 def _summary_row(scope: str, code: str, name: str, tasks: list[TaskView]) -> list[Any]:
     """Counted as `status` counts (`summarise`); every bin its own column, in the core's
     order, so that a bin added there shows here by itself."""
@@ -87,8 +98,8 @@ def _summary_row(scope: str, code: str, name: str, tasks: list[TaskView]) -> lis
         s.due,
         *(bins[b] for b in Bin),
         s.done,
-        s.done / s.total if s.total else 0.0,
-        s.done_of_due / s.due if s.due else 0.0,
+        s.done / s.total if s.total else None,  # a rate of nothing is left empty, not 0 %
+        s.done_of_due / s.due if s.due else None,
     ]
 
 
@@ -165,7 +176,7 @@ def tasks_sheet(view: StatusView, lang: str) -> Sheet:
     for task in view.tasks:
         coordinators = "; ".join(d.name(c) for c in task.coordinators)
         last = _last_report(task)
-        said_by = f"{d.name(last.agency)}, {last.period}" if last else None
+        said_by = f"{d.name(last.agency)}, {view.period_label(last.period)}" if last else None
         for o in task.assigned:
             overdue = o.bin is Bin.OPEN_OVERDUE
             row = [
@@ -190,7 +201,7 @@ def tasks_sheet(view: StatusView, lang: str) -> Sheet:
                 last.done if last else None,
                 said_by,
                 o.evidence,
-                "; ".join(o.disputed) or None,
+                "; ".join(_disputed_words(o.disputed, d, lang)) or None,
             ]
             sheet.add(row, mark=overdue)
     return sheet
@@ -227,7 +238,7 @@ def reports_sheet(view: StatusView, lang: str) -> Sheet:
         number, day, times = _reminded(ob)
         sheet.add(
             [
-                ob.period,
+                view.period_label(ob.period),
                 d.name(ob.agency),
                 ob.agency,
                 d.name(ob.chase),
@@ -264,7 +275,14 @@ def letters_sheet(view: StatusView, letters: Iterable[Letter], lang: str) -> She
     for letter in sorted(letters, key=lambda x: (x.day, x.period, x.number)):
         for code in letter.agencies:
             sheet.add(
-                [letter.period, letter.number, letter.day, letter.reply_by, code, d.name(code)]
+                [
+                    view.period_label(letter.period),
+                    letter.number,
+                    letter.day,
+                    letter.reply_by,
+                    code,
+                    d.name(code),
+                ]
             )
     return sheet
 
