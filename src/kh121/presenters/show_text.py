@@ -5,7 +5,7 @@ from __future__ import annotations
 from kh121.dates import dmy
 from kh121.messages import t
 from kh121.presenters import labels
-from kh121.presenters.status_text import report_lines, title_of
+from kh121.presenters.status_text import marks_legend, report_lines, title_of
 from kh121.presenters.story import due_text, phrase, story
 from kh121.presenters.table import Style, fill, paint, wrap
 from kh121.states import ReportStatus
@@ -118,6 +118,9 @@ def render_task(task: TaskView, view: StatusView, style: Style, lang: str) -> st
                 lang,
             )
             out.append(paint(fill("! " + text, style.width, "  ", "    "), "red", style))
+    legend = marks_legend([task], style, lang)
+    if legend:
+        out.extend(["", *legend])
     return "\n".join(out) + "\n"
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 
 from kh121.dates import dmy
 from kh121.messages import t
@@ -230,7 +231,14 @@ def _notes(view: StatusView, style: Style, lang: str) -> list[str]:
         then, now = task.leads or (task.lead,), task.responsibles or (task.responsible,)
         if set(then) != set(now):
             out.append(fill(_lead_note(task, d.names(then), d.names(now), lang), style.width))
-    shown = [o for task in view.tasks for o in task.occurrences]
+    return out + marks_legend(view.tasks, style, lang)
+
+
+def marks_legend(tasks: Iterable[TaskView], style: Style, lang: str) -> list[str]:
+    """What '*' and '†' after a due date mean, when a screen shows one."""
+    tasks = list(tasks)
+    out = []
+    shown = [o for task in tasks for o in task.occurrences]
     if any(o.effective_due != o.due and not o.assumed for o in shown if o.due):
         out.append(
             fill(
@@ -243,7 +251,7 @@ def _notes(view: StatusView, style: Style, lang: str) -> list[str]:
                 style.width,
             )
         )
-    assumed = sorted({task.deadline_text for task in view.tasks if task.next.assumed})
+    assumed = sorted({task.deadline_text for task in tasks if task.next.assumed})
     if assumed:
         words = ", ".join(f"'{w}'" for w in assumed)
         out.append(
@@ -433,4 +441,5 @@ def render_overdue(view: StatusView, within: int, style: Style, lang: str) -> st
             out.extend(task_lines(task, within, style, lang))
         out.extend(report_lines(reports.get(code, []), view, style, lang))
         out.append("")
+    out.extend(marks_legend([x for group in tasks.values() for x in group], style, lang))
     return "\n".join(out).rstrip("\n") + "\n"
