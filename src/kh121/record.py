@@ -143,9 +143,13 @@ def reporters(ws: Workspace, on: dt.date) -> set[str]:
 
 def is_member(ws: Workspace, task: Task, s: Statement) -> bool:
     """A member of the group that leads the task (it reports, it does not judge)."""
-    on = s.period_due
+    return member_of_lead(ws, task, s.author, s.period_due)
+
+
+def member_of_lead(ws: Workspace, task: Task, author: str, on: dt.date) -> bool:
+    """Whether `author` is, on a day, a member of the group that leads the task."""
     return group_led(ws, task) and any(
-        ws.agencies.covers(ws.agencies.resolve(code, on), s.author, on)
+        ws.agencies.covers(ws.agencies.resolve(code, on), author, on)
         for code in task.leads
         if (a := ws.agencies.get(code)) is not None and a.is_group
     )

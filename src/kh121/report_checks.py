@@ -339,6 +339,14 @@ def check_contradictions(ws: Workspace, as_of: dt.date) -> list[Problem]:
             if task is None:
                 continue
             leads = record.leads_of(ws, task, due)
+            # a group's members report, the focal point judges: a member never disputes it
+            items = [
+                (r, i, line)
+                for r, i, line in items
+                if not record.member_of_lead(
+                    ws, task, ws.agencies.resolve(r.report.agency, due), due
+                )
+            ]
             said = [
                 (ws.agencies.resolve(r.report.agency, due) in leads, line.state)
                 for r, _i, line in items
