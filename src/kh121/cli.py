@@ -101,7 +101,6 @@ AsOfOpt = Annotated[
     typer.Option(
         "--as-of",
         help="Ngày xét, 2026-11-29 hoặc 29/11/2026 (mặc định: hôm nay, giờ Việt Nam).",
-        metavar="DATE",
     ),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="In kết quả dạng JSON.")]
@@ -475,9 +474,7 @@ def report_import(
     ],
     received: Annotated[
         str | None,
-        typer.Option(
-            "--received", help="Ngày nhận chính thức (không có: bản nháp).", metavar="DATE"
-        ),
+        typer.Option("--received", help="Ngày nhận chính thức (không có: bản nháp)."),
     ] = None,
     replace: Annotated[
         bool,
@@ -550,7 +547,6 @@ def render(
         typer.Option(
             "--as-of",
             help="Số liệu tính đến ngày này (mặc định: ngày ban hành báo cáo, rồi hôm nay).",
-            metavar="DATE",
         ),
     ] = None,
     template: Annotated[
@@ -566,7 +562,6 @@ def render(
         typer.Option(
             "--date",
             help="Ngày ban hành (mặc định: date trong _danh_gia.yaml, rồi ngày xét).",
-            metavar="DATE",
         ),
     ] = None,
     draft: Annotated[
@@ -606,11 +601,11 @@ def render(
 def review(
     first: Annotated[
         int | None,
-        typer.Option("--from", help="Năm đầu (mặc định: năm bắt đầu kế hoạch).", metavar="YEAR"),
+        typer.Option("--from", help="Năm đầu (mặc định: năm bắt đầu kế hoạch)."),
     ] = None,
     last: Annotated[
         int | None,
-        typer.Option("--to", help="Năm cuối (mặc định: năm của ngày xét).", metavar="YEAR"),
+        typer.Option("--to", help="Năm cuối (mặc định: năm của ngày xét)."),
     ] = None,
     as_of: AsOfOpt = None,
     as_json: JsonOpt = False,
@@ -627,7 +622,6 @@ def review(
         typer.Option(
             "--date",
             help="Ngày ban hành (mặc định: date trong tệp sơ kết, rồi ngày xét).",
-            metavar="DATE",
         ),
     ] = None,
     draft: Annotated[
@@ -701,14 +695,13 @@ def remind(
     ] = None,
     date: Annotated[
         str | None,
-        typer.Option("--date", help="Ngày ban hành (mặc định: ngày xét).", metavar="DATE"),
+        typer.Option("--date", help="Ngày ban hành (mặc định: ngày xét)."),
     ] = None,
     reply_by: Annotated[
         str | None,
         typer.Option(
             "--reply-by",
             help="Hạn gửi lại (mặc định: sau số ngày làm việc trong dữ liệu).",
-            metavar="DATE",
         ),
     ] = None,
     reply_days: Annotated[

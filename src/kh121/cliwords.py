@@ -60,6 +60,8 @@ METAVARS: dict[str, tuple[str, str]] = {
     "--template": ("TỆP", "FILE"),
     "--number": ("SỐ", "NUMBER"),
     "--years": ("NĂM", "YEARS"),
+    "--from": ("NĂM", "YEAR"),
+    "--to": ("NĂM", "YEAR"),
     "--reply-by": ("NGÀY", "DATE"),
     "--received": ("NGÀY", "DATE"),
     "files": ("TỆP", "FILE"),
