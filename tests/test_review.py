@@ -358,3 +358,9 @@ def test_page_years_view_equals_review_json(cli, three_years: Path) -> None:  # 
             f"{snnmt['now']['total']}; {snnmt['reports']['on_time']}/{snnmt['reports']['owed']}"
         )
         browser.close()
+
+
+def test_one_year_is_said_as_one_year(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    r = cli("review", "--from", "2026", "--to", "2026", "--root", ws_root, "--as-of", "2026-12-01")
+    assert r.exit_code == 0, r.output
+    assert "sơ kết năm 2026" in r.stdout and "01 năm" not in r.stdout

@@ -183,8 +183,11 @@ def build_review_context(src: ReviewInput, review: Review) -> dict[str, Any]:
     plan_name = f"{meta.kind} số {meta.code} {formal(meta.date)} của {meta.issuer}"
     kind = kind_word(review, "vi")
     span = f"{review.first}–{review.last}"
-    title = f"{kind[0].upper()}{kind[1:]} {review.span:02d} năm thực hiện {plan_name},"
-    title += f" giai đoạn {span}"
+    if review.first == review.last:
+        title = f"{kind[0].upper()}{kind[1:]} năm {review.first} thực hiện {plan_name}"
+    else:
+        title = f"{kind[0].upper()}{kind[1:]} {review.span:02d} năm thực hiện {plan_name},"
+        title += f" giai đoạn {span}"
     date_formal = formal(src.date)
 
     def part(key: str) -> list[str]:

@@ -24,6 +24,8 @@ def kind_word(review: Review, lang: str) -> str:
 def span_words(review: Review, lang: str) -> str:
     """'03 năm 2023–2025' (a leading zero below 10, as Vietnamese documents count)."""
     n = review.span
+    if review.first == review.last:  # one year: 'năm 2026', never '01 năm 2026–2026'
+        return t(f"năm {review.first}", f"the year {review.first}", lang)
     return t(f"{n:02d} năm {review.first}–{review.last}", f"{n} years {review.first}–{review.last}",
              lang)  # fmt: skip
 
