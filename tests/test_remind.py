@@ -232,3 +232,8 @@ def test_a_later_letter_is_not_known_yet(demo: Path, cli) -> None:  # type: igno
     )
     data = _json(cli, "--root", demo, "--as-of", "2026-12-05", "--agency", "STC")
     assert "'times': 2" in str(data) and "'times': 3" not in str(data), data
+
+
+def test_the_clerks_own_items_read_as_the_letters(demo: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    r = cli("remind", "--root", demo, *DAY, "--text")
+    assert r.exit_code == 0 and ".):" not in r.stdout  # a task's content never ends twice

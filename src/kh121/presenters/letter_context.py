@@ -312,7 +312,9 @@ def _text_lines(src: LetterInput, d: Directory, context: dict[str, Any]) -> list
         period_label = context["period_label"]
         lines += ["", f"(Cho cán bộ theo dõi — việc của chính {src.settings.letterhead.agency}:)"]
         for owed in src.chase.own:
-            lines.extend(f"   - {item}" for item in items(owed, d, period_label))
+            lines.extend(
+                f"   - {item}" for item in items(owed, d, period_label, src.plan, src.period)
+            )
     return lines
 
 
