@@ -71,6 +71,17 @@ def run(
         return _run(**args)  # type: ignore[arg-type]
 
 
+@dataclasses.dataclass(frozen=True)
+class _Letters:
+    """What a run writes about: the view, the period, who owes what, the letter's input."""
+
+    ws: Workspace
+    status: StatusView
+    period: Period
+    source: LetterInput
+    day: dt.date
+
+
 def _run(
     *,
     root: Path,
@@ -89,12 +100,45 @@ def _run(
     out: Path | None,
     lang: str,
 ) -> int:
-    from kh121.presenters.letter_context import (
-        LetterInput,
-        build_letter,
-        letter_number,
-        problems,
-    )
+    got = _letters(root, period_text, as_of, agencies, number, date, reply_by, reply_days, draft)
+    if as_json:
+        from kh121.presenters.letter_context import as_json as to_json
+
+        json.dump(
+            to_json(got.source, got.status.directory), sys.stdout, ensure_ascii=False, indent=2
+        )
+        sys.stdout.write("\n")
+        return EXIT_OK
+    if not got.source.chase.letters and not as_text:
+        print(_nobody(got.period, as_of, lang))
+        return EXIT_OK
+    if as_text:
+        from kh121.presenters.letter_context import as_text as to_text
+        from kh121.presenters.letter_context import build_letter
+
+        letter = build_letter(got.source, got.status.directory)
+        sys.stdout.write(safe(to_text(got.source, got.status.directory, letter)))
+        return EXIT_OK
+    _refuse_unfit(got, record, draft, lang)
+    outputs = _outputs(root, got, each, record, number, out)
+    _say_written(root, outputs, write_all(outputs), record, lang)
+    return EXIT_OK
+
+
+def _letters(
+    root: Path,
+    period_text: str | None,
+    as_of: dt.date,
+    agencies: list[str],
+    number: str | None,
+    date: dt.date | None,
+    reply_by: dt.date | None,
+    reply_days: int | None,
+    draft: bool,
+) -> _Letters:
+    """Who owes what as of the day, and the letter's input: the letterhead, recipient and
+    signer in force on the letter's date, its number, its one reply date."""
+    from kh121.presenters.letter_context import LetterInput, letter_number
     from kh121.remind import chase
     from kh121.reply import reply_by as reply_rule
     from kh121.status import compute_status
@@ -121,31 +165,26 @@ def _run(
     source = LetterInput(
         ws.plan, settings, letter, period, owed, printed, signer, day, reply, draft
     )
-    if as_json:
-        from kh121.presenters.letter_context import as_json as to_json
+    return _Letters(ws, status, period, source, day)
 
-        json.dump(to_json(source, status.directory), sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
-        return EXIT_OK
-    if not owed.letters and not as_text:
-        print(
-            t(
-                f"không có cơ quan nào còn nợ báo cáo hay việc quá hạn kỳ {period.id} tính đến"
-                f" {as_of:%d/%m/%Y}: không cần đôn đốc",
-                f"no agency owes a report or an overdue task for {period.id} as of"
-                f" {as_of:%d/%m/%Y}: nobody to remind",
-                lang,
-            )
-        )
-        return EXIT_OK
-    if as_text:
-        from kh121.presenters.letter_context import as_text as to_text
 
-        sys.stdout.write(
-            safe(to_text(source, status.directory, build_letter(source, status.directory)))
-        )
-        return EXIT_OK
-    found = problems(signer, printed, ws.plan)
+def _nobody(period: Period, as_of: dt.date, lang: str) -> str:
+    return t(
+        f"không có cơ quan nào còn nợ báo cáo hay việc quá hạn kỳ {period.id} tính đến"
+        f" {as_of:%d/%m/%Y}: không cần đôn đốc",
+        f"no agency owes a report or an overdue task for {period.id} as of"
+        f" {as_of:%d/%m/%Y}: nobody to remind",
+        lang,
+    )
+
+
+def _refuse_unfit(got: _Letters, record: bool, draft: bool, lang: str) -> None:
+    """A letter with blanks, or a record of a draft or of a number already recorded: refused
+    before anything is written."""
+    from kh121.presenters.letter_context import problems
+
+    src = got.source
+    found = problems(src.signer, src.number, got.ws.plan)
     if found and not draft:
         lines = "\n".join(f"  - {vi if lang != 'en' else en}" for vi, en in found)
         raise KnownError(
@@ -153,68 +192,76 @@ def _run(
             " chạy với --draft để xuất bản dự thảo.",
             f"the letter still has placeholders:\n{lines}\nFill them in, or run with --draft.",
         )
-    if record and (draft or printed is None):
+    if record and (draft or src.number is None):
         raise KnownError(
             "chỉ ghi sổ đôn đốc cho công văn đã có số (không dùng cùng --draft)",
             "only a numbered letter is recorded (not with --draft)",
         )
-    # the record as loaded (and checked) with the workspace: refused before anything is written
-    earlier = next((r.reminders for r in ws.reminders if r.period == period.id), ())
-    if record and any(e.number == printed for e in earlier):
+    # the record as loaded (and checked) with the workspace
+    earlier = next((r.reminders for r in got.ws.reminders if r.period == got.period.id), ())
+    if record and any(e.number == src.number for e in earlier):
         raise KnownError(
-            f"công văn số {printed} đã có trong sổ đôn đốc kỳ {period.id}",
-            f"letter {printed} is already recorded for {period.id}",
+            f"công văn số {src.number} đã có trong sổ đôn đốc kỳ {got.period.id}",
+            f"letter {src.number} is already recorded for {got.period.id}",
         )
-    from kh121.docx_render import render_docx
 
-    template = root / letter.template
+
+def _outputs(
+    root: Path, got: _Letters, each: bool, record: bool, number: str | None, out: Path | None
+) -> list[tuple[Path, bytes | str]]:
+    """Every file the run writes, the record first (the number reserved), then the letters."""
+    from kh121.docx_render import render_docx
+    from kh121.presenters.letter_context import build_letter
+
+    src, period, day = got.source, got.period, got.day
+    template = root / src.letter.template
     if not template.is_file():
         raise KnownError(f"không có mẫu '{template}'", f"no template '{template}'")
-    base = f"CV_don_doc_{period.id}_{day.isoformat()}" + ("_DU-THAO" if draft else "")
+    base = f"CV_don_doc_{period.id}_{day.isoformat()}" + ("_DU-THAO" if src.draft else "")
     folder = root / paths.REPORTS / period.id
     targets: list[tuple[Path, LetterInput]] = []
     if each:
         where = out or inside_root(folder / base, root)
-        for one in owed.letters:
-            single = dataclasses.replace(owed, letters=(one,))
-            targets.append(
-                (where / f"{one.agency}.docx", dataclasses.replace(source, chase=single))
-            )
+        for one in src.chase.letters:
+            single = dataclasses.replace(src.chase, letters=(one,))
+            targets.append((where / f"{one.agency}.docx", dataclasses.replace(src, chase=single)))
     else:
-        targets.append((out or inside_root(folder / f"{base}.docx", root), source))
+        targets.append((out or inside_root(folder / f"{base}.docx", root), src))
     outputs: list[tuple[Path, bytes | str]] = []
     if record:
-        assert printed is not None and number is not None
+        assert src.number is not None and number is not None
         entry = Reminder(
-            number=printed,
+            number=src.number,
             date=day,
-            reply_by=reply,
-            agencies=tuple(o.agency for o in owed.letters),
+            reply_by=src.reply_by,
+            agencies=tuple(o.agency for o in src.chase.letters),
         )
-        # the number reserved in the record, written first, in the same all-or-nothing step
         outputs.append(_record(root, period.id, entry))
         if out is None:  # a name the user gave is theirs to reuse
             targets = _unused(targets, number)
-    for target, src in targets:
-        context = build_letter(src, status.directory)
-        data = render_docx(
-            template, context, day, "V/v " + context["subject"], settings.letterhead.agency
+    for target, one_src in targets:
+        context = build_letter(one_src, got.status.directory)
+        agency = src.settings.letterhead.agency
+        outputs.append(
+            (target, render_docx(template, context, day, "V/v " + context["subject"], agency))
         )
-        outputs.append((target, data))
-    changed = write_all(outputs)
+    return outputs
+
+
+def _say_written(
+    root: Path,
+    outputs: list[tuple[Path, bytes | str]],
+    changed: list[bool],
+    record: bool,
+    lang: str,
+) -> None:
     for (written, _data), did in zip(outputs, changed, strict=True):
         at = paths.shown(written, root)
         if record and written.name == paths.REMINDERS_NAME:
             print(t(f"đã ghi sổ đôn đốc {at}", f"recorded in {at}", lang))
         else:
-            print(
-                t(
-                    f"{'đã ghi' if did else 'không đổi'} {at}",
-                    f"{'wrote' if did else 'unchanged'} {at}",
-                    lang,
-                )
-            )
-    return EXIT_OK
+            word = t("đã ghi" if did else "không đổi", "wrote" if did else "unchanged", lang)
+            print(f"{word} {at}")
 
 
 def _latest(ws: Workspace, status: StatusView) -> Period:
