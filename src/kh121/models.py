@@ -571,6 +571,10 @@ class ReportSettings(Record):
         " a letter dated D uses what is in force on D.",
     )
 
+    def signer_for(self, own: Signer | None) -> Signer:
+        """Who signs: the clerk's file's signer for this document, else the usual one."""
+        return own or self.signer
+
     def on(self, day: dt.date) -> ReportSettings:
         """The settings in force on a day: every change from on or before it, in order."""
         out = self

@@ -161,7 +161,7 @@ def _letters(
     reply = reply_by or reply_rule(ws.work, day, reply_days or letter.reply_days)
     printed = letter_number(number, letter.number_suffix)
     clerk = ws.clerk(period.id)
-    signer = clerk.signer if clerk and clerk.signer else settings.signer
+    signer = settings.signer_for(clerk.signer if clerk else None)
     source = LetterInput(
         ws.plan, settings, letter, period, owed, printed, signer, day, reply, draft
     )

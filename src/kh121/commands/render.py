@@ -85,7 +85,7 @@ def run(
     clerk_file = paths.shown(root / paths.REPORTS / period.id / paths.CLERK_NAME, root)
     day = date or (clerk.date if clerk and clerk.date else None) or as_of
     settings = ws.settings.on(day)  # the letterhead, recipient and signer in force that day
-    signer = clerk.signer if clerk and clerk.signer else settings.signer
+    signer = settings.signer_for(clerk.signer if clerk else None)
     suffix = settings.letterhead.number_suffix
     found = placeholders(signer, report_number(number, clerk, suffix), clerk, clerk_file, ws.plan)
     if found and not draft:

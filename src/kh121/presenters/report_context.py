@@ -581,7 +581,7 @@ def build_context(src: ReportInput, status: StatusView) -> dict[str, Any]:
     settings = src.settings
     agency = settings.letterhead.agency
     period_label = f"{src.period.rule.label_vi} {src.period.year}"
-    signer = src.clerk.signer if src.clerk and src.clerk.signer else settings.signer
+    signer = settings.signer_for(src.clerk.signer if src.clerk else None)
     suffix = settings.letterhead.number_suffix
     number = report_number(src.number, src.clerk, suffix)
     number_text = number or _marked(f"{GAP}/{suffix}", src.draft)

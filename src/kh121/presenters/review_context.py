@@ -89,7 +89,7 @@ def placeholders(
                     f"fill {key}: in {shown} ('kh121 review --scaffold' writes a scaffold)",
                 )
             )
-    signer = text.signer if text and text.signer else settings.signer
+    signer = settings.signer_for(text.signer if text else None)
     if is_placeholder_name(signer.name):
         out.append(
             Placeholder(
@@ -176,7 +176,7 @@ def build_review_context(src: ReviewInput, review: Review) -> dict[str, Any]:
     suffix = settings.letterhead.number_suffix
     number = review_number(src.number, src.text, suffix)
     number_text = number or _marked(f"{GAP}/{suffix}")
-    signer = src.text.signer if src.text and src.text.signer else settings.signer
+    signer = settings.signer_for(src.text.signer if src.text else None)
     signer_name = (
         signer.name if not is_placeholder_name(signer.name) else _marked("chưa có tên người ký")
     )
