@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import io
@@ -48,27 +49,30 @@ def run(
     """The letter(s); with --record, letters and record written together under the
     workspace's lock, so that two clerks at once never issue one number twice or lose an
     entry (the second waits, then sees the first's letter in the record)."""
-    args = {
-        "root": root,
-        "period_text": period_text,
-        "as_of": as_of,
-        "agencies": agencies,
-        "each": each,
-        "number": number,
-        "date": date,
-        "reply_by": reply_by,
-        "reply_days": reply_days,
-        "draft": draft,
-        "as_text": as_text,
-        "as_json": as_json,
-        "record": record,
-        "out": out,
-        "lang": lang,
-    }
-    if not record:
-        return _run(**args)  # type: ignore[arg-type]
-    with workspace_lock(root):
-        return _run(**args)  # type: ignore[arg-type]
+    with workspace_lock(root) if record else contextlib.nullcontext():
+        got = _letters(
+            root, period_text, as_of, agencies, number, date, reply_by, reply_days, draft
+        )
+        if as_json:
+            from kh121.presenters.letter_context import as_json as to_json
+
+            data = to_json(got.source, got.status.directory)
+            sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+            return EXIT_OK
+        if not got.source.chase.letters and not as_text:
+            print(_nobody(got.period, as_of, lang))
+            return EXIT_OK
+        if as_text:
+            from kh121.presenters.letter_context import as_text as to_text
+            from kh121.presenters.letter_context import build_letter
+
+            letter = build_letter(got.source, got.status.directory)
+            sys.stdout.write(safe(to_text(got.source, got.status.directory, letter)))
+            return EXIT_OK
+        _refuse_unfit(got, record, draft, lang)
+        outputs = _outputs(root, got, each, record, number, out)
+        _say_written(root, outputs, write_all(outputs), record, lang)
+        return EXIT_OK
 
 
 @dataclasses.dataclass(frozen=True)
@@ -80,49 +84,6 @@ class _Letters:
     period: Period
     source: LetterInput
     day: dt.date
-
-
-def _run(
-    *,
-    root: Path,
-    period_text: str | None,
-    as_of: dt.date,
-    agencies: list[str],
-    each: bool,
-    number: str | None,
-    date: dt.date | None,
-    reply_by: dt.date | None,
-    reply_days: int | None,
-    draft: bool,
-    as_text: bool,
-    as_json: bool,
-    record: bool,
-    out: Path | None,
-    lang: str,
-) -> int:
-    got = _letters(root, period_text, as_of, agencies, number, date, reply_by, reply_days, draft)
-    if as_json:
-        from kh121.presenters.letter_context import as_json as to_json
-
-        json.dump(
-            to_json(got.source, got.status.directory), sys.stdout, ensure_ascii=False, indent=2
-        )
-        sys.stdout.write("\n")
-        return EXIT_OK
-    if not got.source.chase.letters and not as_text:
-        print(_nobody(got.period, as_of, lang))
-        return EXIT_OK
-    if as_text:
-        from kh121.presenters.letter_context import as_text as to_text
-        from kh121.presenters.letter_context import build_letter
-
-        letter = build_letter(got.source, got.status.directory)
-        sys.stdout.write(safe(to_text(got.source, got.status.directory, letter)))
-        return EXIT_OK
-    _refuse_unfit(got, record, draft, lang)
-    outputs = _outputs(root, got, each, record, number, out)
-    _say_written(root, outputs, write_all(outputs), record, lang)
-    return EXIT_OK
 
 
 def _letters(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kh121 import paths
 from kh121.atomic import inside_root, write_and_say
@@ -108,21 +108,38 @@ def run(
         next_until=_next_until(ws, period),
     )
     context = build_context(source, status)
-    tpl = template or root / settings.template
-    if not tpl.is_file():
-        raise KnownError(f"không có mẫu '{tpl}'", f"no template '{tpl}'")
-    from kh121.docx_render import render_docx
-
-    data = render_docx(tpl, context, day, context["title"], settings.letterhead.agency)
     target = out or inside_root(
         default_output(root, ws.plan.plan.code, period.id, day, draft), root
     )
+    tpl = template or root / settings.template
+    issue(root, tpl, context, day, settings.letterhead.agency, target, len(found), pdf, lang)
+    return EXIT_OK
+
+
+def issue(
+    root: Path,
+    template: Path,
+    context: dict[str, Any],
+    day: dt.date,
+    author: str,
+    target: Path,
+    blanks: int,
+    pdf: bool,
+    lang: str,
+) -> None:
+    """A Word document filled from its template and written (and its PDF, with the font
+    used said): the one way the report and the review are issued."""
+    from kh121.docx_render import render_docx
+
+    if not template.is_file():
+        raise KnownError(f"không có mẫu '{template}'", f"no template '{template}'")
+    data = render_docx(template, context, day, context["title"], author)
     write_and_say(target, data, root, lang)
-    if found:
+    if blanks:
         print(
             t(
-                f"bản DỰ THẢO: còn {len(found)} chỗ trống được đánh dấu",
-                f"a DRAFT: {len(found)} placeholder(s) marked",
+                f"bản DỰ THẢO: còn {blanks} chỗ trống được đánh dấu",
+                f"a DRAFT: {blanks} placeholder(s) marked",
                 lang,
             ),
             file=sys.stderr,
@@ -130,11 +147,9 @@ def run(
     if pdf:
         from kh121.pdf import to_pdf
 
-        pdf_target = target.with_suffix(".pdf")
         made = to_pdf(target)
-        write_and_say(pdf_target, made, root, lang)
+        write_and_say(target.with_suffix(".pdf"), made, root, lang)
         _say_fonts(made, lang)
-    return EXIT_OK
 
 
 def _next_until(ws: Workspace, period: Period) -> dt.date | None:

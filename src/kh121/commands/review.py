@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kh121 import kinds, paths
-from kh121.atomic import inside_root, write_and_say, write_atomic
+from kh121.atomic import inside_root, write_atomic
 from kh121.errors import EXIT_FAIL, EXIT_OK, DataError, KnownError
 from kh121.messages import t
 from kh121.problems import Problem, has_errors
@@ -140,8 +140,7 @@ def _write_docx(
     pdf: bool,
     lang: str,
 ) -> int:
-    from kh121.commands.render import PlaceholderError
-    from kh121.docx_render import render_docx
+    from kh121.commands.render import PlaceholderError, issue
     from kh121.presenters.review_context import (
         ReviewInput,
         build_review_context,
@@ -163,27 +162,11 @@ def _write_docx(
     context = build_review_context(
         ReviewInput(ws.plan, ws.settings, text, number, day, draft), review
     )
-    tpl = root / TEMPLATE
-    if not tpl.is_file():
-        raise KnownError(f"không có mẫu '{tpl}'", f"no template '{tpl}'")
-    data = render_docx(tpl, context, day, context["title"], ws.settings.letterhead.agency)
     kind = "TK" if review.whole_span else "SK"
     mark = "_DU-THAO" if draft else ""
     code = ws.plan.plan.code.replace("/", "-")
     name = f"BC_{kind}_{code}_{review.first}-{review.last}_{day.isoformat()}{mark}.docx"
     target = out or inside_root(root / paths.REPORTS / name, root)
-    write_and_say(target, data, root, lang)
-    if found:
-        print(
-            t(
-                f"bản DỰ THẢO: còn {len(found)} chỗ trống được đánh dấu",
-                f"a DRAFT: {len(found)} placeholder(s) marked",
-                lang,
-            ),
-            file=sys.stderr,
-        )
-    if pdf:
-        from kh121.pdf import to_pdf
-
-        write_and_say(target.with_suffix(".pdf"), to_pdf(target), root, lang)
+    author = ws.settings.letterhead.agency
+    issue(root, root / TEMPLATE, context, day, author, target, len(found), pdf, lang)
     return EXIT_OK

@@ -93,11 +93,15 @@ def blank_basis(plan: PlanFile) -> bool:
 def placeholders(
     signer: Signer,
     number: str | None,
-    clerk: ClerkText | None,
+    clerk: Any,
     clerk_file: str,
     plan: PlanFile | None = None,
+    parts: dict[str, tuple[str, str]] = CLERK_PARTS,
+    scaffold: str = "kh121 report new --clerk",
 ) -> list[Placeholder]:
-    """Every placeholder the report would carry, in the order a reader meets them."""
+    """Every placeholder the report would carry, in the order a reader meets them. `clerk`
+    holds the parts a person writes (the period's `_danh_gia.yaml`, or a review's file,
+    with its own `parts` and the command that scaffolds it)."""
     out = []
     if plan is not None and blank_basis(plan):
         out.append(
@@ -117,14 +121,14 @@ def placeholders(
                 f"run with --number N, or fill number: in {clerk_file}",
             )
         )
-    for key, (vi, en) in CLERK_PARTS.items():
+    for key, (vi, en) in parts.items():
         if not paragraphs(getattr(clerk, key) if clerk else None):
             out.append(
                 Placeholder(
                     f"phần '{vi}' trống",
                     f"the section '{en}' is empty",
-                    f"điền {key}: trong {clerk_file} ('kh121 report new --clerk' tạo tệp mẫu)",
-                    f"fill {key}: in {clerk_file} ('kh121 report new --clerk' writes a scaffold)",
+                    f"điền {key}: trong {clerk_file} ('{scaffold}' tạo tệp mẫu)",
+                    f"fill {key}: in {clerk_file} ('{scaffold}' writes a scaffold)",
                 )
             )
     if is_placeholder_name(signer.name):

@@ -18,13 +18,13 @@ from kh121.presenters.report_context import (
     GAP,
     Placeholder,
     basis_text,
-    blank_basis,
     clean,
     formal_dates_in,
     introduce,
     is_placeholder_name,
     padded,
 )
+from kh121.presenters.report_context import placeholders as report_placeholders
 from kh121.presenters.review_text import (
     change_lines,
     kind_word,
@@ -58,48 +58,11 @@ def placeholders(
     plan: PlanFile, settings: ReportSettings, text: ReviewText | None, number: str | None,
     shown: str,
 ) -> list[Placeholder]:  # fmt: skip
-    """Every placeholder the review would carry, in the order a reader meets them."""
-    out = []
-    if blank_basis(plan):
-        out.append(
-            Placeholder(
-                "căn cứ (Quyết định phê duyệt Kế hoạch) chưa có số, ngày",
-                "the legal basis (the approving decision) has no number or day",
-                "điền plan: approved_by: number:, date: trong data/tasks.yaml",
-                "fill plan: approved_by: number:, date: in data/tasks.yaml",
-            )
-        )
-    if number is None:
-        out.append(
-            Placeholder(
-                "số báo cáo chưa có",
-                "the report has no number",
-                f"chạy với --number SỐ, hoặc điền number: trong {shown}",
-                f"run with --number N, or fill number: in {shown}",
-            )
-        )
-    scaffold = "'kh121 review --scaffold' tạo tệp mẫu"
-    for key, (vi, en) in PARTS.items():
-        if not paragraphs(getattr(text, key) if text else None):
-            out.append(
-                Placeholder(
-                    f"phần '{vi}' trống",
-                    f"the section '{en}' is empty",
-                    f"điền {key}: trong {shown} ({scaffold})",
-                    f"fill {key}: in {shown} ('kh121 review --scaffold' writes a scaffold)",
-                )
-            )
+    """Every placeholder the review would carry: the report's rule, with the review's parts."""
     signer = settings.signer_for(text.signer if text else None)
-    if is_placeholder_name(signer.name):
-        out.append(
-            Placeholder(
-                f"người ký chưa có tên ('{signer.name}')",
-                f"the signer has no name ('{signer.name}')",
-                f"điền signer: name: trong {shown} hoặc data/report.yaml",
-                f"fill signer: name: in {shown} or data/report.yaml",
-            )
-        )
-    return out
+    return report_placeholders(
+        signer, number, text, shown, plan, PARTS, scaffold="kh121 review --scaffold"
+    )
 
 
 @dataclass(frozen=True)
