@@ -150,10 +150,16 @@ def write_all(items: list[tuple[Path, bytes | str]], overwrite: bool = True) -> 
 
 def write_and_say(path: Path, data: bytes | str, root: Path, lang: str) -> bool:
     """write_atomic, then one line for the person: 'đã ghi X' or 'không đổi X'."""
+    changed = write_atomic(path, data)
+    say_written(path, changed, root, lang)
+    return changed
+
+
+def say_written(path: Path, changed: bool, root: Path, lang: str) -> None:
+    """One line for the person: 'đã ghi X' or 'không đổi X', from where they stand."""
     from kh121.messages import t
     from kh121.paths import shown
 
-    changed = write_atomic(path, data)
     where = shown(path, root)
     print(
         t(
@@ -162,7 +168,6 @@ def write_and_say(path: Path, data: bytes | str, root: Path, lang: str) -> bool:
             lang,
         )
     )
-    return changed
 
 
 LOCK_NAME = ".kh121.lock"

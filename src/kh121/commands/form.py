@@ -10,6 +10,7 @@ from kh121 import calendar as cal
 from kh121 import paths
 from kh121.atomic import (
     inside_root,
+    say_written,
     workspace_lock,
     write_all,
 )
@@ -94,14 +95,7 @@ def run_form(
         outputs.append((target, build_form(spec, ws.work.effective(period.due), key)))
     changed = write_all(outputs)  # every form, or none
     for (target, _data), did in zip(outputs, changed, strict=True):
-        at = paths.shown(target, root)
-        print(
-            t(
-                f"{'đã ghi' if did else 'không đổi'} {at}",
-                f"{'wrote' if did else 'unchanged'} {at}",
-                lang,
-            )
-        )
+        say_written(target, did, root, lang)
     return EXIT_OK
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kh121 import paths
-from kh121.atomic import inside_root, workspace_lock, write_all
+from kh121.atomic import inside_root, say_written, workspace_lock, write_all
 from kh121.errors import EXIT_OK, KnownError
 from kh121.loader import load_clean
 from kh121.lookup import find_agency, find_period
@@ -217,12 +217,11 @@ def _say_written(
     lang: str,
 ) -> None:
     for (written, _data), did in zip(outputs, changed, strict=True):
-        at = paths.shown(written, root)
         if record and written.name == paths.REMINDERS_NAME:
+            at = paths.shown(written, root)
             print(t(f"đã ghi sổ đôn đốc {at}", f"recorded in {at}", lang))
         else:
-            word = t("đã ghi" if did else "không đổi", "wrote" if did else "unchanged", lang)
-            print(f"{word} {at}")
+            say_written(written, did, root, lang)
 
 
 def _latest(ws: Workspace, status: StatusView) -> Period:
