@@ -9,6 +9,7 @@ from typing import Any
 from kh121.dates import dmy
 from kh121.messages import t
 from kh121.presenters import labels
+from kh121.presenters.status_json import summary_json
 from kh121.review import Changed, Column, Group, Reporting, Review, YearFigures
 from kh121.views import Summary
 
@@ -237,21 +238,6 @@ def agency_title(g: Group, review: Review, lang: str) -> str:
 # --------------------------------------------------------------------- JSON
 
 
-def _summary(s: Summary) -> dict[str, Any]:
-    return {
-        "total": s.total,
-        "due": s.due,
-        "done_on_time": s.done_on_time,
-        "done_late": s.done_late,
-        "open_in_time": s.open_in_time,
-        "open_overdue": s.open_overdue,
-        "no_data": s.no_data,
-        "disputed": s.disputed,
-        "done_of_due": s.done_of_due,
-        "percent_done_of_due": s.percent_done_of_due,
-    }
-
-
 def _reporting(r: Reporting) -> dict[str, Any]:
     return {
         "owed": r.owed,
@@ -268,7 +254,7 @@ def _reporting(r: Reporting) -> dict[str, Any]:
 def _column(c: Column | None) -> dict[str, Any] | None:
     if c is None:
         return None
-    return {"as_of": c.as_of.isoformat(), "tasks": _summary(c.tasks),
+    return {"as_of": c.as_of.isoformat(), "tasks": summary_json(c.tasks),
             "reports": _reporting(c.reporting)}  # fmt: skip
 
 
@@ -284,7 +270,7 @@ def review_json(review: Review) -> dict[str, Any]:
         "kind": "tong_ket" if review.whole_span else "so_ket",
         "record_start": review.view.record_start.isoformat() if review.view.record_start else None,
         "no_data_years": list(review.no_data_years),
-        "total": _summary(review.total),
+        "total": summary_json(review.total),
         "years": [
             {
                 "year": y.year,
@@ -311,8 +297,8 @@ def review_json(review: Review) -> dict[str, Any]:
                 "title": section_titles.get(g.key, ""),
                 "years": {
                     str(y): {
-                        "now": _summary(s),
-                        "at_close": _summary(g.at_close[y]) if y in g.at_close else None,
+                        "now": summary_json(s),
+                        "at_close": summary_json(g.at_close[y]) if y in g.at_close else None,
                     }
                     for y, s in g.now.items()
                 },
@@ -330,8 +316,8 @@ def review_json(review: Review) -> dict[str, Any]:
                 ],
                 "years": {
                     str(y): {
-                        "now": _summary(s),
-                        "at_close": _summary(g.at_close[y]) if y in g.at_close else None,
+                        "now": summary_json(s),
+                        "at_close": summary_json(g.at_close[y]) if y in g.at_close else None,
                         "reports": _reporting(g.reporting[y]),
                     }
                     for y, s in g.now.items()

@@ -7,7 +7,15 @@ import textwrap
 from collections.abc import Callable, Iterable
 from typing import Any, TextIO
 
-from kh121.views import Entry, ObligationView, OccurrenceView, StatusView, TaskView, is_soon
+from kh121.views import (
+    Entry,
+    ObligationView,
+    OccurrenceView,
+    StatusView,
+    Summary,
+    TaskView,
+    is_soon,
+)
 
 JSON_VERSION = 3
 
@@ -106,6 +114,25 @@ def obligation_json(ob: ObligationView) -> dict[str, Any]:
     }
 
 
+def summary_json(s: Summary) -> dict[str, Any]:
+    """The four bins, the rates, and what is counted apart: the one JSON of a Summary."""
+    return {
+        "unit": "occurrence",
+        "tasks": s.tasks,
+        "total": s.total,
+        "due": s.due,
+        "done_on_time": s.done_on_time,
+        "done_late": s.done_late,
+        "open_in_time": s.open_in_time,
+        "open_overdue": s.open_overdue,
+        "done_of_due": s.done_of_due,
+        "percent_done": s.percent_done,
+        "percent_done_of_due": s.percent_done_of_due,
+        "no_data": s.no_data,
+        "disputed": s.disputed,
+    }
+
+
 def head_json(view: StatusView) -> dict[str, Any]:
     s = view.summary
     return {
@@ -114,21 +141,7 @@ def head_json(view: StatusView) -> dict[str, Any]:
         "plan": view.plan_code,
         "soon_days": view.soon,
         "filters": list(view.filters),
-        "summary": {
-            "unit": "occurrence",
-            "tasks": s.tasks,
-            "total": s.total,
-            "due": s.due,
-            "done_on_time": s.done_on_time,
-            "done_late": s.done_late,
-            "open_in_time": s.open_in_time,
-            "open_overdue": s.open_overdue,
-            "done_of_due": s.done_of_due,
-            "percent_done": s.percent_done,
-            "percent_done_of_due": s.percent_done_of_due,
-            "no_data": s.no_data,
-            "disputed": s.disputed,
-        },
+        "summary": summary_json(s),
         "latest_period": view.latest_period,
         "missing_latest": list(view.missing_latest),
         "focal": view.focal,
