@@ -64,9 +64,7 @@ def run(
     from kh121.clock import today
     from kh121.status import compute_status
 
-    if as_of is None:
-        as_of = date or _clerk_date(root, period_text) or today()
-    ws, warnings = load_clean(root, as_of)
+    ws, warnings = load_clean(root, as_of or today())
     period = find_period(ws, period_text)
     model = _up_to_date_merge(ws, root, period, warnings, lang)
     if ws.settings is None:
@@ -83,14 +81,14 @@ def run(
 
     clerk = ws.clerk(period.id)
     clerk_file = paths.shown(root / paths.REPORTS / period.id / paths.CLERK_NAME, root)
-    day = date or (clerk.date if clerk and clerk.date else None) or as_of
+    day = date or (clerk.date if clerk and clerk.date else None) or as_of or today()
     settings = ws.settings.on(day)  # the letterhead, recipient and signer in force that day
     signer = settings.signer_for(clerk.signer if clerk else None)
     suffix = settings.letterhead.number_suffix
     found = placeholders(signer, report_number(number, clerk, suffix), clerk, clerk_file, ws.plan)
     if found and not draft:
         raise PlaceholderError(found)
-    status = compute_status(ws, as_of)
+    status = compute_status(ws, as_of or day)
     from kh121.reply import DEFAULT_DAYS, reply_by
 
     letter = settings.letter
@@ -176,19 +174,6 @@ def _say_fonts(pdf: bytes, lang: str) -> None:
             ),
             file=sys.stderr,
         )
-
-
-def _clerk_date(root: Path, period_text: str) -> dt.date | None:
-    """The date the clerk's file gives the report, read before the workspace is: it sets
-    the day the figures are counted to."""
-    from kh121 import kinds
-    from kh121.models import ClerkText
-
-    path = root / paths.REPORTS / period_text.strip() / paths.CLERK_NAME
-    if not path.is_file():
-        return None
-    _doc, model, _problems = kinds.read_kind(path, root, kinds.CLERK)
-    return model.date if isinstance(model, ClerkText) else None
 
 
 def _up_to_date_merge(
