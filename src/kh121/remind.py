@@ -81,8 +81,8 @@ def chase(
             supplement.setdefault(o.chase, []).extend(
                 OwedTask(tid, contents.get(tid, tid), (), ()) for tid in o.unstated
             )
-    known = known_by(records, view.as_of)  # a letter dated later is not known yet
-    sent = {a: n for (p, a), (_num, _day, n) in last_reminders(known).items() if p == period}
+    known = last_reminders(records, view.as_of)  # a letter dated later is not known yet
+    sent = {a: n for (p, a), (_num, _day, n) in known.items() if p == period}
     everyone = sorted(set(reports) | set(tasks) | set(supplement))
     owed = [
         Owed(
@@ -104,22 +104,17 @@ def chase(
 
 
 def last_reminders(
-    records: tuple[RemindersFile, ...],
+    records: tuple[RemindersFile, ...], as_of: dt.date | None = None
 ) -> dict[tuple[str, str], tuple[str, dt.date, int]]:
-    """(period, agency) -> (number, date, how many) of the latest reminder sent."""
+    """(period, agency) -> (number, date, how many) of the latest reminder sent by as_of:
+    a letter dated later is not yet known, and never hides the earlier ones."""
     out: dict[tuple[str, str], tuple[str, dt.date, int]] = {}
     for record in records:
-        for reminder in record.reminders:
+        for reminder in sorted(record.reminders, key=lambda r: r.date):
+            if as_of is not None and reminder.date > as_of:
+                continue
             for agency in reminder.agencies:
                 key = (record.period, agency)
                 n = out[key][2] + 1 if key in out else 1
                 out[key] = (reminder.number, reminder.date, n)
     return out
-
-
-def known_by(records: tuple[RemindersFile, ...], as_of: dt.date) -> tuple[RemindersFile, ...]:
-    """The records as they stood on a date: only the letters dated on or before it."""
-    return tuple(
-        r.model_copy(update={"reminders": tuple(x for x in r.reminders if x.date <= as_of)})
-        for r in records
-    )

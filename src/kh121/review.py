@@ -15,7 +15,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from kh121.record import before_record, focal
 from kh121.states import Bin, ReportStatus
 from kh121.status import compute_status, reminders_known
 from kh121.views import (
@@ -335,17 +334,10 @@ BINS = (Bin.DONE_ON_TIME, Bin.DONE_LATE, Bin.OPEN_IN_TIME, Bin.OPEN_OVERDUE, Bin
 
 def no_data_reports(ws: Workspace, view: StatusView) -> dict[int, int]:
     """Year -> reports owed before the record begins and not on file as of the view's date
-    (status counts them only in all; these are the same, split by the year of their period)."""
+    (status counts them by period; these are the same, by the year of their period's due)."""
     out: dict[int, int] = defaultdict(int)
-    on_file: dict[str, int] = defaultdict(int)
-    for o in view.obligations:
-        on_file[o.period] += 1
-    for period in ws.periods.values():
-        if not before_record(ws, period.id) or ws.work.effective(period.due) >= view.as_of:
-            continue
-        owing = {ws.agencies.resolve(c, period.due) for c in ws.plan.reporting.reporters}
-        owing.discard(focal(ws, period.due))
-        out[period.due.year] += len(owing) - on_file[period.id]
+    for pid, n in view.no_data_by_period.items():
+        out[ws.periods[pid].due.year] += n
     return dict(out)
 
 

@@ -33,6 +33,7 @@ from kh121.record import (
     silent,
     statements,
 )
+from kh121.remind import last_reminders
 from kh121.states import Bin, Reported, ReportStatus, TaskState
 from kh121.views import (
     AgencyName,
@@ -154,18 +155,8 @@ def _contradictions(task: TaskView) -> tuple[str, ...]:
 def reminders_known(
     ws: Workspace, as_of: dt.date
 ) -> dict[tuple[str, str], tuple[str, dt.date, int]]:
-    """(period, agency) -> (number, date, how many) of the last reminder sent by as_of: a
-    letter dated later is not yet known, and never hides the earlier ones."""
-    out: dict[tuple[str, str], tuple[str, dt.date, int]] = {}
-    for record in ws.reminders:
-        for reminder in sorted(record.reminders, key=lambda r: r.date):
-            if reminder.date > as_of:
-                continue
-            for agency in reminder.agencies:
-                key = (record.period, agency)
-                n = out[key][2] + 1 if key in out else 1
-                out[key] = (reminder.number, reminder.date, n)
-    return out
+    """(period, agency) -> (number, date, how many) of the last reminder sent by as_of."""
+    return last_reminders(ws.reminders, as_of)
 
 
 def task_view(
@@ -243,7 +234,7 @@ def _merged(ws: Workspace, task: Task, on: dt.date) -> bool:
 
 def obligations(
     ws: Workspace, as_of: dt.date, said: dict[str, list[Statement]] | None = None
-) -> tuple[list[ObligationView], int]:
+) -> tuple[list[ObligationView], dict[str, int]]:
     """Each reporting agency's report for each period due by as_of: on time, late or missing;
     and how many owed before the record begins have no data.
 
@@ -264,7 +255,7 @@ def obligations(
             received[key] = (r.received, loaded)
     reminded = reminders_known(ws, as_of)
     out: list[ObligationView] = []
-    no_data = 0
+    no_data: dict[str, int] = {}
     for period in ws.periods.values():
         eff = ws.work.effective(period.due)
         me = focal(ws, period.due)
@@ -284,7 +275,7 @@ def obligations(
                     )
                 )  # fmt: skip
             elif as_of > eff and early:
-                no_data += 1
+                no_data[period.id] = no_data.get(period.id, 0) + 1
             elif as_of > eff:
                 draft = drafts.get(key)
                 out.append(
@@ -338,7 +329,7 @@ def compute_status(
         for t in s.tasks
     ]
     latest = latest_period(ws, ws.work, as_of)
-    obs, no_data_reports = obligations(ws, as_of, said)
+    obs, no_data_reports = obligations(ws, as_of, said)  # by period
     return StatusView(
         as_of=as_of,
         plan_code=ws.plan.plan.code,
@@ -353,7 +344,7 @@ def compute_status(
         warnings=warnings,
         focal=focal(ws, as_of),
         record_start=start,
-        no_data_reports=no_data_reports,
+        no_data_by_period=no_data_reports,
         excluded=excluded,
         period_labels={p.id: (p.label("vi"), p.label("en")) for p in ws.periods.values()},
         duties=tuple(

@@ -226,7 +226,8 @@ class StatusView:
     filters: tuple[str, ...] = ()  # what the view was narrowed by, said to the user
     focal: str = ""  # the consolidating agency on the view's date: it owes itself nothing
     record_start: dt.date | None = None  # the first day on record (`reporting.since`)
-    no_data_reports: int = 0  # reports owed before the record begins, none on file
+    # reports owed before the record begins and none on file, by period
+    no_data_by_period: dict[str, int] = field(default_factory=dict)
     excluded: tuple[Excluded, ...] = ()  # files in error, left out of this view
     period_labels: dict[str, tuple[str, str]] = field(default_factory=dict)  # id: (vi, en)
     # the plan's standing duties outside the appendix (its Article 2): id, text, and who
@@ -237,6 +238,10 @@ class StatusView:
         """A period as people say it ('năm 2026'); its id when the plan has no such one."""
         found = self.period_labels.get(period)
         return (found[1] if lang == "en" else found[0]) if found else period
+
+    @property
+    def no_data_reports(self) -> int:
+        return sum(self.no_data_by_period.values())
 
     @property
     def complete(self) -> bool:
