@@ -29,6 +29,7 @@ from kh121.report_checks import (
     check_report_dates,
     check_report_place,
     check_report_tasks,
+    check_review_files,
     check_silence,
     check_statements,
     lead_tasks,
@@ -62,6 +63,7 @@ CHECKS: list[Check] = [
     check_contradictions,
     check_completion_dates,
     check_reminder_records,
+    check_review_files,
 ]
 
 

@@ -70,6 +70,7 @@ def _without(ws: Workspace, files: set[str]) -> Workspace:
         ws,
         reports=tuple(r for r in ws.reports if r.doc.path not in files),
         clerks=tuple(c for c in ws.clerks if c.doc.path not in files),
+        reviews=tuple(r for r in ws.reviews if r.doc.path not in files),
         reminders=tuple(m for m, _ in kept),
         reminder_files=tuple(f for _, f in kept),
     )

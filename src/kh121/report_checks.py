@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from kh121 import calendar as cal
-from kh121 import record
+from kh121 import paths, record
 from kh121.dates import dmy
 from kh121.models import (
     Task,
@@ -385,3 +385,16 @@ def check_completion_dates(ws: Workspace, as_of: dt.date) -> list[Problem]:
                     )
                 )
     return problems
+
+
+def check_review_files(ws: Workspace, as_of: dt.date) -> list[Problem]:
+    """A review's file names the years it holds, the first not after the last."""
+    out: list[Problem] = []
+    for loaded in ws.reviews:
+        doc, text = loaded.doc, loaded.text
+        if text.from_year > text.to_year:
+            out.append(doc.error(["to_year"], "E121", first=text.from_year, last=text.to_year))
+        name = f"{paths.REVIEW_PREFIX}{text.from_year}-{text.to_year}.yaml"
+        if loaded.path.name != name:
+            out.append(doc.error(["from_year"], "E120", expected=name, actual=loaded.path.name))
+    return out

@@ -19,6 +19,7 @@ from kh121.models import (
     RemindersFile,
     ReportFile,
     ReportSettings,
+    ReviewText,
     Task,
 )
 from kh121.problems import Problem
@@ -45,6 +46,15 @@ class LoadedClerk:
 
 
 @dataclass(frozen=True)
+class LoadedReview:
+    """The clerk's own words for a review over years (reports/_so_ket_FROM-TO.yaml)."""
+
+    doc: Document
+    path: Path
+    text: ReviewText
+
+
+@dataclass(frozen=True)
 class Workspace:
     root: Path
     plan: PlanFile
@@ -56,6 +66,7 @@ class Workspace:
     reports: tuple[LoadedReport, ...]
     settings: ReportSettings | None = None
     clerks: tuple[LoadedClerk, ...] = field(default=())
+    reviews: tuple[LoadedReview, ...] = field(default=())
     reminders: tuple[RemindersFile, ...] = field(default=())
     # False: the plan read well but the agencies or the calendar did not; such a workspace
     # holds only the plan, for the plan's own checks (no command works on it)
@@ -96,6 +107,13 @@ class Workspace:
     def clerk(self, period: str) -> ClerkText | None:
         return next((c.text for c in self.clerks if c.text.period == period), None)
 
+    def review_text(self, first: int, last: int) -> ReviewText | None:
+        """The clerk's words for the review of these years, if on file."""
+        return next(
+            (r.text for r in self.reviews if (r.text.from_year, r.text.to_year) == (first, last)),
+            None,
+        )
+
 
 def read_workspace(
     root: Path, targets: Iterable[Path] | None = None
@@ -122,11 +140,13 @@ def read_workspace(
         calendar = CalendarFile(schema_version=1)
     reports: list[LoadedReport] = []
     clerks: list[LoadedClerk] = []
+    reviews: list[LoadedReview] = []
     reminders: list[RemindersFile] = []
     reminder_files: list[str] = []
-    for path in paths.period_files(root) if targets is None else targets:
+    every = [*paths.period_files(root), *paths.review_files(root)]
+    for path in every if targets is None else targets:
         kind = kinds.kind_of(path, root)
-        if kind not in (kinds.REPORT, kinds.CLERK, kinds.REMINDERS):
+        if kind not in (kinds.REPORT, kinds.CLERK, kinds.REMINDERS, kinds.REVIEW):
             continue
         doc, model, more = kinds.read_kind(path, root, kind)
         problems.extend(more)
@@ -135,6 +155,8 @@ def read_workspace(
             reports.append(LoadedReport(doc, path, model))
         elif doc is not None and isinstance(model, ClerkText):
             clerks.append(LoadedClerk(doc, path, model))
+        elif doc is not None and isinstance(model, ReviewText):
+            reviews.append(LoadedReview(doc, path, model))
         elif doc is not None and isinstance(model, RemindersFile):
             reminders.append(model)
             reminder_files.append(doc.path)
@@ -168,6 +190,7 @@ def read_workspace(
         reports=tuple(reports),
         settings=settings if isinstance(settings, ReportSettings) else None,
         clerks=tuple(clerks),
+        reviews=tuple(reviews),
         reminders=tuple(reminders),
         reminder_files=tuple(reminder_files),
     )

@@ -7,37 +7,16 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kh121 import kinds, paths
+from kh121 import paths
 from kh121.atomic import inside_root, write_atomic
-from kh121.errors import EXIT_FAIL, EXIT_OK, DataError, KnownError
+from kh121.errors import EXIT_FAIL, EXIT_OK, KnownError
 from kh121.messages import t
-from kh121.problems import Problem, has_errors
 
 if TYPE_CHECKING:
     from kh121.models import ReviewText
     from kh121.review import Review
     from kh121.views import Excluded
     from kh121.workspace import Workspace
-
-
-def read_text(path: Path, root: Path) -> tuple[ReviewText | None, list[Problem]]:
-    """A review's own file, validated: its schema, and its years against its name."""
-    from kh121.models import ReviewText
-
-    doc, model, problems = kinds.read_kind(path, root, kinds.REVIEW)
-    if doc is None or not isinstance(model, ReviewText):
-        return None, problems
-    if model.from_year > model.to_year:
-        problems.append(doc.error(["to_year"], "E121", first=model.from_year, last=model.to_year))
-    name = f"{paths.REVIEW_PREFIX}{model.from_year}-{model.to_year}.yaml"
-    if path.name != name:
-        problems.append(doc.error(["from_year"], "E120", expected=name, actual=path.name))
-    return model, problems
-
-
-def review_problems(root: Path) -> list[Problem]:
-    """The problems of every review file under reports/ (for `validate`)."""
-    return [p for path in paths.review_files(root) for p in read_text(path, root)[1]]
 
 
 def _years(ws: Workspace, first: int | None, last: int | None, as_of: dt.date) -> tuple[int, int]:
@@ -82,9 +61,7 @@ def run(
     text_file = paths.review_file(root, a, b)
     if scaffold:
         return _scaffold(ws, root, text_file, a, b, lang)
-    clerk, problems = read_text(text_file, root) if text_file.is_file() else (None, [])
-    if has_errors(problems):
-        raise DataError(problems, root)
+    clerk = ws.review_text(a, b)  # checked with the workspace (check_review_files)
     review = review_of(ws, a, b, as_of, excluded)
     if docx:
         return _write_docx(ws, root, review, clerk, text_file, out, number, date, draft, pdf, lang)

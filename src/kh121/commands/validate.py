@@ -23,22 +23,14 @@ def _targets(root: Path, given: list[Path]) -> list[Path]:
             shown = safe(str(target))
             raise KnownError(f"không có tệp hay thư mục '{shown}'", f"no such path '{shown}'")
         files = sorted(target.rglob("*.yaml")) if target.is_dir() else [target]
-        out.extend(
-            f for f in files if kinds.kind_of(f, root) in (kinds.REPORT, kinds.CLERK, kinds.REVIEW)
-        )
+        kept = (kinds.REPORT, kinds.CLERK, kinds.REMINDERS, kinds.REVIEW)
+        out.extend(f for f in files if kinds.kind_of(f, root) in kept)
     return out
 
 
 def collect(root: Path, given: list[Path], as_of: dt.date) -> list[Problem]:
-    """Problems of the workspace, with the period files limited to those given."""
-    from kh121.commands.review import read_text, review_problems
-
-    files = _targets(root, given) if given else None
-    reviews = [f for f in files or () if kinds.kind_of(f, root) is kinds.REVIEW]
-    found = load(root, as_of, [f for f in files if f not in reviews] if files else None)[1]
-    if files is None:
-        return found + review_problems(root)
-    return found + [p for f in reviews for p in read_text(f, root)[1]]
+    """Problems of the workspace, with the files of reports/ limited to those given."""
+    return load(root, as_of, _targets(root, given) if given else None)[1]
 
 
 def run(
