@@ -278,3 +278,12 @@ def test_a_broken_report_is_left_out_and_named(ws_root: Path, cli) -> None:  # t
     r = cli("status", "--root", ws_root, "--as-of", "2026-11-29")
     assert r.exit_code == 1
     assert "reports/2026-H2/SYT.yaml:" in r.stderr and "lỗi[E004]" in r.stderr
+
+
+def test_every_screen_with_a_moved_due_date_explains_the_mark(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    # 05/12/2026 is a Saturday: I.1's due date moves to 07/12 and is shown "07/12/2026*"
+    legend = "* hạn rơi vào ngày nghỉ, lùi sang ngày làm việc kế tiếp"
+    for args in (("show", "I.1"), ("overdue", "--within", "14")):
+        r = cli(*args, "--root", ws_root, "--as-of", "2026-11-29")
+        assert "07/12/2026*" in r.stdout, args
+        assert legend in " ".join(r.stdout.split()), args

@@ -246,6 +246,9 @@ def test_one_broken_file_does_not_stop_the_view(ws_root: Path, cli: CLI) -> None
         assert r.exit_code == 1, (command, r.output)
         assert "reports/2026-H2/SCT.yaml" in r.stderr and "bị bỏ ra ngoài" in r.stderr
         assert "III.7" in r.stdout
+    r = cli("page", "--root", ws_root, "--as-of", "2026-12-01")
+    html = (ws_root / "reports/trang_theo_doi.html").read_text(encoding="utf-8")
+    assert r.exit_code == 1 and "KHÔNG gồm 1 tệp có lỗi: reports/2026-H2/SCT.yaml" in html
     data = _status(cli, ws_root, "2026-12-01")
     assert [x["file"] for x in data["excluded"]] == ["reports/2026-H2/SCT.yaml"]
     sources = {e["file"] for t in data["tasks"] for e in t["reports"]}
