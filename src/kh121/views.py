@@ -244,11 +244,6 @@ class StatusView:
         return sum(self.no_data_by_period.values())
 
     @property
-    def complete(self) -> bool:
-        """Nothing was left out: the view may be signed and written from."""
-        return not self.excluded
-
-    @property
     def missing_latest(self) -> tuple[str, ...]:
         """Who must still send the latest period's report (today's agency, once each)."""
         seen: dict[str, None] = {}

@@ -91,16 +91,6 @@ class Workspace:
     def tasks(self) -> dict[str, Task]:
         return {t.id: t for t in self.plan.tasks()}
 
-    @cached_property
-    def one_time(self) -> frozenset[str]:
-        """The tasks due once (not every year, half-year or quarter)."""
-        span = self.plan.plan.span
-        return frozenset(
-            tid
-            for tid, t in self.tasks.items()
-            if cal.occurrences(t.deadline, span)[0].key == "once"
-        )
-
     def period_reports(self, period: str) -> tuple[LoadedReport, ...]:
         return tuple(r for r in self.reports if r.report.period == period)
 
