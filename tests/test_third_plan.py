@@ -232,3 +232,18 @@ def test_a_name_means_the_agency_of_its_period(
     r = cli("report", "new", "noi vu", "--period", period, "--root", plan)
     assert r.exit_code == 0, r.output
     assert (plan / f"reports/{period}/{code}.yaml").is_file()
+
+
+def test_the_reviews_letterhead_is_the_one_in_force_on_its_date(plan: Path, cli: CLI) -> None:
+    import docx
+
+    out = plan / "sk.docx"
+    r = cli(
+        "review", "--from", "2024", "--to", "2025", "--docx", "--draft", "--date", "2025-12-20",
+        "--root", plan, "--as-of", "2025-12-20", "-o", out,
+    )  # fmt: skip
+    assert r.exit_code == 0, r.output
+    header = " ".join(
+        c.text for t in docx.Document(str(out)).tables[:1] for row in t.rows for c in row.cells
+    )
+    assert "UBND TỈNH TUYÊN SƠN" in header and "HÀ LÂM" not in header

@@ -6,9 +6,11 @@ import datetime as dt
 from pathlib import Path
 
 from kh121 import calendar as cal
+from kh121 import paths
 from kh121.dates import dmy
 from kh121.errors import DataError, KnownError
 from kh121.loader import load
+from kh121.models import ReportSettings
 from kh121.problems import has_errors
 from kh121.record import reporters
 from kh121.workspace import Workspace
@@ -112,3 +114,13 @@ def plan_only(root: Path, as_of: dt.date) -> Workspace:
     if ws is None or has_errors(problems):
         raise DataError(problems)
     return ws
+
+
+def report_settings(ws: Workspace) -> ReportSettings:
+    """What a Word report needs beyond the plan (data/report.yaml), or why it cannot be had."""
+    if ws.settings is None:
+        raise KnownError(
+            f"thiếu {paths.REPORT_SETTINGS} (tiêu đề, nơi nhận, người ký)",
+            f"{paths.REPORT_SETTINGS} is missing (letterhead, recipients, signer)",
+        )
+    return ws.settings

@@ -12,7 +12,7 @@ from kh121.atomic import inside_root, write_and_say
 from kh121.commands.merge import merged, merged_path
 from kh121.errors import EXIT_OK, KnownError
 from kh121.loader import load_clean
-from kh121.lookup import find_period
+from kh121.lookup import find_period, report_settings
 from kh121.messages import t
 from kh121.presenters.problems import print_problems
 
@@ -67,11 +67,6 @@ def run(
     ws, warnings = load_clean(root, as_of or today())
     period = find_period(ws, period_text)
     model = _up_to_date_merge(ws, root, period, warnings, lang)
-    if ws.settings is None:
-        raise KnownError(
-            f"thiếu {paths.REPORT_SETTINGS} (tiêu đề, nơi nhận, người ký)",
-            f"{paths.REPORT_SETTINGS} is missing (letterhead, recipients, signer)",
-        )
     from kh121.presenters.report_context import (
         ReportInput,
         build_context,
@@ -82,7 +77,7 @@ def run(
     clerk = ws.clerk(period.id)
     clerk_file = paths.shown(root / paths.REPORTS / period.id / paths.CLERK_NAME, root)
     day = date or (clerk.date if clerk and clerk.date else None) or as_of or today()
-    settings = ws.settings.on(day)  # the letterhead, recipient and signer in force that day
+    settings = report_settings(ws).on(day)  # the letterhead, recipient, signer in force that day
     signer = settings.signer_for(clerk.signer if clerk else None)
     suffix = settings.letterhead.number_suffix
     found = placeholders(signer, report_number(number, clerk, suffix), clerk, clerk_file, ws.plan)

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from kh121 import paths
 from kh121.atomic import inside_root, write_atomic
 from kh121.errors import EXIT_FAIL, EXIT_OK, KnownError
+from kh121.lookup import report_settings
 from kh121.messages import t
 
 if TYPE_CHECKING:
@@ -125,25 +126,19 @@ def _write_docx(
         review_number,
     )
 
-    if ws.settings is None:
-        raise KnownError(
-            f"thiếu {paths.REPORT_SETTINGS} (tiêu đề, nơi nhận, người ký)",
-            f"{paths.REPORT_SETTINGS} is missing (letterhead, recipients, signer)",
-        )
+    day = date or (text.date if text and text.date else None) or review.as_of
+    settings = report_settings(ws).on(day)  # the letterhead in force on the review's date
     shown = paths.shown(text_file, root)
-    suffix = ws.settings.letterhead.number_suffix
-    found = placeholders(ws.plan, ws.settings, text, review_number(number, text, suffix), shown)
+    suffix = settings.letterhead.number_suffix
+    found = placeholders(ws.plan, settings, text, review_number(number, text, suffix), shown)
     if found and not draft:
         raise PlaceholderError(found)
-    day = date or (text.date if text and text.date else None) or review.as_of
-    context = build_review_context(
-        ReviewInput(ws.plan, ws.settings, text, number, day, draft), review
-    )
+    context = build_review_context(ReviewInput(ws.plan, settings, text, number, day, draft), review)
     kind = "TK" if review.whole_span else "SK"
     mark = "_DU-THAO" if draft else ""
     code = ws.plan.plan.code.replace("/", "-")
     name = f"BC_{kind}_{code}_{review.first}-{review.last}_{day.isoformat()}{mark}.docx"
     target = out or inside_root(root / paths.REPORTS / name, root)
-    author = ws.settings.letterhead.agency
+    author = settings.letterhead.agency
     issue(root, root / TEMPLATE, context, day, author, target, len(found), pdf, lang)
     return EXIT_OK
