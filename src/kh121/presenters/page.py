@@ -16,7 +16,7 @@ from kh121.dates import dmy
 from kh121.presenters import labels
 from kh121.presenters.story import story
 from kh121.states import Bin, ReportStatus
-from kh121.views import StatusView, Summary, summarise
+from kh121.views import StatusView, Summary, TaskView, summarise
 
 BINS = (Bin.DONE_ON_TIME, Bin.DONE_LATE, Bin.OPEN_IN_TIME, Bin.OPEN_OVERDUE)
 # colour, pattern id: dark/light and hatched/plain differ as well as the hue
@@ -130,14 +130,61 @@ def build_page(
     view: StatusView, history: list[tuple[str, StatusView]], revision: str, title: str
 ) -> dict[str, Any]:
     """Every variable of the page template."""
-    d = view.directory
+    periods = list(dict.fromkeys(o.period for o in view.obligations))  # in due-date order
+    trend = _trend(view, history)
+    return {
+        **years_view(view),
+        "title": title,
+        "plan_code": view.plan_code,
+        "as_of": dmy(view.as_of),
+        "revision": revision,
+        "patterns": patterns(),
+        "legend": [
+            {"label": labels.bin_label(b.value, "vi"), "pattern": STYLE[b][1]} for b in BINS
+        ],
+        **_totals(view),
+        "record_start": dmy(view.record_start) if view.record_start else "",
+        "excluded": [x.file for x in view.excluded],
+        "sections": _section_rows(view),
+        "agencies": _agency_rows(view),
+        "periods": periods,
+        "period_labels": [view.period_label(p) for p in periods],  # people read labels
+        "grid": _report_grid(view, periods),
+        "trend": trend_chart(trend),
+        "trend_rows": trend,
+        "tasks": [_task_row(view, t) for t in view.tasks],
+    }
+
+
+def _totals(view: StatusView) -> dict[str, Any]:
+    """The two headline figures: the occurrences already due, and every one assigned."""
     due_only = summarise(view.tasks, lambda o: o.assigned and o.past_due)
     every = view.summary
-    sections = []
+    return {
+        "due": {
+            "counts": {b.value: _counts(due_only)[b] for b in BINS},
+            "total": due_only.total,
+            "bar": bar(_counts(due_only), title="Các lượt đã đến hạn"),
+            "said": _said(_counts(due_only)),
+            "percent": labels.number(every.percent_done_of_due, "vi"),
+        },
+        "all": {
+            "counts": {b.value: _counts(every)[b] for b in BINS},
+            "total": every.total,
+            "bar": bar(_counts(every), title="Mọi lượt đã giao"),
+            "said": _said(_counts(every)),
+            "no_data": every.no_data,
+            "disputed": every.disputed,
+        },
+    }
+
+
+def _section_rows(view: StatusView) -> list[dict[str, Any]]:
+    """One bar per section of the plan, over its assigned occurrences."""
+    rows = []
     for sid, stitle in view.section_titles.items():
-        tasks = [t for t in view.tasks if t.section == sid]
-        s = summarise(tasks, lambda o: o.assigned)
-        sections.append(
+        s = summarise([t for t in view.tasks if t.section == sid], lambda o: o.assigned)
+        rows.append(
             {
                 "id": sid,
                 "title": stitle,
@@ -145,6 +192,13 @@ def build_page(
                 "said": _said(_counts(s)),
             }
         )
+    return rows
+
+
+def _agency_rows(view: StatusView) -> list[dict[str, Any]]:
+    """One row per agency answering today: its occurrences by bin and its missing reports,
+    the most behind first."""
+    d = view.directory
     by_agency: dict[str, dict[Bin, int]] = defaultdict(lambda: dict.fromkeys(BINS, 0))
     for t in view.tasks:
         for o in t.occurrences:
@@ -161,7 +215,7 @@ def build_page(
         set(by_agency) | set(missing),
         key=lambda a: (-(by_agency[a][Bin.OPEN_OVERDUE] + missing[a]), d.name(a)),
     )
-    agency_rows = [
+    return [
         {
             "code": a,
             "name": d.name(a),
@@ -172,8 +226,12 @@ def build_page(
         }
         for a in agencies
     ]
-    periods = list(dict.fromkeys(o.period for o in view.obligations))  # in due-date order
-    grid_agencies = sorted({o.chase for o in view.obligations}, key=d.name)
+
+
+def _report_grid(view: StatusView, periods: list[str]) -> list[dict[str, Any]]:
+    """Agencies by periods: ✓ on time, +N days late, ✗ missing (with the last reminder's
+    number); a missing report wins its cell."""
+    d = view.directory
     cells: dict[tuple[str, str], str] = {}
     for ob in view.obligations:
         if ob.status is ReportStatus.ON_TIME:
@@ -184,11 +242,15 @@ def build_page(
             text = "✗" + (f" Đ{ob.reminded[2]}" if ob.reminded else "")
         if not cells.get((ob.period, ob.chase), "").startswith("✗"):  # missing wins a cell
             cells[(ob.period, ob.chase)] = text
-    grid = [
+    return [
         {"code": a, "name": d.name(a), "cells": [cells.get((p, a), "") for p in periods]}
-        for a in grid_agencies
+        for a in sorted({o.chase for o in view.obligations}, key=d.name)
     ]
-    trend = [
+
+
+def _trend(view: StatusView, history: list[tuple[str, StatusView]]) -> list[Trend]:
+    """Per past period, the figures as they stood at its due date."""
+    return [
         Trend(
             view.period_label(p),
             dmy(v.as_of),
@@ -198,71 +260,37 @@ def build_page(
         )
         for p, v in history
     ]
-    task_rows = [
-        {
-            "id": t.id,
-            "content": t.content,
-            "responsible": d.names(t.responsibles or (t.responsible,)),
-            "state": story(t, "vi"),
-            "bin": labels.bin_label(t.bin.value, "vi"),
-            "bin_key": t.bin.value,
-            "occurrences": [
-                {
-                    "key": labels.occurrence(o.key, "vi"),
-                    "due": dmy(o.effective_due) if o.effective_due else "—",
-                    "bin": labels.bin_label(o.bin.value, "vi"),
-                    "evidence": o.evidence or "",
-                }
-                for o in t.occurrences
-                if o.assigned
-            ],
-            "entries": [
-                {
-                    "period": view.period_label(e.period),
-                    "agency": d.name(e.agency),
-                    "state": labels.state(e.state.value, "vi"),
-                    "done": e.done or "",
-                }
-                for e in t.entries
-            ],
-        }
-        for t in view.tasks
-    ]
+
+
+def _task_row(view: StatusView, t: TaskView) -> dict[str, Any]:
+    """A task as the page's table shows it: its occurrences and what was reported."""
+    d = view.directory
     return {
-        **years_view(view),
-        "title": title,
-        "plan_code": view.plan_code,
-        "as_of": dmy(view.as_of),
-        "revision": revision,
-        "patterns": patterns(),
-        "legend": [
-            {"label": labels.bin_label(b.value, "vi"), "pattern": STYLE[b][1]} for b in BINS
+        "id": t.id,
+        "content": t.content,
+        "responsible": d.names(t.responsibles or (t.responsible,)),
+        "state": story(t, "vi"),
+        "bin": labels.bin_label(t.bin.value, "vi"),
+        "bin_key": t.bin.value,
+        "occurrences": [
+            {
+                "key": labels.occurrence(o.key, "vi"),
+                "due": dmy(o.effective_due) if o.effective_due else "—",
+                "bin": labels.bin_label(o.bin.value, "vi"),
+                "evidence": o.evidence or "",
+            }
+            for o in t.occurrences
+            if o.assigned
         ],
-        "due": {
-            "counts": {b.value: _counts(due_only)[b] for b in BINS},
-            "total": due_only.total,
-            "bar": bar(_counts(due_only), title="Các lượt đã đến hạn"),
-            "said": _said(_counts(due_only)),
-            "percent": labels.number(every.percent_done_of_due, "vi"),
-        },
-        "all": {
-            "counts": {b.value: _counts(every)[b] for b in BINS},
-            "total": every.total,
-            "bar": bar(_counts(every), title="Mọi lượt đã giao"),
-            "said": _said(_counts(every)),
-            "no_data": every.no_data,
-            "disputed": every.disputed,
-        },
-        "record_start": dmy(view.record_start) if view.record_start else "",
-        "excluded": [x.file for x in view.excluded],
-        "sections": sections,
-        "agencies": agency_rows,
-        "periods": periods,
-        "period_labels": [view.period_label(p) for p in periods],  # people read labels
-        "grid": grid,
-        "trend": trend_chart(trend),
-        "trend_rows": trend,
-        "tasks": task_rows,
+        "entries": [
+            {
+                "period": view.period_label(e.period),
+                "agency": d.name(e.agency),
+                "state": labels.state(e.state.value, "vi"),
+                "done": e.done or "",
+            }
+            for e in t.entries
+        ],
     }
 
 
