@@ -581,98 +581,39 @@ def report_number(given: str | None, clerk: ClerkText | None, suffix: str) -> st
 def build_context(src: ReportInput, status: StatusView) -> dict[str, Any]:
     """Every variable of the report; see README, 'Template variables'."""
     d = status.directory
-    meta = src.plan.plan
-    settings = src.settings
-    agency = settings.letterhead.agency
     period_label = f"{src.period.rule.label_vi} {src.period.year}"
-    signer = settings.signer_for(src.clerk.signer if src.clerk else None)
-    suffix = settings.letterhead.number_suffix
-    number = report_number(src.number, src.clerk, suffix)
-    number_text = number or _marked(f"{GAP}/{suffix}", src.draft)
-    date_formal = formal(src.date)
-    plan_name = f"{meta.kind} số {meta.code} {formal(meta.date)} của {meta.issuer}"
+    plan_name = _plan_name(src.plan)
     rows = _task_rows(src.plan, status, src.merged, d, src.next_until)
-    sections = [
-        {"id": s.id, "title": s.title, "tasks": [r for r in rows if r["section"] == s.id]}
-        for s in src.plan.sections
-    ]
-    reporting = _reporting(src.merged, status, d, period_label)
-    approved = meta.approved_by
-    basis = basis_text(src.plan)
-
-    def clerk_part(key: str) -> list[str]:
-        given = paragraphs(getattr(src.clerk, key) if src.clerk else None)
-        found = [formal_dates_in(p) for p in given]
-        return found or [_marked(f"chưa có nội dung phần '{CLERK_PARTS[key][0]}'", True)]
-
-    recipient_short = settings.recipient_short or settings.recipient
-    signer_name = signer.name
-    if is_placeholder_name(signer_name):
-        signer_name = _marked("chưa có tên người ký", True)
-    caption = f"(Kèm theo Báo cáo số {number_text} {date_formal} của {agency})"
-    duty = settings.letter.duty if settings.letter is not None else None
-    where = f", căn cứ {duty} của {_doc_name(approved)}" if duty and approved else ""
-    reporters_basis = f"theo danh sách cơ quan báo cáo do {agency} lập để theo dõi{where}"
-    reply_line = _reply_line(src.merged, d, agency, src.reply_by)
     context = {
-        "draft": src.draft,
-        "draft_mark": "DỰ THẢO" if src.draft else "",
-        "letterhead": {
-            **settings.letterhead.model_dump(),
-            "header_lines": list(settings.letterhead.header_lines)
-            or [settings.letterhead.agency.upper()],
-        },
-        "number": number_text,
-        "date": dmy(src.date),
-        "date_formal": date_formal,
-        "title": f"Kết quả {period_label} thực hiện {plan_name}",
-        "recipient": settings.recipient,
-        "recipient_short": recipient_short,
-        "recipients": list(settings.recipients),
+        **_heading(src, period_label, plan_name),
         "period": src.period.id,
         "period_label": period_label,
         "as_of": dmy(status.as_of),
         "as_of_formal": formal(status.as_of),
-        "plan": {
-            "code": meta.code,
-            "title": meta.title,
-            "issuer": meta.issuer,
-            "date": dmy(meta.date),
-            "date_formal": formal(meta.date),
-            "province": meta.province,
-            "name": plan_name,
-            "approved_by": _doc_name(approved) if approved else "",
-            "founding_kind": founding_kind(src.plan),
-        },
-        "intro": f"Thực hiện {basis}, {agency} báo cáo kết quả {period_label} như sau (số liệu"
-        " tính đến"
-        f" {formal(status.as_of)}):",
-        "summary": {
-            "tasks": status.summary.tasks,
-            "total": status.summary.total,
-            "due": status.summary.due,
-            "done_on_time": status.summary.done_on_time,
-            "done_late": status.summary.done_late,
-            "open_in_time": status.summary.open_in_time,
-            "open_overdue": status.summary.open_overdue,
-            "done_of_due": status.summary.done_of_due,
-            "percent_done_of_due": labels.number(status.summary.percent_done_of_due, "vi"),
-        },
+        "plan": _plan_part(src.plan, plan_name),
+        "intro": f"Thực hiện {basis_text(src.plan)}, {src.settings.letterhead.agency} báo cáo"
+        f" kết quả {period_label} như sau (số liệu tính đến {formal(status.as_of)}):",
+        "summary": _summary_part(status.summary),
         "summary_text": _summary_text(status.summary, status),
-        "sections": sections,
+        "sections": [
+            {"id": s.id, "title": s.title, "tasks": [r for r in rows if r["section"] == s.id]}
+            for s in src.plan.sections
+        ],
         "overdue_lines": _overdue_lines(status, d) or ["Không có nhiệm vụ quá hạn."],
         "contradictions": _contradiction_lines(src.merged, d),
-        **reporting,
-        "reporters_basis": reporters_basis,
+        **_reporting(src.merged, status, d, period_label),
+        "reporters_basis": _reporters_basis(src),
         "next_period_lines": _next_period_lines(status, src.next_until),
-        "proposal_lines": _proposal_lines(src.merged, d) + ([reply_line] if reply_line else []),
+        "proposal_lines": _proposal_lines(src.merged, d)
+        + [
+            x
+            for x in [_reply_line(src.merged, d, src.settings.letterhead.agency, src.reply_by)]
+            if x
+        ],
         "reply_by": dmy(src.reply_by) if src.reply_by else "",
         "reply_by_formal": formal(src.reply_by) if src.reply_by else "",
-        "clerk": {k: clerk_part(k) for k in CLERK_PARTS},
-        "closing": f"Trên đây là báo cáo kết quả {period_label} thực hiện {plan_name}."
-        f" {agency} kính báo cáo {recipient_short} xem xét, chỉ đạo./.",
-        "signer": {**signer.model_dump(), "name": signer_name},
-        "appendix_caption": caption,
+        "clerk": {k: _clerk_part(src, k) for k in CLERK_PARTS},
+        **_ending(src, period_label, plan_name),
         "appendix1": rows,
         "appendix1_note": "Ghi chú: * hạn trùng ngày nghỉ, "
         + MOVED_WORDS[0]
@@ -683,6 +624,103 @@ def build_context(src: ReportInput, status: StatusView) -> dict[str, Any]:
     context = {k: clean(v) for k, v in context.items()}
     introduce(_reading_order(context), d)
     return context
+
+
+def _plan_name(plan: PlanFile) -> str:
+    meta = plan.plan
+    return f"{meta.kind} số {meta.code} {formal(meta.date)} của {meta.issuer}"
+
+
+def _number_text(src: ReportInput) -> str:
+    """The report's number as printed, or the marked gap of a draft."""
+    suffix = src.settings.letterhead.number_suffix
+    number = report_number(src.number, src.clerk, suffix)
+    return number or _marked(f"{GAP}/{suffix}", src.draft)
+
+
+def _heading(src: ReportInput, period_label: str, plan_name: str) -> dict[str, Any]:
+    """The top of the first page: letterhead, number, date, title, recipients."""
+    settings = src.settings
+    return {
+        "draft": src.draft,
+        "draft_mark": "DỰ THẢO" if src.draft else "",
+        "letterhead": {
+            **settings.letterhead.model_dump(),
+            "header_lines": list(settings.letterhead.header_lines)
+            or [settings.letterhead.agency.upper()],
+        },
+        "number": _number_text(src),
+        "date": dmy(src.date),
+        "date_formal": formal(src.date),
+        "title": f"Kết quả {period_label} thực hiện {plan_name}",
+        "recipient": settings.recipient,
+        "recipient_short": settings.recipient_short or settings.recipient,
+        "recipients": list(settings.recipients),
+    }
+
+
+def _plan_part(plan: PlanFile, plan_name: str) -> dict[str, Any]:
+    meta = plan.plan
+    approved = meta.approved_by
+    return {
+        "code": meta.code,
+        "title": meta.title,
+        "issuer": meta.issuer,
+        "date": dmy(meta.date),
+        "date_formal": formal(meta.date),
+        "province": meta.province,
+        "name": plan_name,
+        "approved_by": _doc_name(approved) if approved else "",
+        "founding_kind": founding_kind(plan),
+    }
+
+
+def _summary_part(s: Summary) -> dict[str, Any]:
+    return {
+        "tasks": s.tasks,
+        "total": s.total,
+        "due": s.due,
+        "done_on_time": s.done_on_time,
+        "done_late": s.done_late,
+        "open_in_time": s.open_in_time,
+        "open_overdue": s.open_overdue,
+        "done_of_due": s.done_of_due,
+        "percent_done_of_due": labels.number(s.percent_done_of_due, "vi"),
+    }
+
+
+def _reporters_basis(src: ReportInput) -> str:
+    """Whose reports were expected, and on what ground."""
+    agency = src.settings.letterhead.agency
+    approved = src.plan.plan.approved_by
+    duty = src.settings.letter.duty if src.settings.letter is not None else None
+    where = f", căn cứ {duty} của {_doc_name(approved)}" if duty and approved else ""
+    return f"theo danh sách cơ quan báo cáo do {agency} lập để theo dõi{where}"
+
+
+def _clerk_part(src: ReportInput, key: str) -> list[str]:
+    """A part the clerk writes, by paragraph; a marked gap while it is empty."""
+    given = paragraphs(getattr(src.clerk, key) if src.clerk else None)
+    found = [formal_dates_in(p) for p in given]
+    return found or [_marked(f"chưa có nội dung phần '{CLERK_PARTS[key][0]}'", True)]
+
+
+def _ending(src: ReportInput, period_label: str, plan_name: str) -> dict[str, Any]:
+    """The closing sentence, the signature block and the appendix's caption."""
+    settings = src.settings
+    agency = settings.letterhead.agency
+    recipient_short = settings.recipient_short or settings.recipient
+    signer = settings.signer_for(src.clerk.signer if src.clerk else None)
+    signer_name = signer.name
+    if is_placeholder_name(signer_name):
+        signer_name = _marked("chưa có tên người ký", True)
+    return {
+        "closing": f"Trên đây là báo cáo kết quả {period_label} thực hiện {plan_name}."
+        f" {agency} kính báo cáo {recipient_short} xem xét, chỉ đạo./.",
+        "signer": {**signer.model_dump(), "name": signer_name},
+        "appendix_caption": f"(Kèm theo Báo cáo số {_number_text(src)} {formal(src.date)}"
+        f" của {agency})",
+    }
 
 
 def _reading_order(c: dict[str, Any]) -> Iterator[tuple[Any, Any]]:
