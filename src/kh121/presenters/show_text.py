@@ -31,10 +31,24 @@ def members_said(reported: int, total: int | None, lang: str) -> str:
 
 
 def render_task(task: TaskView, view: StatusView, style: Style, lang: str) -> str:
-    d = view.directory
     out = [paint(f"{task.cite or task.id} — " + t("nhiệm vụ", "task", lang), "bold", style)]
-    out.append(_field(t("Nội dung", "Content", lang), task.content, style))
-    out.append(_field(t("Sản phẩm", "Product", lang), task.product, style))
+    out.extend(_task_fields(task, view, style, lang))
+    out.extend(["", paint(t("Các lượt", "Occurrences", lang), "bold", style)])
+    out.extend(_occurrence_lines(task, style, lang))
+    out.extend(["", paint(t("Báo cáo đã nhận", "Reports received", lang), "bold", style)])
+    out.extend(_entry_lines(task, view, style, lang))
+    if task.contradictions:
+        out.extend(["", paint(t("Mâu thuẫn", "Contradictions", lang), "bold", style)])
+        out.extend(_contradiction_lines(task, view, style, lang))
+    legend = marks_legend([task], style, lang)
+    if legend:
+        out.extend(["", *legend])
+    return "\n".join(out) + "\n"
+
+
+def _lead_text(task: TaskView, view: StatusView, lang: str) -> str:
+    """Who leads it as the plan said, who answers for it today and why, a group's way."""
+    d = view.directory
     then, now = task.leads or (task.lead,), task.responsibles or (task.responsible,)
     lead = ", ".join(f"{d.name(c, short=False)} ({c})" for c in then)
     if set(now) != set(then):
@@ -50,13 +64,25 @@ def render_task(task: TaskView, view: StatusView, style: Style, lang: str) -> st
             "; its members report, the focal point assesses it",
             lang,
         )
-    out.append(_field(t("Chủ trì", "Lead", lang), lead, style))
-    coordinators = ", ".join(d.name(c) for c in task.coordinators) or "—"
-    out.append(_field(t("Phối hợp", "Coordinating", lang), coordinators, style))
+    return lead
+
+
+def _task_fields(task: TaskView, view: StatusView, style: Style, lang: str) -> list[str]:
+    coordinators = ", ".join(view.directory.name(c) for c in task.coordinators) or "—"
     form = labels.deadline_form(task.deadline_kind, task.deadline_form, lang)
-    out.append(_field(t("Thời hạn", "Deadline", lang), f"{task.deadline_text} ({form})", style))
-    out.append(_field(t("Tóm tắt", "In short", lang), story(task, lang, soon=view.soon), style))
-    out.extend(["", paint(t("Các lượt", "Occurrences", lang), "bold", style)])
+    return [
+        _field(t("Nội dung", "Content", lang), task.content, style),
+        _field(t("Sản phẩm", "Product", lang), task.product, style),
+        _field(t("Chủ trì", "Lead", lang), _lead_text(task, view, lang), style),
+        _field(t("Phối hợp", "Coordinating", lang), coordinators, style),
+        _field(t("Thời hạn", "Deadline", lang), f"{task.deadline_text} ({form})", style),
+        _field(t("Tóm tắt", "In short", lang), story(task, lang, soon=view.soon), style),
+    ]
+
+
+def _occurrence_lines(task: TaskView, style: Style, lang: str) -> list[str]:
+    """Each assigned occurrence (and the next one): its due date, its bin, what was said."""
+    out = []
     for o in task.occurrences:
         if not o.assigned and o is not task.next:
             continue
@@ -74,16 +100,17 @@ def render_task(task: TaskView, view: StatusView, style: Style, lang: str) -> st
         out.append(fill(line, style.width, "  ", "      "))
     later = sum(1 for o in task.occurrences if not o.assigned and o is not task.next)
     if later:
-        out.append(
-            fill(
-                t(f"(và {later} lượt sau nữa)", f"(and {later} more to come)", lang),
-                style.width,
-                "  ",
-            )
-        )
-    out.extend(["", paint(t("Báo cáo đã nhận", "Reports received", lang), "bold", style)])
+        more = t(f"(và {later} lượt sau nữa)", f"(and {later} more to come)", lang)
+        out.append(fill(more, style.width, "  "))
+    return out
+
+
+def _entry_lines(task: TaskView, view: StatusView, style: Style, lang: str) -> list[str]:
+    """Every report line on the task: who, when, what state, what they wrote."""
+    d = view.directory
     if not task.entries:
-        out.append("  " + t("(chưa có báo cáo nào)", "(no report yet)", lang))
+        return ["  " + t("(chưa có báo cáo nào)", "(no report yet)", lang)]
+    out = []
     for e in task.entries:
         role = t(*ROLES.get(e.role, ROLES["coordinator"]), lang)
         got = (
@@ -105,23 +132,24 @@ def render_task(task: TaskView, view: StatusView, style: Style, lang: str) -> st
             if value:
                 out.append(fill(f"{label}: {value}", style.width, "      ", "        "))
         out.append(fill(t("Tệp: ", "File: ", lang) + e.file, style.width, "      ", "        "))
-    if task.contradictions:
-        out.extend(["", paint(t("Mâu thuẫn", "Contradictions", lang), "bold", style)])
-        for c in task.contradictions:
-            period, lead, lead_state, other, other_state = c.split(" ")
-            text = t(
-                f"{period}: {d.name(lead)} (chủ trì) báo cáo"
-                f" '{labels.state(lead_state, lang)}', {d.name(other)} báo cáo"
-                f" '{labels.state(other_state, lang)}'",
-                f"{period}: {d.name(lead)} (lead) reports '{labels.state(lead_state, lang)}',"
-                f" {d.name(other)} reports '{labels.state(other_state, lang)}'",
-                lang,
-            )
-            out.append(paint(fill("! " + text, style.width, "  ", "    "), "red", style))
-    legend = marks_legend([task], style, lang)
-    if legend:
-        out.extend(["", *legend])
-    return "\n".join(out) + "\n"
+    return out
+
+
+def _contradiction_lines(task: TaskView, view: StatusView, style: Style, lang: str) -> list[str]:
+    d = view.directory
+    out = []
+    for c in task.contradictions:
+        period, lead, lead_state, other, other_state = c.split(" ")
+        text = t(
+            f"{period}: {d.name(lead)} (chủ trì) báo cáo"
+            f" '{labels.state(lead_state, lang)}', {d.name(other)} báo cáo"
+            f" '{labels.state(other_state, lang)}'",
+            f"{period}: {d.name(lead)} (lead) reports '{labels.state(lead_state, lang)}',"
+            f" {d.name(other)} reports '{labels.state(other_state, lang)}'",
+            lang,
+        )
+        out.append(paint(fill("! " + text, style.width, "  ", "    "), "red", style))
+    return out
 
 
 def render_agency(
@@ -139,43 +167,70 @@ def render_agency(
     former = sorted({d.name(o.agency) for o in view.obligations if o.agency != code})
     if former:
         out.append(fill(t("Thay: ", "Successor of: ", lang) + ", ".join(former), style.width))
-    out.extend(
-        ["", paint(t("Nhiệm vụ chịu trách nhiệm", "Tasks it answers for", lang), "bold", style)]
-    )
+    # its own code, the codes asked for, and every code it took over (a merger)
+    own = {code, *codes, *(c for c, a in d.agencies.items() if a.today == code)}
+    for heading, lines in (
+        (
+            t("Nhiệm vụ chịu trách nhiệm", "Tasks it answers for", lang),
+            _own_tasks(view, style, lang),
+        ),
+        (
+            t("Nhiệm vụ phối hợp", "Tasks it coordinates", lang),
+            _helping(view, whole, own, style, lang),
+        ),
+        (
+            t("Nhiệm vụ chung của kế hoạch", "The plan's standing duties", lang),
+            _duties(view, own, style),
+        ),
+        (t("Báo cáo theo kỳ", "Reports by period", lang), _reports_sent(code, view, style, lang)),
+    ):
+        if lines is not None:
+            out.extend(["", paint(heading, "bold", style), *lines])
+    out.extend(report_lines(list(view.obligations), view, style, lang))
+    return "\n".join(out) + "\n"
+
+
+def _own_tasks(view: StatusView, style: Style, lang: str) -> list[str]:
     if not view.tasks:
-        out.append("  " + t("(không có)", "(none)", lang))
+        return ["  " + t("(không có)", "(none)", lang)]
+    out = []
     for task in view.tasks:
         out.append(fill(f"{task.id}  {title_of(task)}", style.width, "  ", "         "))
         out.append(fill(story(task, lang, soon=view.soon), style.width, "         ", "         "))
+    return out
+
+
+def _helping(
+    view: StatusView, whole: StatusView | None, own: set[str], style: Style, lang: str
+) -> list[str] | None:
+    """The tasks it coordinates and who leads them; None when there are none."""
     mine = {x.id for x in view.tasks}
-    # its own code, the codes asked for, and every code it took over (a merger)
-    own = {code, *codes, *(c for c, a in d.agencies.items() if a.today == code)}
     helping = [
         x for x in (whole.tasks if whole else ()) if x.id not in mine and own & set(x.coordinators)
     ]
-    if helping:
-        out.extend(["", paint(t("Nhiệm vụ phối hợp", "Tasks it coordinates", lang), "bold", style)])
-        for task in helping:
-            lead = d.name(task.responsible)
-            head = f"  {task.id:<7}"
-            title = wrap(title_of(task), style.width - len(head), 1)[0]
-            out.append(head + title)
-            out.append(" " * len(head) + t(f"chủ trì: {lead}", f"lead: {lead}", lang))
+    if not helping:
+        return None
+    out = []
+    for task in helping:
+        lead = view.directory.name(task.responsible)
+        head = f"  {task.id:<7}"
+        out.append(head + wrap(title_of(task), style.width - len(head), 1)[0])
+        out.append(" " * len(head) + t(f"chủ trì: {lead}", f"lead: {lead}", lang))
+    return out
+
+
+def _duties(view: StatusView, own: set[str], style: Style) -> list[str] | None:
+    """The plan's standing duties (its Article 2) that fall to the agency; None if none."""
     duties = [(i, text) for i, text, who in view.duties if own & who]
-    if duties:
-        out.extend(
-            [
-                "",
-                paint(
-                    t("Nhiệm vụ chung của kế hoạch", "The plan's standing duties", lang),
-                    "bold",
-                    style,
-                ),
-            ]
-        )
-        for i, text in duties:
-            out.append(fill(f"{i}  {text}", style.width, "  ", "      "))
-    out.extend(["", paint(t("Báo cáo theo kỳ", "Reports by period", lang), "bold", style)])
+    if not duties:
+        return None
+    return [fill(f"{i}  {text}", style.width, "  ", "      ") for i, text in duties]
+
+
+def _reports_sent(code: str, view: StatusView, style: Style, lang: str) -> list[str]:
+    """Each report received from it (or a predecessor): when, on time or how late."""
+    d = view.directory
+    out = []
     for o in view.obligations:
         whose = f" ({d.name(o.agency)})" if o.agency != code else ""
         if o.status is ReportStatus.MISSING:
@@ -191,5 +246,4 @@ def render_agency(
             lang,
         )
         out.append(fill(text, style.width, "  ", "    "))
-    out.extend(report_lines(list(view.obligations), view, style, lang))
-    return "\n".join(out) + "\n"
+    return out
