@@ -37,9 +37,58 @@ def diagnose(text: str, exc: yaml.MarkedYAMLError) -> Diagnosis:
         found = finder(lines, at_line)
         if found is not None:
             return found
+    opened = _unclosed(lines, exc)
+    if opened is not None:
+        return opened
+    line, col = (problem.line + 1, problem.column + 1) if problem else (1, 1)
+    full = str(exc)
+    for needles, vi, en in _BY_MESSAGE:
+        if any(needle in full for needle in needles):
+            return Diagnosis(line, col, vi, en)
+    detail = " ".join(x for x in (exc.context, exc.problem) if x)
+    return Diagnosis(
+        line,
+        col,
+        f"YAML không đọc được từ chỗ này (PyYAML: {detail}); xem lại dấu ':', dấu nháy và"
+        " thụt lề của dòng này và dòng trên",
+        f"YAML cannot be read from here ({detail}); check the colons, quotes and indentation"
+        " of this line and the one above",
+    )
+
+
+# PyYAML's words for a mistake (any of them) -> what she did, in her words.
+_BY_MESSAGE: tuple[tuple[tuple[str, ...], str, str], ...] = (
+    (
+        ("mapping values are not allowed",),
+        "dòng này thụt lề không thẳng cột với các khóa cùng cấp ở trên, hoặc văn bản có"
+        " ': ' mà không đặt trong dấu nháy: thụt lề bằng đúng số dấu cách của các dòng"
+        ' cùng cấp, hoặc viết văn bản trong dấu nháy "..."',
+        "this line is not aligned with the keys of its level above, or a text holds ': '"
+        ' without quotes: indent it like its siblings, or put the text in quotes "..."',
+    ),
+    (
+        ("expected <block end>", "did not find expected key", "expected '-'"),
+        "thụt lề của dòng này không khớp với các dòng trên: các khóa cùng cấp phải thẳng"
+        " cột (cùng số dấu cách đầu dòng)",
+        "this line's indentation does not match the lines above: keys of one level must"
+        " start in the same column",
+    ),
+    (
+        ("expected a single document",),
+        "mỗi tệp chỉ chứa một tài liệu YAML: bỏ dòng '---' thừa",
+        "one YAML document per file: remove the extra '---'",
+    ),
+    (("nesting depth",), "cấu trúc lồng quá sâu", "the structure is nested too deeply"),
+)
+
+
+def _unclosed(lines: list[str], exc: yaml.MarkedYAMLError) -> Diagnosis | None:
+    """A quote or a bracket left open, at the place it was opened."""
     full = str(exc)
     start = exc.context_mark
-    if "quoted scalar" in full and start is not None:
+    if start is None:
+        return None
+    if "quoted scalar" in full:
         quote = lines[start.line][start.column : start.column + 1] or '"'
         return Diagnosis(
             start.line + 1,
@@ -49,64 +98,23 @@ def diagnose(text: str, exc: yaml.MarkedYAMLError) -> Diagnosis:
             f"the quote {quote} opened here is never closed: add {quote} at the end of the"
             " text, or remove the opening one",
         )
-    if "flow" in full and start is not None:
-        at: tuple[int, int] | None = (start.line, start.column)
-        opening = (
-            lines[start.line][start.column : start.column + 1] if start.line < len(lines) else ""
-        )
-        if not (opening and opening in "[{"):
-            at = _open_bracket(lines, start.line)  # the parser gave up at the end: look back
-        if at is not None:
-            bracket = lines[at[0]][at[1]]
-            closing = {"[": "]", "{": "}"}[bracket]
-            return Diagnosis(
-                at[0] + 1,
-                at[1] + 1,
-                f"dấu {bracket} mở ở đây chưa được đóng bằng {closing}: thêm {closing}, hoặc"
-                " viết danh sách mỗi mục một dòng bắt đầu bằng '- '",
-                f"the {bracket} opened here is never closed with {closing}: add it, or write"
-                " the list one item per line starting with '- '",
-            )
-    line, col = (problem.line + 1, problem.column + 1) if problem else (1, 1)
-    if "mapping values are not allowed" in full:
-        return Diagnosis(
-            line,
-            col,
-            "dòng này thụt lề không thẳng cột với các khóa cùng cấp ở trên, hoặc văn bản có"
-            " ': ' mà không đặt trong dấu nháy: thụt lề bằng đúng số dấu cách của các dòng"
-            ' cùng cấp, hoặc viết văn bản trong dấu nháy "..."',
-            "this line is not aligned with the keys of its level above, or a text holds ': '"
-            ' without quotes: indent it like its siblings, or put the text in quotes "..."',
-        )
-    if any(
-        needle in full
-        for needle in ("expected <block end>", "did not find expected key", "expected '-'")
-    ):
-        return Diagnosis(
-            line,
-            col,
-            "thụt lề của dòng này không khớp với các dòng trên: các khóa cùng cấp phải thẳng"
-            " cột (cùng số dấu cách đầu dòng)",
-            "this line's indentation does not match the lines above: keys of one level must"
-            " start in the same column",
-        )
-    if "expected a single document" in full:
-        return Diagnosis(
-            line,
-            col,
-            "mỗi tệp chỉ chứa một tài liệu YAML: bỏ dòng '---' thừa",
-            "one YAML document per file: remove the extra '---'",
-        )
-    if "nesting depth" in full:
-        return Diagnosis(line, col, "cấu trúc lồng quá sâu", "the structure is nested too deeply")
-    detail = " ".join(x for x in (exc.context, exc.problem) if x)
+    if "flow" not in full:
+        return None
+    at: tuple[int, int] | None = (start.line, start.column)
+    opening = lines[start.line][start.column : start.column + 1] if start.line < len(lines) else ""
+    if not (opening and opening in "[{"):
+        at = _open_bracket(lines, start.line)  # the parser gave up at the end: look back
+    if at is None:
+        return None
+    bracket = lines[at[0]][at[1]]
+    closing = {"[": "]", "{": "}"}[bracket]
     return Diagnosis(
-        line,
-        col,
-        f"YAML không đọc được từ chỗ này (PyYAML: {detail}); xem lại dấu ':', dấu nháy và"
-        " thụt lề của dòng này và dòng trên",
-        f"YAML cannot be read from here ({detail}); check the colons, quotes and indentation"
-        " of this line and the one above",
+        at[0] + 1,
+        at[1] + 1,
+        f"dấu {bracket} mở ở đây chưa được đóng bằng {closing}: thêm {closing}, hoặc"
+        " viết danh sách mỗi mục một dòng bắt đầu bằng '- '",
+        f"the {bracket} opened here is never closed with {closing}: add it, or write"
+        " the list one item per line starting with '- '",
     )
 
 
