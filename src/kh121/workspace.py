@@ -128,28 +128,8 @@ def read_workspace(
     _settings_doc, settings = read(paths.REPORT_SETTINGS, kinds.SETTINGS, False)
     if calendar_doc is None and not (root / paths.CALENDAR).exists():
         calendar = CalendarFile(schema_version=1)
-    reports: list[LoadedReport] = []
-    clerks: list[LoadedClerk] = []
-    reviews: list[LoadedReview] = []
-    reminders: list[RemindersFile] = []
-    reminder_files: list[str] = []
     every = [*paths.period_files(root), *paths.review_files(root)]
-    for path in every if targets is None else targets:
-        kind = kinds.kind_of(path, root)
-        if kind not in (kinds.REPORT, kinds.CLERK, kinds.REMINDERS, kinds.REVIEW):
-            continue
-        doc, model, more = kinds.read_kind(path, root, kind)
-        problems.extend(more)
-        if doc is not None and isinstance(model, ReportFile):
-            doc.data = None  # the model holds it now; a large workspace should not hold it twice
-            reports.append(LoadedReport(doc, path, model))
-        elif doc is not None and isinstance(model, ClerkText):
-            clerks.append(LoadedClerk(doc, path, model))
-        elif doc is not None and isinstance(model, ReviewText):
-            reviews.append(LoadedReview(doc, path, model))
-        elif doc is not None and isinstance(model, RemindersFile):
-            reminders.append(model)
-            reminder_files.append(doc.path)
+    files = _read_period_files(root, every if targets is None else targets, problems)
     if not isinstance(plan, PlanFile) or plan_doc is None:
         return None, problems
     if not (
@@ -157,18 +137,7 @@ def read_workspace(
         and isinstance(calendar, CalendarFile)
         and agencies_doc is not None
     ):
-        bare = Workspace(
-            root=root,
-            plan=plan,
-            plan_doc=plan_doc,
-            agencies=AgencyIndex.build(()),
-            agencies_doc=plan_doc,  # unused: only the plan's checks run on a bare workspace
-            calendar=CalendarFile(schema_version=1),
-            calendar_doc=None,
-            reports=(),
-            complete=False,
-        )
-        return bare, problems
+        return _bare(root, plan, plan_doc), problems
     ws = Workspace(
         root=root,
         plan=plan,
@@ -177,11 +146,61 @@ def read_workspace(
         agencies_doc=agencies_doc,
         calendar=calendar,
         calendar_doc=calendar_doc,
-        reports=tuple(reports),
+        reports=tuple(files.reports),
         settings=settings if isinstance(settings, ReportSettings) else None,
-        clerks=tuple(clerks),
-        reviews=tuple(reviews),
-        reminders=tuple(reminders),
-        reminder_files=tuple(reminder_files),
+        clerks=tuple(files.clerks),
+        reviews=tuple(files.reviews),
+        reminders=tuple(files.reminders),
+        reminder_files=tuple(files.reminder_files),
     )
     return ws, problems
+
+
+@dataclass
+class _PeriodFiles:
+    """What reports/ holds, by kind, as read."""
+
+    reports: list[LoadedReport] = field(default_factory=list)
+    clerks: list[LoadedClerk] = field(default_factory=list)
+    reviews: list[LoadedReview] = field(default_factory=list)
+    reminders: list[RemindersFile] = field(default_factory=list)
+    reminder_files: list[str] = field(default_factory=list)
+
+
+def _read_period_files(root: Path, files: Iterable[Path], problems: list[Problem]) -> _PeriodFiles:
+    """The agencies' reports, the clerk's texts, the reviews and the reminder records among
+    `files`; their problems added to `problems`; any other file passed over."""
+    out = _PeriodFiles()
+    for path in files:
+        kind = kinds.kind_of(path, root)
+        if kind not in (kinds.REPORT, kinds.CLERK, kinds.REMINDERS, kinds.REVIEW):
+            continue
+        doc, model, more = kinds.read_kind(path, root, kind)
+        problems.extend(more)
+        if doc is not None and isinstance(model, ReportFile):
+            doc.data = None  # the model holds it now; a large workspace should not hold it twice
+            out.reports.append(LoadedReport(doc, path, model))
+        elif doc is not None and isinstance(model, ClerkText):
+            out.clerks.append(LoadedClerk(doc, path, model))
+        elif doc is not None and isinstance(model, ReviewText):
+            out.reviews.append(LoadedReview(doc, path, model))
+        elif doc is not None and isinstance(model, RemindersFile):
+            out.reminders.append(model)
+            out.reminder_files.append(doc.path)
+    return out
+
+
+def _bare(root: Path, plan: PlanFile, plan_doc: Document) -> Workspace:
+    """The plan alone, when the agencies or the calendar cannot be read: only the plan's
+    own checks run on it."""
+    return Workspace(
+        root=root,
+        plan=plan,
+        plan_doc=plan_doc,
+        agencies=AgencyIndex.build(()),
+        agencies_doc=plan_doc,  # unused: only the plan's checks run on a bare workspace
+        calendar=CalendarFile(schema_version=1),
+        calendar_doc=None,
+        reports=(),
+        complete=False,
+    )
