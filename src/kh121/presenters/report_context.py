@@ -20,6 +20,7 @@ from kh121.models import (
     DocRef,
     MergedEntry,
     MergedFile,
+    MergedSource,
     MergedTask,
     PlanFile,
     ReportSettings,
@@ -430,27 +431,45 @@ def _reporting(
     owing = set(merged.expected)
     sent = [s for s in merged.sources if s.agency in owing or d.today(s.agency) in owing]
     late = [s for s in sent if s.status == "late"]
+    said = _agencies_said(merged, d)
+    return {
+        "reporting_lines": _reporting_lines(merged, status, d, sent),
+        "agencies_said_lines": [_said_line(a) for a in said]
+        or [f"Các cơ quan không nêu khó khăn, kiến nghị trong báo cáo {period_label}."],
+        "late": [{"agency": d.name(s.agency, short=False), "days": s.days_late} for s in late],
+        "missing": [d.name(a, short=False) for a in merged.missing],
+        "agencies_said": said,
+        "appendix2": _appendix2(merged, d),
+        "expected_count": len(merged.expected),
+    }
+
+
+def _reporting_lines(
+    merged: MergedFile, status: StatusView, d: Directory, sent: list[MergedSource]
+) -> list[str]:
+    """'Gửi đúng hạn (N cơ quan): …', 'Gửi muộn …', 'Chưa gửi …' — those that apply."""
+    late = [s for s in sent if s.status == "late"]
     on_time = [s for s in sent if s.status == "on_time"]
     owed = {o.agency: o for o in status.obligations if o.period == merged.period}
     lines = []
     if on_time:
-        lines.append(
-            f"Gửi đúng hạn ({len(on_time)} cơ quan): "
-            + ", ".join(d.name(s.agency, short=False) for s in on_time)
-            + "."
-        )
+        names = ", ".join(d.name(s.agency, short=False) for s in on_time)
+        lines.append(f"Gửi đúng hạn ({len(on_time)} cơ quan): {names}.")
     if late:
-        lines.append(
-            f"Gửi muộn ({len(late)} cơ quan): "
-            + ", ".join(f"{d.name(s.agency, short=False)} (muộn {s.days_late} ngày)" for s in late)
-            + "."
+        names = ", ".join(
+            f"{d.name(s.agency, short=False)} (muộn {s.days_late} ngày)" for s in late
         )
+        lines.append(f"Gửi muộn ({len(late)} cơ quan): {names}.")
     if merged.missing:
+        names = ", ".join(_missing(d, a, owed) for a in merged.missing)
         lines.append(
-            f"Chưa gửi ({len(merged.missing)} cơ quan, tính đến {formal(status.as_of)}): "
-            + ", ".join(_missing(d, a, owed) for a in merged.missing)
-            + "."
+            f"Chưa gửi ({len(merged.missing)} cơ quan, tính đến {formal(status.as_of)}): {names}."
         )
+    return lines
+
+
+def _appendix2(merged: MergedFile, d: Directory) -> list[dict[str, Any]]:
+    """Appendix 2: every agency owing the period's report, with what it sent and when."""
     rows = []
     by_agency = {d.today(s.agency): s for s in merged.sources}
     for n, agency in enumerate(merged.expected, 1):
@@ -467,7 +486,12 @@ def _reporting(
                 "status": state,
             }
         )
-    said = [
+    return rows
+
+
+def _agencies_said(merged: MergedFile, d: Directory) -> list[dict[str, str]]:
+    """The difficulties and proposals each agency wrote, on one line each."""
+    return [
         {
             "agency": d.name(g.agency, short=False),
             "difficulties": " ".join(g.difficulties.split()) if g.difficulties else "",
@@ -476,26 +500,15 @@ def _reporting(
         for g in merged.general
         if g.difficulties or g.proposals
     ]
-    said_lines = [
-        f"{a['agency']}: "
-        + "; ".join(
-            f"{label}: {a[key].rstrip('.')}"
-            for label, key in (("khó khăn", "difficulties"), ("kiến nghị", "proposals"))
-            if a[key]
-        )
-        + "."
-        for a in said
-    ]
-    return {
-        "reporting_lines": lines,
-        "agencies_said_lines": said_lines
-        or [f"Các cơ quan không nêu khó khăn, kiến nghị trong báo cáo {period_label}."],
-        "late": [{"agency": d.name(s.agency, short=False), "days": s.days_late} for s in late],
-        "missing": [d.name(a, short=False) for a in merged.missing],
-        "agencies_said": said,
-        "appendix2": rows,
-        "expected_count": len(merged.expected),
-    }
+
+
+def _said_line(a: dict[str, str]) -> str:
+    parts = (
+        f"{label}: {a[key].rstrip('.')}"
+        for label, key in (("khó khăn", "difficulties"), ("kiến nghị", "proposals"))
+        if a[key]
+    )
+    return f"{a['agency']}: " + "; ".join(parts) + "."
 
 
 # ----------------------------------------------------------------- the whole
