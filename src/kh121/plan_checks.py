@@ -210,9 +210,8 @@ def wording_disagrees(deadline: Deadline) -> tuple[str, str] | None:
 
 def check_deadlines(ws: Workspace, as_of: dt.date) -> list[Problem]:
     span = ws.plan.plan.span
-    out: list[Problem] = []
     if span.end < span.start:
-        out.append(
+        return [
             ws.plan_doc.error(
                 ["plan", "span", "end"],
                 "E040",
@@ -221,63 +220,74 @@ def check_deadlines(ws: Workspace, as_of: dt.date) -> list[Problem]:
                 earlier_field="start",
                 earlier=span.start.strftime("%d/%m/%Y"),
             )
-        )
-        return out
+        ]
+    out: list[Problem] = []
     for path, _section, task in _task_paths(ws.plan):
-        deadline = task.deadline
         where = [*path, "deadline"]
-        if isinstance(deadline, YearlyDeadline):
-            if (deadline.month is None) != (deadline.day is None):
-                missing = "day" if deadline.day is None else "month"
-                out.append(ws.plan_doc.error(where, "E020", key=missing))
-                continue
-            if deadline.month and deadline.day:
-                try:
-                    dt.date(2024, deadline.month, deadline.day)  # a leap year: 29/02 is real
-                except ValueError:
-                    value = f"{deadline.day:02d}/{deadline.month:02d}"
-                    out.append(
-                        ws.plan_doc.error(
-                            [*where, "day"],
-                            "E024",
-                            field="day",
-                            value=value,
-                            why=("không có ngày này", "no such day"),
-                        )
-                    )
-                    continue
-        if _years_reversed(deadline):
-            assert isinstance(deadline, YearlyDeadline)
-            out.append(
-                ws.plan_doc.error(
-                    [*where, "end_year"],
-                    "E040",
-                    later_field="end_year",
-                    later=str(deadline.end_year),
-                    earlier_field="start_year",
-                    earlier=str(deadline.start_year),
-                )
-            )
+        broken = _deadline_shape(ws, task.deadline, where)
+        if broken is not None:
+            out.append(broken)
             continue
-        disagree = wording_disagrees(deadline)
+        disagree = wording_disagrees(task.deadline)
         if disagree is not None:
             out.append(
                 ws.plan_doc.warning(
-                    [*where, "text"], "W057", text=deadline.text, read=disagree[0], data=disagree[1]
+                    [*where, "text"],
+                    "W057",
+                    text=task.deadline.text,
+                    read=disagree[0],
+                    data=disagree[1],
                 )
             )
-        for occ in cal.occurrences(deadline, span):
-            if occ.due is not None and not span.start <= occ.due <= span.end:
-                out.append(
-                    ws.plan_doc.error(
-                        where,
-                        "E033",
-                        due=occ.due.strftime("%d/%m/%Y"),
-                        start=span.start.strftime("%d/%m/%Y"),
-                        end=span.end.strftime("%d/%m/%Y"),
-                    )
-                )
+        out.extend(_outside_span(ws, task.deadline, where))
     return out
+
+
+def _deadline_shape(ws: Workspace, deadline: Deadline, where: list[str | int]) -> Problem | None:
+    """A yearly deadline with a day and no month (or the reverse), a day that does not
+    exist, or years the wrong way round: the deadline cannot be computed."""
+    if isinstance(deadline, YearlyDeadline):
+        if (deadline.month is None) != (deadline.day is None):
+            missing = "day" if deadline.day is None else "month"
+            return ws.plan_doc.error(where, "E020", key=missing)
+        if deadline.month and deadline.day:
+            try:
+                dt.date(2024, deadline.month, deadline.day)  # a leap year: 29/02 is real
+            except ValueError:
+                return ws.plan_doc.error(
+                    [*where, "day"],
+                    "E024",
+                    field="day",
+                    value=f"{deadline.day:02d}/{deadline.month:02d}",
+                    why=("không có ngày này", "no such day"),
+                )
+    if _years_reversed(deadline):
+        assert isinstance(deadline, YearlyDeadline)
+        return ws.plan_doc.error(
+            [*where, "end_year"],
+            "E040",
+            later_field="end_year",
+            later=str(deadline.end_year),
+            earlier_field="start_year",
+            earlier=str(deadline.start_year),
+        )
+    return None
+
+
+def _outside_span(ws: Workspace, deadline: Deadline, where: list[str | int]) -> list[Problem]:
+    """An occurrence due outside the plan's span."""
+    span = ws.plan.plan.span
+    return [
+        ws.plan_doc.error(
+            where,
+            "E033",
+            due=occ.due.strftime("%d/%m/%Y"),
+            start=span.start.strftime("%d/%m/%Y"),
+            end=span.end.strftime("%d/%m/%Y"),
+        )
+        for occ in cal.occurrences(deadline, span)
+        if occ.due is not None and not span.start <= occ.due <= span.end
+    ]
 
 
 def check_calendar_years(ws: Workspace, as_of: dt.date) -> list[Problem]:
