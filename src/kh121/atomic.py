@@ -82,6 +82,22 @@ def write_all(items: list[tuple[Path, bytes | str]], overwrite: bool = True) -> 
     then all renamed; a failure on the way puts back every file already renamed (the old
     content, or no file), so a command that writes several files writes all or none. The
     list says, per file, whether its content changed (an unchanged file is not touched)."""
+    staged, changed = _stage(items, overwrite)
+    done = _swap_in(staged, overwrite)
+    for _path, backup in done:
+        if backup is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(backup)
+    for folder in {path.parent for _tmp, path in staged}:
+        _sync_dir(folder)
+    return changed
+
+
+def _stage(
+    items: list[tuple[Path, bytes | str]], overwrite: bool
+) -> tuple[list[tuple[str, Path]], list[bool]]:
+    """Each changed content written and synced to a temporary file beside its target;
+    on any failure, every temporary file removed and the error named by its file."""
     staged: list[tuple[str, Path]] = []
     changed: list[bool] = []
     path = Path()
@@ -110,7 +126,14 @@ def write_all(items: list[tuple[Path, bytes | str]], overwrite: bool = True) -> 
         if isinstance(exc, OSError) and not isinstance(exc, FileExistsRefusedError):
             raise _naming(exc, path) from exc
         raise
+    return staged, changed
+
+
+def _swap_in(staged: list[tuple[str, Path]], overwrite: bool) -> list[tuple[Path, str | None]]:
+    """Every staged file renamed onto its target, the old content kept as a hard link
+    until all are in; on any failure, every target put back as it was."""
     done: list[tuple[Path, str | None]] = []
+    path = Path()
     try:
         for tmp, path in staged:
             backup = None
@@ -124,12 +147,12 @@ def write_all(items: list[tuple[Path, bytes | str]], overwrite: bool = True) -> 
                 os.unlink(tmp)
             done.append((path, backup))
     except BaseException as exc:
-        for path, backup in reversed(done):
+        for path_done, backup in reversed(done):
             with contextlib.suppress(OSError):
                 if backup is not None:
-                    os.replace(backup, path)
+                    os.replace(backup, path_done)
                 else:
-                    os.unlink(path)
+                    os.unlink(path_done)
         for tmp, _path in staged:
             for leftover in (tmp, f"{tmp}.old"):
                 with contextlib.suppress(OSError):
@@ -139,13 +162,7 @@ def write_all(items: list[tuple[Path, bytes | str]], overwrite: bool = True) -> 
         if isinstance(exc, OSError):
             raise _naming(exc, path) from exc
         raise
-    for _path, backup in done:
-        if backup is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(backup)
-    for folder in {path.parent for _tmp, path in staged}:
-        _sync_dir(folder)
-    return changed
+    return done
 
 
 def write_and_say(path: Path, data: bytes | str, root: Path, lang: str) -> bool:
