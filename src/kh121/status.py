@@ -241,25 +241,15 @@ def obligations(
     Who owed it is the agency as the period's due date found it; who answers for it is
     today's agency (its successor after a merger). The focal point owes itself nothing.
     """
-    received: dict[tuple[str, str], tuple[dt.date, LoadedReport]] = {}
-    drafts: dict[tuple[str, str], str] = {}
-    due_of = {p.id: p.due for p in ws.periods.values()}
-    for loaded in ws.reports:
-        r = loaded.report
-        if r.period not in due_of:
-            continue
-        key = (ws.agencies.resolve(r.agency, due_of[r.period]), r.period)
-        if r.received is None:
-            drafts.setdefault(key, loaded.doc.path)
-        elif r.received <= as_of and (key not in received or r.received < received[key][0]):
-            received[key] = (r.received, loaded)
+    received, drafts = _received(ws, as_of)
     reminded = reminders_known(ws, as_of)
+    # what each task's reports said by as_of, once (a silent report leaves tasks unstated)
+    known = said if said is not None else (statements(ws, as_of) if received else {})
     out: list[ObligationView] = []
     no_data: dict[str, int] = {}
     for period in ws.periods.values():
         eff = ws.work.effective(period.due)
-        me = focal(ws, period.due)
-        owing = sorted(reporters(ws, period.due) - {me})
+        owing = sorted(reporters(ws, period.due) - {focal(ws, period.due)})
         early = before_record(ws, period.id)
         for agency in owing:
             key = (agency, period.id)
@@ -267,7 +257,7 @@ def obligations(
             if key in received:
                 day, loaded = received[key]
                 status = ReportStatus.LATE if day > eff else ReportStatus.ON_TIME
-                quiet = silent(ws, loaded, said if said is not None else statements(ws, as_of))
+                quiet = silent(ws, loaded, known)
                 out.append(
                     ObligationView(
                         agency, chase, period.id, period.due, eff, day, loaded.doc.path,
@@ -280,20 +270,32 @@ def obligations(
                 draft = drafts.get(key)
                 out.append(
                     ObligationView(
-                        agency,
-                        chase,
-                        period.id,
-                        period.due,
-                        eff,
-                        None,
-                        draft,
-                        ReportStatus.MISSING,
-                        days_late(as_of, eff),
-                        draft=draft is not None,
+                        agency, chase, period.id, period.due, eff, None, draft,
+                        ReportStatus.MISSING, days_late(as_of, eff), draft=draft is not None,
                         reminded=reminded.get((period.id, chase)),
                     )
-                )
+                )  # fmt: skip
     return out, no_data
+
+
+def _received(
+    ws: Workspace, as_of: dt.date
+) -> tuple[dict[tuple[str, str], tuple[dt.date, LoadedReport]], dict[tuple[str, str], str]]:
+    """By (the agency as the period's due date found it, period): the first report received
+    by as_of, and the file of a draft (a report not yet received)."""
+    received: dict[tuple[str, str], tuple[dt.date, LoadedReport]] = {}
+    drafts: dict[tuple[str, str], str] = {}
+    due_of = {p.id: p.due for p in ws.periods.values()}
+    for loaded in ws.reports:
+        r = loaded.report
+        if r.period not in due_of:
+            continue
+        key = (ws.agencies.resolve(r.agency, due_of[r.period]), r.period)
+        if r.received is None:
+            drafts.setdefault(key, loaded.doc.path)
+        elif r.received <= as_of and (key not in received or r.received < received[key][0]):
+            received[key] = (r.received, loaded)
+    return received, drafts
 
 
 def directory(agencies: AgencyIndex, as_of: dt.date) -> Directory:
