@@ -226,6 +226,25 @@ def _child(
 def _fill(template: Path, context: dict[str, Any], day: dt.date, title: str, author: str) -> bytes:
     """The filled document's bytes; KnownError for a broken template. The document's
     properties come from the data: author = the issuing agency, title = the summary line."""
+    tpl = _rendered(template, context)
+    _set_properties(tpl.docx.core_properties, day, title, author)
+    buffer = io.BytesIO()
+    tpl.save(buffer)
+    data = deterministic_zip(buffer.getvalue(), app_xml(author))
+    leftover = leftover_tags(data)
+    if leftover:
+        raise TemplateError(
+            f"mẫu '{template}' còn thẻ chưa xử lý: {leftover}; có thể Word đã tách thẻ — gõ lại"
+            " thẻ liền một mạch",
+            f"template '{template}' leaves unrendered tags: {leftover}; Word may have split a"
+            " tag — type it again in one go",
+        )
+    return data
+
+
+def _rendered(template: Path, context: dict[str, Any]) -> Any:
+    """The template filled in the bounded sandbox; each way it can fail said as a
+    TemplateError naming the template."""
     import jinja2
     from docx.opc.exceptions import PackageNotFoundError
     from docxtpl import DocxTemplate
@@ -233,6 +252,7 @@ def _fill(template: Path, context: dict[str, Any], day: dt.date, title: str, aut
     try:
         tpl = DocxTemplate(str(template))
         tpl.render(context, jinja_env=bounded_environment(), autoescape=True)
+        return tpl
     except jinja2.exceptions.SecurityError as exc:
         raise TemplateError(
             f"mẫu '{template}' truy cập điều không được phép: {exc}",
@@ -257,7 +277,10 @@ def _fill(template: Path, context: dict[str, Any], day: dt.date, title: str, aut
             f"'{template}' không phải tệp Word (.docx) hợp lệ: {exc}",
             f"'{template}' is not a valid Word (.docx) file: {exc}",
         ) from None
-    props = tpl.docx.core_properties
+
+
+def _set_properties(props: Any, day: dt.date, title: str, author: str) -> None:
+    """The document's properties from the data, dated on its day (same input, same bytes)."""
     stamp = dt.datetime(day.year, day.month, day.day)
     props.created = stamp
     props.modified = stamp
@@ -272,18 +295,6 @@ def _fill(template: Path, context: dict[str, Any], day: dt.date, title: str, aut
     props.keywords = ""
     props.category = kind
     props.language = "vi-VN"
-    buffer = io.BytesIO()
-    tpl.save(buffer)
-    data = deterministic_zip(buffer.getvalue(), app_xml(author))
-    leftover = leftover_tags(data)
-    if leftover:
-        raise TemplateError(
-            f"mẫu '{template}' còn thẻ chưa xử lý: {leftover}; có thể Word đã tách thẻ — gõ lại"
-            " thẻ liền một mạch",
-            f"template '{template}' leaves unrendered tags: {leftover}; Word may have split a"
-            " tag — type it again in one go",
-        )
-    return data
 
 
 def app_xml(company: str) -> bytes:

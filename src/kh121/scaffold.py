@@ -70,33 +70,38 @@ def report_scaffold(
         f"received:  # ngày {agencies.name(focal)} nhận (bộ phận văn thư điền)",
     ]
     tasks = agency_tasks(plan, agencies, agency, period.due)
-    if tasks:
-        lines.append("tasks:")
-    else:
-        lines.append("tasks: []")
+    lines.append("tasks:" if tasks else "tasks: []")
     for task, leads in tasks:
-        role = "CHỦ TRÌ" if leads else "phối hợp"
-        occ = cal.occurrences(task.deadline, plan.plan.span)
-        one_time = occ[0].key == "once"
-        lines.append(f"  - task: {task.id}")
-        lines.extend(_comment(f"[{role}] {task.content}", 4))
-        lines.extend(_comment(f"Sản phẩm: {task.product}. Thời hạn: {task.deadline.text}.", 4))
-        lines.append("    state:  # Đã hoàn thành | Đang thực hiện | Chưa thực hiện")
-        lines.append("    done:  # kết quả thực hiện trong kỳ")
-        if leads and one_time:
-            lines.append("    completed_on:  # ngày hoàn thành")
-            lines.append("    evidence:  # văn bản chứng minh, ví dụ số nghị quyết, quyết định")
-        elif leads:
-            unit = {"quarterly": "quý", "half_yearly": "6 tháng"}.get(task.deadline.kind, "năm")
-            lines.append(f"    delivered:  # văn bản/sản phẩm đã gửi trong {unit}")
-            lines.append("      number:")
-            lines.append("      date:")
-        lines.append("    difficulties:")
-        lines.append("    proposals:")
+        lines.extend(_task_block(plan, task, leads))
     lines.append("# Khó khăn, kiến nghị chung: một đoạn, hoặc mỗi đoạn một dòng '- …'.")
     lines.append("difficulties:  # khó khăn, vướng mắc chung")
     lines.append("proposals:  # kiến nghị, đề xuất chung")
     return "\n".join(lines) + "\n"
+
+
+def _task_block(plan: PlanFile, task: Task, leads: bool) -> list[str]:
+    """One task of an empty report: what it is, and the keys its role asks for (the lead of
+    a one-time task: the day it was done and the proof; of a recurring one: what it sent)."""
+    role = "CHỦ TRÌ" if leads else "phối hợp"
+    one_time = cal.occurrences(task.deadline, plan.plan.span)[0].key == "once"
+    lines = [
+        f"  - task: {task.id}",
+        *_comment(f"[{role}] {task.content}", 4),
+        *_comment(f"Sản phẩm: {task.product}. Thời hạn: {task.deadline.text}.", 4),
+        "    state:  # Đã hoàn thành | Đang thực hiện | Chưa thực hiện",
+        "    done:  # kết quả thực hiện trong kỳ",
+    ]
+    if leads and one_time:
+        lines.append("    completed_on:  # ngày hoàn thành")
+        lines.append("    evidence:  # văn bản chứng minh, ví dụ số nghị quyết, quyết định")
+    elif leads:
+        unit = {"quarterly": "quý", "half_yearly": "6 tháng"}.get(task.deadline.kind, "năm")
+        lines.append(f"    delivered:  # văn bản/sản phẩm đã gửi trong {unit}")
+        lines.append("      number:")
+        lines.append("      date:")
+    lines.append("    difficulties:")
+    lines.append("    proposals:")
+    return lines
 
 
 def clerk_scaffold(period: cal.Period, consolidator: str) -> str:
