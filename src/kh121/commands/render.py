@@ -18,8 +18,8 @@ from kh121.presenters.problems import print_problems
 
 if TYPE_CHECKING:
     from kh121.calendar import Period
-    from kh121.models import MergedFile
-    from kh121.presenters.report_context import Placeholder
+    from kh121.models import MergedFile, ReportSettings
+    from kh121.presenters.report_context import Placeholder, ReportInput
     from kh121.problems import Problem
     from kh121.workspace import Workspace
 
@@ -62,51 +62,67 @@ def run(
     """The Word report. Its figures are the record as it stood on `as_of`: by default the
     report's own date of issue (a report dated 30/11 never counts to a later today)."""
     from kh121.clock import today
+    from kh121.presenters.report_context import build_context
     from kh121.status import compute_status
 
     ws, warnings = load_clean(root, as_of or today())
     period = find_period(ws, period_text)
     model = _up_to_date_merge(ws, root, period, warnings, lang)
-    from kh121.presenters.report_context import (
-        ReportInput,
-        build_context,
-        placeholders,
-        report_number,
-    )
-
     clerk = ws.clerk(period.id)
-    clerk_file = paths.shown(root / paths.REPORTS / period.id / paths.CLERK_NAME, root)
     day = date or (clerk.date if clerk and clerk.date else None) or as_of or today()
     settings = report_settings(ws).on(day)  # the letterhead, recipient, signer in force that day
-    signer = settings.signer_for(clerk.signer if clerk else None)
-    suffix = settings.letterhead.number_suffix
-    found = placeholders(signer, report_number(number, clerk, suffix), clerk, clerk_file, ws.plan)
-    if found and not draft:
-        raise PlaceholderError(found)
-    status = compute_status(ws, as_of or day)
+    source = _report_input(ws, root, period, model, settings, number, day, draft)
+    found = _refused_blanks(source, draft)
+    context = build_context(source, compute_status(ws, as_of or day))
+    target = out or inside_root(
+        default_output(root, ws.plan.plan.code, period.id, day, draft), root
+    )
+    tpl = template or root / settings.template
+    issue(root, tpl, context, day, settings.letterhead.agency, target, found, pdf, lang)
+    return EXIT_OK
+
+
+def _report_input(
+    ws: Workspace,
+    root: Path,
+    period: Period,
+    model: MergedFile,
+    settings: ReportSettings,
+    number: str | None,
+    day: dt.date,
+    draft: bool,
+) -> ReportInput:
+    """What the report is made of: the plan, the settings in force, the merged file, the
+    clerk's text, the number and day, the reply's day."""
+    from kh121.presenters.report_context import ReportInput
     from kh121.reply import DEFAULT_DAYS, reply_by
 
     letter = settings.letter
-    source = ReportInput(
+    return ReportInput(
         plan=ws.plan,
         settings=settings,
         period=period,
         merged=model,
-        clerk=clerk,
-        clerk_file=clerk_file,
+        clerk=ws.clerk(period.id),
+        clerk_file=paths.shown(root / paths.REPORTS / period.id / paths.CLERK_NAME, root),
         number=number,
         date=day,
         draft=draft,
         reply_by=reply_by(ws.work, day, letter.reply_days if letter else DEFAULT_DAYS),
         next_until=_next_until(ws, period),
     )
-    context = build_context(source, status)
-    target = out or inside_root(
-        default_output(root, ws.plan.plan.code, period.id, day, draft), root
-    )
-    tpl = template or root / settings.template
-    issue(root, tpl, context, day, settings.letterhead.agency, target, len(found), pdf, lang)
-    return EXIT_OK
+
+
+def _refused_blanks(src: ReportInput, draft: bool) -> int:
+    """How many blanks the report has; a report to issue (not a draft) with any is refused."""
+    from kh121.presenters.report_context import placeholders, report_number
+
+    signer = src.settings.signer_for(src.clerk.signer if src.clerk else None)
+    number = report_number(src.number, src.clerk, src.settings.letterhead.number_suffix)
+    found = placeholders(signer, number, src.clerk, src.clerk_file, src.plan)
+    if found and not draft:
+        raise PlaceholderError(found)
+    return len(found)
 
 
 def issue(
