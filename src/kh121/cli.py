@@ -538,6 +538,24 @@ def merge(
     )
 
 
+# The options of the two Word reports (render, review).
+DocxOutOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Tệp .docx ghi ra.")]
+ReportNumberOpt = Annotated[
+    str | None, typer.Option("--number", help="Số báo cáo (phần trước dấu /, hoặc cả số).")
+]
+ReportDraftOpt = Annotated[
+    bool,
+    typer.Option(
+        "--draft",
+        help="Bản dự thảo: cho phép chỗ trống (số, người ký, phần đánh giá), đánh dấu rõ"
+        " và ghi DỰ THẢO ở đầu trang.",
+    ),
+]
+PdfOpt = Annotated[
+    bool, typer.Option("--pdf", help="Ghi thêm bản PDF bên cạnh, chuyển bằng LibreOffice.")
+]
+
+
 @app.command()
 @guarded
 def render(
@@ -553,10 +571,8 @@ def render(
         Path | None,
         typer.Option("--template", help="Mẫu .docx khác (mặc định theo data/report.yaml)."),
     ] = None,
-    out: Annotated[Path | None, typer.Option("--output", "-o", help="Tệp .docx ghi ra.")] = None,
-    number: Annotated[
-        str | None, typer.Option("--number", help="Số báo cáo (phần trước dấu /, hoặc cả số).")
-    ] = None,
+    out: DocxOutOpt = None,
+    number: ReportNumberOpt = None,
     date: Annotated[
         str | None,
         typer.Option(
@@ -564,18 +580,8 @@ def render(
             help="Ngày ban hành (mặc định: date trong _danh_gia.yaml, rồi ngày xét).",
         ),
     ] = None,
-    draft: Annotated[
-        bool,
-        typer.Option(
-            "--draft",
-            help="Bản dự thảo: cho phép chỗ trống (số, người ký, phần đánh giá), đánh dấu rõ"
-            " và ghi DỰ THẢO ở đầu trang.",
-        ),
-    ] = False,
-    pdf: Annotated[
-        bool,
-        typer.Option("--pdf", help="Ghi thêm bản PDF bên cạnh, chuyển bằng LibreOffice."),
-    ] = False,
+    draft: ReportDraftOpt = False,
+    pdf: PdfOpt = False,
     root: RootOpt = None,
     lang: LangOpt = None,
 ) -> int:
@@ -613,10 +619,8 @@ def review(
         bool,
         typer.Option("--docx", help="Xuất báo cáo sơ kết (tổng kết) Word theo Nghị định 30."),
     ] = False,
-    out: Annotated[Path | None, typer.Option("--output", "-o", help="Tệp .docx ghi ra.")] = None,
-    number: Annotated[
-        str | None, typer.Option("--number", help="Số báo cáo (phần trước dấu /, hoặc cả số).")
-    ] = None,
+    out: DocxOutOpt = None,
+    number: ReportNumberOpt = None,
     date: Annotated[
         str | None,
         typer.Option(
@@ -624,18 +628,8 @@ def review(
             help="Ngày ban hành (mặc định: date trong tệp sơ kết, rồi ngày xét).",
         ),
     ] = None,
-    draft: Annotated[
-        bool,
-        typer.Option(
-            "--draft",
-            help="Bản dự thảo: cho phép chỗ trống (số, người ký, phần đánh giá), đánh dấu rõ"
-            " và ghi DỰ THẢO ở đầu trang.",
-        ),
-    ] = False,
-    pdf: Annotated[
-        bool,
-        typer.Option("--pdf", help="Ghi thêm bản PDF bên cạnh, chuyển bằng LibreOffice."),
-    ] = False,
+    draft: ReportDraftOpt = False,
+    pdf: PdfOpt = False,
     scaffold: Annotated[
         bool,
         typer.Option(
