@@ -111,6 +111,7 @@ def test_help_is_wholly_english(
         (["report", "new", "SYT"], "Lỗi: thiếu --period KỲ", "Error: missing --period PERIOD"),
         (["status", "--as-of", "31/02/2026"], "(tháng này có 28 ngày)", "(it has 28 days)"),
         (["status", "--as-of", "15/11/26"], "năm phải viết đủ 4 chữ số", "4 digits"),
+        (["status", "a", "b"], "Lỗi: thừa tham số: a b", "unexpected extra arguments: a b"),
     ],
 )
 def test_usage_errors_in_the_language(

@@ -8,6 +8,8 @@ from __future__ import annotations
 from enum import StrEnum
 from functools import cache
 
+from kh121.messages import label
+
 
 class TaskState(StrEnum):
     """What an agency writes in a report about a task."""
@@ -19,12 +21,12 @@ class TaskState(StrEnum):
 
 # Words a person may write for a state, official Vietnamese label first (the form's list).
 STATE_WORDS: dict[TaskState, tuple[str, ...]] = {
-    TaskState.DONE: ("Đã hoàn thành", "xong", "đã xong", "hoàn thành", "complete",
-                     "completed", "finished"),
-    TaskState.IN_PROGRESS: ("Đang thực hiện", "đang làm", "đang triển khai", "in progress",
-                            "ongoing", "doing"),
-    TaskState.NOT_STARTED: ("Chưa thực hiện", "chưa làm", "chưa triển khai", "not started",
-                            "todo"),
+    TaskState.DONE: (label("state", "done", "vi"), "xong", "đã xong", "hoàn thành",
+                     "complete", "completed", "finished"),
+    TaskState.IN_PROGRESS: (label("state", "in_progress", "vi"), "đang làm",
+                            "đang triển khai", "in progress", "ongoing", "doing"),
+    TaskState.NOT_STARTED: (label("state", "not_started", "vi"), "chưa làm",
+                            "chưa triển khai", "not started", "todo"),
 }  # fmt: skip
 
 
@@ -101,14 +103,16 @@ FILTER_WORDS: dict[str, tuple[str, ...]] = {
     Reported.DONE.value: STATE_WORDS[TaskState.DONE],
     Reported.IN_PROGRESS.value: STATE_WORDS[TaskState.IN_PROGRESS],
     Reported.NOT_STARTED.value: STATE_WORDS[TaskState.NOT_STARTED],
-    Reported.NO_REPORT.value: ("chưa có báo cáo", "chưa báo cáo", "không có báo cáo",
-                               "no report"),
-    Bin.DONE_ON_TIME.value: ("hoàn thành đúng hạn", "xong đúng hạn", "done on time"),
-    Bin.DONE_LATE.value: ("hoàn thành quá hạn", "hoàn thành muộn", "xong muộn", "done late"),
-    Bin.OPEN_IN_TIME.value: ("chưa hoàn thành, trong hạn", "trong hạn", "còn hạn",
+    Reported.NO_REPORT.value: (label("state", "no_report", "vi").lower(), "chưa báo cáo",
+                               "không có báo cáo", "no report"),
+    Bin.DONE_ON_TIME.value: (label("bin", "done_on_time", "vi"), "xong đúng hạn",
+                             "done on time"),
+    Bin.DONE_LATE.value: (label("bin", "done_late", "vi"), "hoàn thành muộn", "xong muộn",
+                          "done late"),
+    Bin.OPEN_IN_TIME.value: (label("bin", "open_in_time", "vi"), "trong hạn", "còn hạn",
                              "chưa hoàn thành trong hạn"),
-    Bin.OPEN_OVERDUE.value: ("chưa hoàn thành, quá hạn", "chưa hoàn thành quá hạn"),
-    "no_data": ("chưa có số liệu", "không có số liệu", "no data"),
+    Bin.OPEN_OVERDUE.value: (label("bin", "open_overdue", "vi"), "chưa hoàn thành quá hạn"),
+    "no_data": (label("bin", "no_data", "vi"), "không có số liệu", "no data"),
     OVERDUE: ("quá hạn", "trễ hạn", "chậm", "late"),
     SOON: ("sắp đến hạn", "sắp hạn", "gần hạn", "due soon"),
 }  # fmt: skip
