@@ -1,6 +1,11 @@
-"""Hostile and broken input, round two: each class with cases of its own, through the
-installed command, bounded in time: the exit status, no traceback, the message, and nothing
-changed inside the root (beyond what the command is for) or outside it."""
+"""Hostile and broken input, round two: each class with cases of its own, bounded in time:
+the exit status, no traceback, the message, and nothing changed inside the root (beyond
+what the command is for) or outside it.
+
+Most runs are in-process (`kh`, tests/inproc.py: the installed command's environment, and
+every run checked for an unexpected error, exit 3, and held to a time limit). The installed
+command still runs where the process is what is tested: a FIFO that could block for good
+(`run`), a template's time budget (`subprocess_run`), and two clerks at once (`_spawn`)."""
 
 from __future__ import annotations
 
@@ -16,6 +21,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, fill_basis, received_report, write
+from inproc import Completed
+from inproc import kh121 as kh
 from test_bad_inputs import run
 
 DAY = ("--as-of", "2026-11-29")
@@ -50,12 +57,12 @@ def _validate_refuses(root: Path, body: bytes, code: str, place: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(body)
     before = _tree(root)
-    r = run("validate", "--root", root, *DAY, timeout=30)
+    r = kh("validate", "--root", root, *DAY, timeout=30)
     assert r.returncode == 1, r.stdout + r.stderr
     assert "Traceback" not in r.stderr and "lỗi không mong đợi" not in r.stderr
     assert f"{R}:{place}: lỗi[{code}]" in r.stdout, r.stdout
     for other in ("status", "merge"):
-        s = run(other, *(["2026-H2"] if other == "merge" else []), "--root", root, *DAY)
+        s = kh(other, *(["2026-H2"] if other == "merge" else []), "--root", root, *DAY)
         assert s.returncode == 1 and "Traceback" not in s.stderr, (other, s.stderr)
     assert _tree(root) == before  # refused: nothing written
 
@@ -91,16 +98,16 @@ def test_what_validate_accepts_survives_merge_and_render(guarded_root, cli) -> N
     from conftest import filled_clerk
 
     filled_clerk(root, "2026-H2")
-    v = run("validate", "--root", root, *DAY)
+    v = kh("validate", "--root", root, *DAY)
     assert v.returncode == 0, v.stdout
-    assert run("merge", "2026-H2", "--root", root, *DAY).returncode == 0
+    assert kh("merge", "2026-H2", "--root", root, *DAY).returncode == 0
     merged = (root / "reports/2026-H2/_tong_hop.yaml").read_text(encoding="utf-8")
     import yaml
 
     data = yaml.safe_load(merged)
     done = next(t for t in data["tasks"] if t["task"] == "III.7")["lead"]["done"]
     assert done == strange  # byte for byte through the consolidation
-    r = run("render", "2026-H2", "--root", root, *DAY, timeout=120)
+    r = kh("render", "2026-H2", "--root", root, *DAY, timeout=120)
     assert r.returncode == 0, r.stderr
     from docx import Document
 
@@ -131,7 +138,7 @@ def test_no_spoofed_or_hidden_text(guarded_root, body: bytes, place: str) -> Non
 def test_a_file_name_cannot_pass_for_a_line(guarded_root, name: str) -> None:  # type: ignore[no-untyped-def]
     root, _outside = guarded_root
     write(root / "reports" / name / "SYT.yaml", "schema_version: 1\nagency: SYT\nperiod: 2026-H2\n")
-    r = run("validate", "--root", root, *DAY)
+    r = kh("validate", "--root", root, *DAY)
     lines = r.stdout.splitlines()
     assert all("\x1b" not in line for line in lines)
     assert not any(line.startswith("không có lỗi nào") for line in lines), lines
@@ -196,8 +203,9 @@ def _template(kind: str, out: Path) -> Path:
 def test_templates_are_held_to_budgets(guarded_root, cli, kind: str, said: str) -> None:  # type: ignore[no-untyped-def]
     root, _outside = guarded_root
     shutil.copytree(ROOT / "examples/demo/reports/2026-H2", root / "reports/2026-H2")
-    assert run("merge", "2026-H2", "--root", root, *DAY).returncode == 0
+    assert kh("merge", "2026-H2", "--root", root, *DAY).returncode == 0
     tpl = _template(kind, root / "templates" / f"{kind}.docx")
+    # the render itself in a process of its own: a budget that fails must not hang the suite
     before = _tree(root)
     out = root / "reports/out.docx"
     r = subprocess_run(
@@ -208,9 +216,7 @@ def test_templates_are_held_to_budgets(guarded_root, cli, kind: str, said: str) 
     assert not out.exists() and _tree(root) == before
 
 
-def subprocess_run(*args: str | Path, seconds: str) -> object:
-    import subprocess
-
+def subprocess_run(*args: str | Path, seconds: str) -> subprocess.CompletedProcess[str]:
     from test_bad_inputs import KH121
 
     return subprocess.run(
@@ -232,7 +238,7 @@ def subprocess_run(*args: str | Path, seconds: str) -> object:
 def test_report_new_refuses_a_period_folder_outside(guarded_root) -> None:  # type: ignore[no-untyped-def]
     root, outside = guarded_root
     (root / "reports/2026-H2").symlink_to(outside, target_is_directory=True)
-    r = run("report", "new", "SYT", "--period", "2026-H2", "--root", root)
+    r = kh("report", "new", "SYT", "--period", "2026-H2", "--root", root)
     assert r.returncode == 1 and "ra ngoài thư mục gốc" in r.stderr, r.stderr
 
 
@@ -242,7 +248,7 @@ def test_render_refuses_a_default_output_outside(guarded_root) -> None:  # type:
     (outside / "keep.txt").write_text("untouched\n", encoding="utf-8")
     shutil.rmtree(root / "reports")
     (root / "reports").symlink_to(outside / "reports", target_is_directory=True)
-    r = run("merge", "2026-H2", "--root", root, *DAY)
+    r = kh("merge", "2026-H2", "--root", root, *DAY)
     assert r.returncode == 1 and "ra ngoài thư mục gốc" in r.stderr, r.stderr
     shutil.rmtree(outside / "reports")  # the fixture checks only keep.txt stayed
 
@@ -255,23 +261,23 @@ def test_the_machines_failures_in_plain_words(guarded_root) -> None:  # type: ig
     shutil.copytree(ROOT / "examples/demo/reports/2026-H2", root / "reports/2026-H2")
     (root / "reports/2026-H2/_tong_hop.yaml").unlink()
     (root / "reports/2026-H2/_tong_hop.yaml").mkdir()
-    r = run("merge", "2026-H2", "--root", root, *DAY)
+    r = kh("merge", "2026-H2", "--root", root, *DAY)
     assert r.returncode == 1 and "đây là thư mục, cần một tệp" in r.stderr, r.stderr
     (root / "reports/2026-H2/_tong_hop.yaml").rmdir()
-    assert run("merge", "2026-H2", "--root", root, *DAY).returncode == 0
-    r = run("render", "2026-H2", "--root", root, *DAY, "-o", root / "templates")
+    assert kh("merge", "2026-H2", "--root", root, *DAY).returncode == 0
+    r = kh("render", "2026-H2", "--root", root, *DAY, "-o", root / "templates")
     assert r.returncode == 1 and "đây là thư mục" in r.stderr, r.stderr
-    r = run("textconv", root / "nope.yaml")
+    r = kh("textconv", root / "nope.yaml")
     assert r.returncode == 1 and "không có tệp hay thư mục này" in r.stderr, r.stderr
     shutil.rmtree(root / "reports")
     write(root / "reports", "a file where the folder belongs\n")
-    r = run("status", "--root", root, *DAY)
+    r = kh("status", "--root", root, *DAY)
     assert r.returncode == 1 and "cần thư mục" in r.stderr, r.stderr
     (root / "reports").unlink()
     shutil.rmtree(root / "data/tasks.yaml", ignore_errors=True)
     (root / "data/tasks.yaml").unlink()
     (root / "data/tasks.yaml").mkdir()
-    r = run("status", "--root", root, *DAY)
+    r = kh("status", "--root", root, *DAY)
     assert r.returncode == 1 and "Traceback" not in r.stderr
     assert "lỗi không mong đợi" not in r.stdout + r.stderr
 
@@ -297,29 +303,13 @@ def test_dates_are_bounded_before_anything_computes(guarded_root, day: str) -> N
     root, _outside = guarded_root
     cal = root / "data/calendar.yaml"
     write(cal, cal.read_text(encoding="utf-8") + f"  - date: {day}\n    name: x\n")
-    r = run("validate", "--root", root, *DAY)
+    r = kh("validate", "--root", root, *DAY)
     assert r.returncode == 1 and "năm phải từ 1900 đến 2200" in r.stdout, r.stdout
-    s = run("status", "--root", root, *DAY)
+    s = kh("status", "--root", root, *DAY)
     assert s.returncode == 1 and "Traceback" not in s.stderr
 
 
 # ------------------------------------------------------------------ round three (issue 27)
-
-
-def _kh(
-    *args: str | Path, env: dict[str, str] | None = None, timeout: float = 60
-) -> subprocess.CompletedProcess[str]:
-    """The installed command with a key of the test's own (never the user's)."""
-    from test_bad_inputs import KH121
-
-    base = {"PATH": "/usr/bin:/bin", "NO_COLOR": "1", "LANG": "C.UTF-8"}
-    return subprocess.run(
-        [KH121, *map(str, args)],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        env={**base, **(env or {})},
-    )
 
 
 def _spawn(*args: str | Path) -> subprocess.Popen[str]:
@@ -372,7 +362,7 @@ def test_two_clerks_recording_at_once_lose_nothing(demo_signed: Path) -> None:
     assert sorted(_recorded(root)) == ["202/SKHCN-QLCN", "203/SKHCN-QLCN"]
     letters = sorted(p.name for p in (root / "reports/2026-H2").glob("CV_don_doc_*.docx"))
     assert len(letters) == 2, letters  # neither letter replaced the other's file
-    assert _kh("validate", "--root", root, *DAY).returncode == 0
+    assert kh("validate", "--root", root, *DAY).returncode == 0
 
 
 def test_one_number_is_never_issued_twice(demo_signed: Path) -> None:
@@ -390,7 +380,7 @@ def test_a_letter_is_never_issued_without_its_record(demo_signed: Path, tmp_path
     out = tmp_path / "letters"
     (out / "STC.docx").mkdir(parents=True)  # the last letter cannot be put in place
     (out / "STC.docx" / "x").write_text("x")
-    r = _kh(*_remind(root, "131", "--each", "--output", str(out)))
+    r = kh(*_remind(root, "131", "--each", "--output", str(out)))
     assert r.returncode == 1 and "Traceback" not in r.stderr, r.stderr
     assert "STC.docx" in r.stderr and ".tmp" not in r.stderr  # the target, not the temp file
     assert _recorded(root) == []  # rolled back with the letters already put in place
@@ -401,16 +391,16 @@ def test_a_letter_is_never_issued_without_its_record(demo_signed: Path, tmp_path
 def _filled(root: Path, key: Path, out: Path, agency: str = "SYT", state: str = "") -> Path:
     from test_forms import _fill
 
-    made = _kh("report", "form", agency, "--period", "2026-H2", "--root", root,
-               env={"KH121_FORM_KEY": str(key)})  # fmt: skip
+    made = kh("report", "form", agency, "--period", "2026-H2", "--root", root,
+              env={"KH121_FORM_KEY": str(key)})  # fmt: skip
     assert made.returncode == 0, made.stderr
     form = root / f"reports/2026-H2/mau/MAU_2026-H2_{agency}.docx"
     return _fill(form, out, **({"state": state} if state else {}))
 
 
-def _import(root: Path, key: Path, *files: Path, env: dict[str, str] | None = None) -> object:
-    return _kh("report", "import", *files, "--root", root, *DAY,
-               env={"KH121_FORM_KEY": str(key), **(env or {})})  # fmt: skip
+def _import(root: Path, key: Path, *files: Path, env: dict[str, str] | None = None) -> Completed:
+    return kh("report", "import", *files, "--root", root, *DAY,
+              env={"KH121_FORM_KEY": str(key), **(env or {})})  # fmt: skip
 
 
 @pytest.mark.parametrize("brk", ["\n", "\u2028", "\x85", "\r"])
@@ -419,7 +409,7 @@ def test_a_form_file_name_writes_no_yaml(ws_root: Path, tmp_path: Path, brk: str
     name = f"STC{brk}received: 2026-11-21{brk}#.docx"
     filled = _filled(ws_root, key, tmp_path / name)
     r = _import(ws_root, key, filled)
-    assert r.returncode == 0, r.stderr  # type: ignore[attr-defined]
+    assert r.returncode == 0, r.stderr
     text = (ws_root / "reports/2026-H2/SYT.yaml").read_text(encoding="utf-8")
     assert "received" not in text.split("\n", 1)[1]  # still a draft: nothing was added
     assert text.count("\n# ") == 0 and "\\u" in text.splitlines()[0]
@@ -431,11 +421,11 @@ def test_form_text_never_reaches_the_terminal_raw(ws_root: Path, tmp_path: Path)
     nasty = "\u009b2J\u009d52;c;ZXZpbA==\u009c\u202egnp.exe\u0085x\u2028y"
     filled = _filled(ws_root, key, tmp_path / "f.docx", state=nasty)
     r = _import(ws_root, key, filled)
-    assert r.returncode == 1, r.stderr  # type: ignore[attr-defined]
-    err = " ".join(r.stderr.split())  # type: ignore[attr-defined]
+    assert r.returncode == 1, r.stderr
+    err = " ".join(r.stderr.split())
     assert "Tình trạng" in err and "\\u009b" in err and "\\u202e" in err
     assert not any(c in err for c in "\u009b\u009d\u009c\u202e\u0085\u2028")
-    bad = _kh("report", "form", "--period", "2026-H2\x1b]52;c;eA==\x07", "x", "--root", ws_root)
+    bad = kh("report", "form", "--period", "2026-H2\x1b]52;c;eA==\x07", "x", "--root", ws_root)
     assert bad.returncode == 1 and "\x1b" not in bad.stderr and "\\u001b" in bad.stderr
 
 
@@ -467,11 +457,11 @@ def test_a_hand_made_identity_is_refused(ws_root: Path, tmp_path: Path) -> None:
     guess = hmac.new(b"", (head + "|" + ",".join(tasks)).encode(), hashlib.sha256)
     forged = f"kh121-form 2 {base64.b64encode(head.encode()).decode()} {guess.hexdigest()[:32]}"
     r = _import(ws_root, key, _with_keywords(filled, tmp_path / "forged.docx", forged))
-    assert r.returncode == 1 and "không khớp mẫu gốc" in " ".join(r.stderr.split()), r.stderr  # type: ignore[attr-defined]
+    assert r.returncode == 1 and "không khớp mẫu gốc" in " ".join(r.stderr.split()), r.stderr
     old = hashlib.sha256((head + "|" + ",".join(tasks)).encode()).hexdigest()[:16]
     unkeyed = f"kh121-form 1 {base64.b64encode(head.encode()).decode()} {old}"
     r = _import(ws_root, key, _with_keywords(filled, tmp_path / "old.docx", unkeyed))
-    assert r.returncode == 1 and "tạo mẫu mới" in " ".join(r.stderr.split()), r.stderr  # type: ignore[attr-defined]
+    assert r.returncode == 1 and "tạo mẫu mới" in " ".join(r.stderr.split()), r.stderr
     assert not (ws_root / "reports/2026-H2/STC.yaml").exists()
     assert oct(key.stat().st_mode & 0o777) == "0o600"
 
@@ -545,8 +535,8 @@ def test_a_hostile_form_ends_cleanly(
     bad = _rezip(filled, tmp_path / "bad.docx", change)
     before = _tree(ws_root)
     r = _import(ws_root, key, bad, env=env)
-    err = " ".join(r.stderr.split())  # type: ignore[attr-defined]
-    assert r.returncode == 1 and "bad.docx" in err and said in err, err  # type: ignore[attr-defined]
+    err = " ".join(r.stderr.split())
+    assert r.returncode == 1 and "bad.docx" in err and said in err, err
     assert "Traceback" not in err and len(err) < 2000
     assert _tree(ws_root) == before
 
@@ -556,7 +546,7 @@ def test_two_forms_of_one_agency_import_nothing(ws_root: Path, tmp_path: Path) -
     a = _filled(ws_root, key, tmp_path / "A.docx")
     b = shutil.copy(a, tmp_path / "B.docx")
     r = _import(ws_root, key, a, b)
-    assert r.returncode == 1 and "cùng là báo cáo" in " ".join(r.stderr.split()), r.stderr  # type: ignore[attr-defined]
+    assert r.returncode == 1 and "cùng là báo cáo" in " ".join(r.stderr.split()), r.stderr
     assert not (ws_root / "reports/2026-H2/SYT.yaml").exists()
 
 
@@ -566,7 +556,7 @@ def test_a_planted_cache_file_is_never_trusted(ws_root: Path, tmp_path: Path) ->
 
     cache = tmp_path.parent / f"{tmp_path.name}.cache"
     env = {"KH121_CACHE_DIR": str(cache)}
-    first = _kh("status", "--json", "--root", ws_root, *DAY, env=env)
+    first = kh("status", "--json", "--root", ws_root, *DAY, env=env)
     assert first.returncode == 0, first.stderr
     (stored,) = cache.glob("*.pickle")
     assert stored.stat().st_mode & 0o777 == 0o600 and cache.stat().st_mode & 0o777 == 0o700
@@ -575,10 +565,10 @@ def test_a_planted_cache_file_is_never_trusted(ws_root: Path, tmp_path: Path) ->
     view = pickle.loads(blob[len(head) + 32 :])
     lie = pickle.dumps(dataclasses.replace(view, tasks=()), protocol=5)
     stored.write_bytes(head + blob[len(head) : len(head) + 32] + lie)  # a valid header
-    assert _kh("status", "--json", "--root", ws_root, *DAY, env=env).stdout == first.stdout
+    assert kh("status", "--json", "--root", ws_root, *DAY, env=env).stdout == first.stdout
     stored.write_bytes(head + hashlib.sha256(head + lie).digest() + lie)  # and a valid sum
     stored.chmod(0o644)  # but a file others could write
-    assert _kh("status", "--json", "--root", ws_root, *DAY, env=env).stdout == first.stdout
+    assert kh("status", "--json", "--root", ws_root, *DAY, env=env).stdout == first.stdout
 
 
 def test_diff_never_says_no_change_about_a_file_it_did_not_read(ws_root: Path) -> None:
@@ -587,7 +577,7 @@ def test_diff_never_says_no_change_about_a_file_it_did_not_read(ws_root: Path) -
     report = write(ws_root / R, received_report(ws_root, "SYT", "2026-H2", "2026-11-12", ""))
     commit_all(ws_root)
     report.write_text(report.read_text(encoding="utf-8") + "bogus: [\n", encoding="utf-8")
-    r = _kh("diff", "--root", ws_root)
+    r = kh("diff", "--root", ws_root)
     said = " ".join(r.stdout.split())
     assert r.returncode == 1 and "SYT.yaml không đọc được ở bản mới" in said, r.stdout + r.stderr
     assert "đã xóa" not in said and "không có thay đổi về nội dung" not in said
@@ -608,12 +598,12 @@ reminders:
 def test_a_record_keeps_its_entries_and_comments(demo_signed: Path) -> None:
     root = demo_signed
     record = write(root / "reports/2026-H2/_don_doc.yaml", RECORD.format(period="2026-H1"))
-    r = _kh(*_remind(root, "131", "--agency", "STC"))
+    r = kh(*_remind(root, "131", "--agency", "STC"))
     assert r.returncode == 1 and "2026-H1" in r.stderr, r.stdout + r.stderr
     assert record.read_text(encoding="utf-8") == RECORD.format(period="2026-H1")
     assert not list((root / "reports/2026-H2").glob("CV_*"))
     write(record, RECORD.format(period="2026-H2"))
-    r = _kh(*_remind(root, "131", "--agency", "STC"))
+    r = kh(*_remind(root, "131", "--agency", "STC"))
     assert r.returncode == 0, r.stderr
     text = record.read_text(encoding="utf-8")
     assert "# Sổ đôn đốc kỳ 2026-H2" in text and "# gửi bằng bưu điện" in text
@@ -625,7 +615,7 @@ def test_a_symlink_loop_is_no_form(ws_root: Path, tmp_path: Path) -> None:
     (tmp_path / "a.docx").symlink_to(tmp_path / "b.docx")
     (tmp_path / "b.docx").symlink_to(tmp_path / "a.docx")
     r = _import(ws_root, key, tmp_path / "a.docx")
-    assert r.returncode == 1 and "a.docx" in r.stderr, r.stderr  # type: ignore[attr-defined]
+    assert r.returncode == 1 and "a.docx" in r.stderr, r.stderr
 
 
 def test_the_kept_form_fetches_nothing_from_outside(ws_root: Path, tmp_path: Path) -> None:
@@ -643,7 +633,7 @@ def test_the_kept_form_fetches_nothing_from_outside(ws_root: Path, tmp_path: Pat
         for name, data in parts.items():
             z.writestr(name, data)
     r = _import(ws_root, key, tmp_path / "remote.docx")
-    assert r.returncode == 0, r.stderr  # type: ignore[attr-defined]
+    assert r.returncode == 0, r.stderr
     with zipfile.ZipFile(ws_root / "reports/2026-H2/SYT.docx") as z:
         kept = z.read(rels)
     assert b"evil.example" not in kept and b"TargetMode" not in kept
@@ -654,8 +644,8 @@ def test_form_all_writes_every_form_or_none(ws_root: Path, tmp_path: Path) -> No
     out = tmp_path / "forms"
     (out / "MAU_2026-H2_SYT.docx").mkdir(parents=True)  # one form cannot be put in place
     (out / "MAU_2026-H2_SYT.docx" / "x").write_text("x")
-    r = _kh("report", "form", "--all", "--period", "2026-H2", "--root", ws_root, "-o", out,
-            env={"KH121_FORM_KEY": str(key)})  # fmt: skip
+    r = kh("report", "form", "--all", "--period", "2026-H2", "--root", ws_root, "-o", out,
+           env={"KH121_FORM_KEY": str(key)})  # fmt: skip
     assert r.returncode == 1 and "MAU_2026-H2_SYT.docx" in r.stderr, r.stderr
     assert sorted(p.name for p in out.iterdir()) == ["MAU_2026-H2_SYT.docx"]
 
@@ -666,7 +656,7 @@ def test_a_report_of_countless_lines_is_refused_at_once(ws_root: Path) -> None:
         ws_root / "reports/2026-H2/SYT.yaml",
         "schema_version: 1\nagency: SYT\nperiod: 2026-H2\ntasks:\n" + lines,
     )
-    r = run("validate", "--root", ws_root, *DAY, timeout=60)
+    r = kh("validate", "--root", ws_root, *DAY, timeout=60)
     assert r.returncode == 1
     assert r.stdout.count("lỗi[E065]") == 1 and "E039" not in r.stdout  # one line, not 1,200
     assert "1200 dòng nhiệm vụ, quá giới hạn 1000" in " ".join(r.stdout.split())
