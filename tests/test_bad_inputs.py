@@ -4,6 +4,7 @@ expected place, the right exit status, no traceback, bounded time, no file touch
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -24,13 +25,20 @@ def snapshot(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
 
 
+def spawn_env(**more: str) -> dict[str, str]:
+    """A spawned command's environment: plain, with the test's own cache folder (set by
+    conftest), so that no test writes into the real ~/.cache."""
+    base = {"PATH": "/usr/bin:/bin", "NO_COLOR": "1", "LANG": "C.UTF-8"}
+    return {**base, "KH121_CACHE_DIR": os.environ["KH121_CACHE_DIR"], **more}
+
+
 def run(*args: str | Path, timeout: float = 30) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [KH121, *map(str, args)],
         capture_output=True,
         text=True,
         timeout=timeout,
-        env={"PATH": "/usr/bin:/bin", "NO_COLOR": "1", "LANG": "C.UTF-8"},
+        env=spawn_env(),
     )
 
 

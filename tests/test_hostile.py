@@ -23,7 +23,7 @@ import pytest
 from conftest import ROOT, fill_basis, received_report, write
 from inproc import Completed
 from inproc import kh121 as kh
-from test_bad_inputs import run
+from test_bad_inputs import run, spawn_env
 
 DAY = ("--as-of", "2026-11-29")
 HEAD = (
@@ -228,6 +228,7 @@ def subprocess_run(*args: str | Path, seconds: str) -> subprocess.CompletedProce
             "PATH": "/usr/bin:/bin",
             "LANG": "C.UTF-8",
             "KH121_RENDER_SECONDS": seconds,
+            "KH121_CACHE_DIR": os.environ["KH121_CACHE_DIR"],
         },
     )
 
@@ -315,7 +316,7 @@ def test_dates_are_bounded_before_anything_computes(guarded_root, day: str) -> N
 def _spawn(*args: str | Path) -> subprocess.Popen[str]:
     from test_bad_inputs import KH121
 
-    env = {"PATH": "/usr/bin:/bin", "NO_COLOR": "1", "LANG": "C.UTF-8"}
+    env = spawn_env()
     return subprocess.Popen(
         [KH121, *map(str, args)],
         stdout=subprocess.PIPE,
