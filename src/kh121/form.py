@@ -173,12 +173,28 @@ def rows_match(ident: dict[str, Any], tasks: list[str], key: bytes) -> bool:
 def build_form(spec: FormSpec, when: dt.date, key: bytes) -> bytes:
     """The form as .docx bytes, the same for the same spec and date."""
     from docx import Document
-    from docx.enum.section import WD_ORIENT
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-    from docx.shared import Cm, Mm, Pt
 
     doc = Document()
+    _layout(doc)
+    _preamble(doc, spec, when)
+    _head_table(doc)
+    doc.add_paragraph()  # two tables side by side would be merged into one by an editor
+    _task_table(doc, spec)
+    doc.add_paragraph()
+    _general_table(doc)
+    _properties(doc, spec, when, key)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    from kh121.docx_render import deterministic_zip
+
+    return deterministic_zip(buffer.getvalue())
+
+
+def _layout(doc: Any) -> None:
+    """Times New Roman 12, A4 landscape, 20 mm margins."""
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Mm, Pt
+
     style = doc.styles["Normal"]
     style.font.name = "Times New Roman"
     style.font.size = Pt(12)
@@ -187,6 +203,10 @@ def build_form(spec: FormSpec, when: dt.date, key: bytes) -> bytes:
     section.page_width, section.page_height = Mm(297), Mm(210)
     section.top_margin, section.bottom_margin = Mm(20), Mm(20)
     section.left_margin, section.right_margin = Mm(20), Mm(20)
+
+
+def _preamble(doc: Any, spec: FormSpec, when: dt.date) -> None:
+    """The title, the plan and agency, and how to fill the form in."""
     doc.add_paragraph().add_run(f"MẪU BÁO CÁO {spec.period_title.upper()}").bold = True
     doc.add_paragraph(f"{spec.plan_title} — {spec.agency_name} ({spec.agency})")
     doc.add_paragraph(
@@ -195,11 +215,23 @@ def build_form(spec: FormSpec, when: dt.date, key: bytes) -> bytes:
         f" (ví dụ 12/BC-{spec.agency} ngày 10/11/{when.year}). Không thêm, bớt hay đổi thứ tự"
         f" các dòng. Hạn gửi: {spec.due}."
     )
+
+
+def _head_table(doc: Any) -> None:
+    """The first table: the report's number and date, to fill in."""
     head = doc.add_table(rows=2, cols=2)
     head.style = "Table Grid"
     for i, label in enumerate(("Số báo cáo", "Ngày báo cáo (dd/mm/yyyy)")):
         head.cell(i, 0).text = label
-    doc.add_paragraph()  # two tables side by side would be merged into one by an editor
+
+
+def _task_table(doc: Any, spec: FormSpec) -> None:
+    """The second table: a header row repeated on each page, then one row a task, its
+    state a drop-down."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm
+
     table = doc.add_table(rows=1 + len(spec.rows), cols=len(COLUMNS))
     table.style = "Table Grid"
     table.autofit = False
@@ -217,11 +249,19 @@ def build_form(spec: FormSpec, when: dt.date, key: bytes) -> bytes:
         cells[0].text = r.task
         cells[1].text = f"{r.content} ({r.role}; sản phẩm: {r.product}; hạn: {r.due})"
         _drop_down(cells[2], qn)
-    doc.add_paragraph()
+
+
+def _general_table(doc: Any) -> None:
+    """The third table: difficulties and proposals that are no one task's."""
     general = doc.add_table(rows=2, cols=2)
     general.style = "Table Grid"
     general.cell(0, 0).text = "Khó khăn, vướng mắc chung"
     general.cell(1, 0).text = "Kiến nghị, đề xuất chung"
+
+
+def _properties(doc: Any, spec: FormSpec, when: dt.date, key: bytes) -> None:
+    """Fixed dates and author (the same bytes for the same form), a title, and the form's
+    identity in its keywords."""
     props = doc.core_properties
     stamp = dt.datetime(when.year, when.month, when.day)
     props.created = props.modified = props.last_printed = stamp
@@ -230,11 +270,6 @@ def build_form(spec: FormSpec, when: dt.date, key: bytes) -> bytes:
     props.title = f"Mẫu báo cáo {spec.period} — {spec.agency}"
     props.comments = ""
     props.keywords = identity(spec, key)
-    buffer = io.BytesIO()
-    doc.save(buffer)
-    from kh121.docx_render import deterministic_zip
-
-    return deterministic_zip(buffer.getvalue())
 
 
 def _drop_down(cell: Any, qn: Any) -> None:
@@ -373,11 +408,17 @@ def _parts(data: bytes) -> dict[str, bytes]:
 def read_form(data: bytes) -> Read:
     """A filled form's identity and cells, read within LIMITS; FormError for what is no form
     of ours (the caller names the file)."""
-    from docx import Document
-    from lxml import etree  # type: ignore[import-untyped]
-
     started = time.monotonic()
     parts = _parts(data)
+    _check_document(parts)
+    ident = _identity_in(parts)
+    head, table, general = _tables(data)
+    return _read_cells(ident, head, table, general, started)
+
+
+def _check_document(parts: dict[str, bytes]) -> None:
+    """FormError unless the archive holds a Word document within the budget, with no
+    tracked changes left."""
     body = parts.get("word/document.xml")
     if body is None:
         kinds = parts.get("[Content_Types].xml", b"")
@@ -389,15 +430,19 @@ def read_form(data: bytes) -> Read:
         raise FormError("không phải tệp Word (.docx)", "not a Word (.docx) file")
     if body.count(b"<") > limit("elements"):
         raise _over("quá nhiều phần tử XML", "too many XML elements")
-    # read as text: LibreOffice names the core properties' relationship in a way
-    # python-docx does not follow, but keeps the part and its keywords
-    core = parts.get("docProps/core.xml", b"").decode("utf-8", "replace")
     if b"<w:ins " in body or b"<w:del " in body or b"<w:ins>" in body or b"<w:del>" in body:
         raise FormError(
             "tệp còn thay đổi chưa chấp nhận (Track Changes): trong Word chọn Review > Accept"
             " All Changes, lưu lại rồi nhập",
             "the file has tracked changes not accepted: accept all changes, save, import again",
         )
+
+
+def _identity_in(parts: dict[str, bytes]) -> dict[str, Any]:
+    """The identity in the core properties' keywords; FormError when there is none."""
+    # read as text: LibreOffice names the core properties' relationship in a way
+    # python-docx does not follow, but keeps the part and its keywords
+    core = parts.get("docProps/core.xml", b"").decode("utf-8", "replace")
     found = re.search(r"<cp:keywords>([^<]*)</cp:keywords>", core)
     ident = read_identity(found.group(1) if found else "")
     if ident is None:
@@ -406,6 +451,14 @@ def read_form(data: bytes) -> Read:
             " 'kh121 report form'",
             "not a report form made by kh121 (no identity); make one with 'kh121 report form'",
         )
+    return ident
+
+
+def _tables(data: bytes) -> tuple[Any, Any, Any]:
+    """The form's three tables: the head, the tasks, the general part."""
+    from docx import Document
+    from lxml import etree  # type: ignore[import-untyped]
+
     try:
         doc = Document(io.BytesIO(data))
     except (KeyError, ValueError, etree.LxmlError, RecursionError, zipfile.BadZipFile):
@@ -415,7 +468,11 @@ def read_form(data: bytes) -> Read:
         ) from None
     if len(doc.tables) < 3:
         raise FormError("mẫu thiếu bảng (đã bị xóa?)", "the form is missing a table")
-    head, table, general = doc.tables[0], doc.tables[1], doc.tables[2]
+    return doc.tables[0], doc.tables[1], doc.tables[2]
+
+
+def _read_cells(ident: dict[str, Any], head: Any, table: Any, general: Any, started: float) -> Read:
+    """What was typed in the tables' cells, within the rows, cell and time budgets."""
     rows = table.rows
     if len(rows) > limit("rows"):
         raise _over(f"bảng có {len(rows)} dòng", f"the table has {len(rows)} rows")

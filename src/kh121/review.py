@@ -274,27 +274,45 @@ def build_review(
     """The review of years first..last from the record now and at each closed year's end."""
     years = range(first, last + 1)
     view = now.view
+    return Review(
+        first=first,
+        last=last,
+        as_of=view.as_of,
+        view=view,
+        years=tuple(_year_figures(now, closes.get(y), y) for y in years),
+        sections=_section_groups(view, closes, years),
+        agencies=_agency_groups(view, {y: c.view for y, c in closes.items()}, years, now.reminders),
+        tasks=_task_years(view, years),
+        whole_span=(first, last) == plan_years,
+    )
 
-    def column(snap: Snapshot, y: int) -> Column:
-        return Column(
-            snap.view.as_of,
-            year_summary(snap.view.tasks, y),
-            reporting(snap.view.obligations, y, _per_period(snap.reminders), snap.no_data_reports),
-        )
 
-    figures = []
-    for y in years:
-        then = closes.get(y)
-        figures.append(
-            YearFigures(
-                year=y,
-                now=column(now, y),
-                at_close=column(then, y) if then is not None else None,
-                changes=_changes(view, then.view, y) if then is not None else (),
-                reports_after_close=_reports_after_close(view, then.view, y) if then else 0,
-            )
-        )
-    sections = tuple(
+def _column(snap: Snapshot, y: int) -> Column:
+    """A year's figures in the record of one date."""
+    return Column(
+        snap.view.as_of,
+        year_summary(snap.view.tasks, y),
+        reporting(snap.view.obligations, y, _per_period(snap.reminders), snap.no_data_reports),
+    )
+
+
+def _year_figures(now: Snapshot, then: Snapshot | None, y: int) -> YearFigures:
+    """A year now, and when it has closed, at its close and what changed since."""
+    view = now.view
+    return YearFigures(
+        year=y,
+        now=_column(now, y),
+        at_close=_column(then, y) if then is not None else None,
+        changes=_changes(view, then.view, y) if then is not None else (),
+        reports_after_close=_reports_after_close(view, then.view, y) if then else 0,
+    )
+
+
+def _section_groups(
+    view: StatusView, closes: Mapping[int, Snapshot], years: range
+) -> tuple[Group, ...]:
+    """Per section of the plan, its occurrences by year, now and at each closed year's end."""
+    return tuple(
         Group(
             key=sid,
             now={y: year_summary((t for t in view.tasks if t.section == sid), y) for y in years},
@@ -306,7 +324,11 @@ def build_review(
         )
         for sid in view.section_titles
     )
-    tasks = tuple(
+
+
+def _task_years(view: StatusView, years: range) -> tuple[TaskYears, ...]:
+    """Per task, its occurrences by the year they fall due."""
+    return tuple(
         TaskYears(
             t,
             {
@@ -315,17 +337,6 @@ def build_review(
             },
         )
         for t in view.tasks
-    )
-    return Review(
-        first=first,
-        last=last,
-        as_of=view.as_of,
-        view=view,
-        years=tuple(figures),
-        sections=sections,
-        agencies=_agency_groups(view, {y: c.view for y, c in closes.items()}, years, now.reminders),
-        tasks=tasks,
-        whole_span=(first, last) == plan_years,
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from kh121 import calendar as cal
 from kh121 import paths
@@ -22,6 +23,9 @@ from kh121.messages import t
 from kh121.text import one_line, quoted
 from kh121.workspace import Workspace
 
+if TYPE_CHECKING:
+    from kh121.form import FormRow, FormSpec, Read
+
 
 def run_form(
     *,
@@ -34,21 +38,36 @@ def run_form(
     lang: str,
 ) -> int:
     """A Word form per agency: its tasks for the period, cells to fill, its identity."""
-    from kh121.form import FormRow, FormSpec, build_form
-    from kh121.scaffold import agency_tasks
+    from kh121.form import build_form
 
     ws = plan_only(root, as_of)
     period = find_period(ws, period_text)
+    codes = _agencies_asked(ws, period, query, every)
+    key = _outside_key(root)
+    outputs: list[tuple[Path, bytes | str]] = []
+    for code in codes:
+        spec = _form_spec(ws, period, code)
+        target = _form_target(root, out, period, code, many=len(codes) > 1)
+        outputs.append((target, build_form(spec, ws.work.effective(period.due), key)))
+    changed = write_all(outputs)  # every form, or none
+    for (target, _data), did in zip(outputs, changed, strict=True):
+        say_written(target, did, root, lang)
+    return EXIT_OK
+
+
+def _agencies_asked(ws: Workspace, period: cal.Period, query: str | None, every: bool) -> list[str]:
+    """Every agency owing the period's report (--all), or the one named."""
     if every:
-        codes = reporters_of(ws, period)
-    elif query:
+        return reporters_of(ws, period)
+    if query:
         code = find_agency(ws, query, period)
         check_reporter(ws, code, period, force=False)
-        codes = [code]
-    else:
-        raise KnownError("cần mã cơ quan hoặc --all", "an agency code or --all is needed")
-    label = f"{period.rule.label_vi} {period.year}"
-    plan = ws.plan.plan
+        return [code]
+    raise KnownError("cần mã cơ quan hoặc --all", "an agency code or --all is needed")
+
+
+def _outside_key(root: Path) -> bytes:
+    """The form key, made on first use; refused when it lies inside the root."""
     from kh121.form import form_key, key_path
 
     if key_path().resolve().is_relative_to(root.resolve()):
@@ -58,45 +77,59 @@ def run_form(
             f"the form key {key_path()} lies inside the root: keep it outside the repository"
             " (whoever has it can forge forms)",
         )
-    key = form_key(create=True)
-    outputs: list[tuple[Path, bytes | str]] = []
-    for code in codes:
-        rows = []
-        for task, leads in agency_tasks(ws.plan, ws.agencies, code, period.due):
-            dues = [
-                dmy(o.due)
-                for o in cal.occurrences(task.deadline, plan.span)
-                if o.due is not None and o.due.year == period.year
-            ]
-            rows.append(
-                FormRow(
-                    task=task.id,
-                    role="chủ trì" if leads else "phối hợp",
-                    content=" ".join(task.content.split()),
-                    product=task.product,
-                    due=", ".join(dues) or task.deadline.text,
-                )
+    return form_key(create=True)
+
+
+def _form_spec(ws: Workspace, period: cal.Period, code: str) -> FormSpec:
+    """What an agency's form shows: the plan, the period, the agency and its tasks."""
+    from kh121.form import FormSpec
+
+    plan = ws.plan.plan
+    return FormSpec(
+        plan=plan.code,
+        plan_title=f"{plan.kind} số {plan.code} của {plan.issuer}",
+        period=period.id,
+        period_title=f"{period.rule.label_vi} {period.year}",
+        agency=code,
+        agency_name=ws.agencies.name(code, short=False),
+        due=dmy(ws.work.effective(period.due)),
+        rows=_form_rows(ws, period, code),
+    )
+
+
+def _form_rows(ws: Workspace, period: cal.Period, code: str) -> tuple[FormRow, ...]:
+    """One row a task the agency leads or coordinates, with its due dates in the period's
+    year (else the plan's deadline words)."""
+    from kh121.form import FormRow
+    from kh121.scaffold import agency_tasks
+
+    plan = ws.plan.plan
+    rows = []
+    for task, leads in agency_tasks(ws.plan, ws.agencies, code, period.due):
+        dues = [
+            dmy(o.due)
+            for o in cal.occurrences(task.deadline, plan.span)
+            if o.due is not None and o.due.year == period.year
+        ]
+        rows.append(
+            FormRow(
+                task=task.id,
+                role="chủ trì" if leads else "phối hợp",
+                content=" ".join(task.content.split()),
+                product=task.product,
+                due=", ".join(dues) or task.deadline.text,
             )
-        spec = FormSpec(
-            plan=plan.code,
-            plan_title=f"{plan.kind} số {plan.code} của {plan.issuer}",
-            period=period.id,
-            period_title=label,
-            agency=code,
-            agency_name=ws.agencies.name(code, short=False),
-            due=dmy(ws.work.effective(period.due)),
-            rows=tuple(rows),
         )
-        name = f"MAU_{period.id}_{code}.docx"
-        if out is not None:
-            target = out / name if (len(codes) > 1 or out.is_dir()) else out
-        else:
-            target = inside_root(root / paths.REPORTS / period.id / "mau" / name, root)
-        outputs.append((target, build_form(spec, ws.work.effective(period.due), key)))
-    changed = write_all(outputs)  # every form, or none
-    for (target, _data), did in zip(outputs, changed, strict=True):
-        say_written(target, did, root, lang)
-    return EXIT_OK
+    return tuple(rows)
+
+
+def _form_target(root: Path, out: Path | None, period: cal.Period, code: str, many: bool) -> Path:
+    """Where an agency's form goes: -o (a folder when several forms or a folder given), else
+    reports/PERIOD/mau/."""
+    name = f"MAU_{period.id}_{code}.docx"
+    if out is not None:
+        return out / name if (many or out.is_dir()) else out
+    return inside_root(root / paths.REPORTS / period.id / "mau" / name, root)
 
 
 def run_import(
@@ -132,11 +165,33 @@ def _import_all(
     from kh121.form import form_key
 
     ws = plan_only(root, as_of)
-    for file in files:  # a missing file is said before a missing key
+    _check_files(files, root)  # a missing file is said before a missing key
+    key = form_key()
+    plans = _plans(ws, root, files, received, as_of, replace, key)
+    outputs, said = _outputs(plans, root, replace, keep)
+    write_all(outputs)  # every report (and its backup and evidence), or none
+    _say_imported(said, received, lang)
+    return EXIT_OK
+
+
+def _check_files(files: list[Path], root: Path) -> None:
+    for file in files:
         if not file.is_file():
             at = paths.shown(file, root)
             raise KnownError(f"không phải tệp: {at}", f"not a file: {at}")
-    key = form_key()
+
+
+def _plans(
+    ws: Workspace,
+    root: Path,
+    files: list[Path],
+    received: dt.date | None,
+    as_of: dt.date,
+    replace: bool,
+    key: bytes,
+) -> list[tuple[Path, Path, str]]:
+    """(form, report file, its text) for each form, every one checked; refused when two
+    forms are the same report."""
     plans: list[tuple[Path, Path, str]] = []
     for file in files:
         target, text = _import_one(ws, root, file, received, as_of, replace, key)
@@ -149,6 +204,14 @@ def _import_all(
                 f" report {paths.shown(target, root)}: import one of them, nothing imported",
             )
         plans.append((file, target, text))
+    return plans
+
+
+def _outputs(
+    plans: list[tuple[Path, Path, str]], root: Path, replace: bool, keep: bool
+) -> tuple[list[tuple[Path, bytes | str]], list[tuple[str, str]]]:
+    """The files to write (a replaced report's backup, the report, the form kept as
+    evidence) and what to say of them, (vi, en)."""
     outputs: list[tuple[Path, bytes | str]] = []
     said: list[tuple[str, str]] = []
     for file, target, text in plans:
@@ -170,7 +233,10 @@ def _import_all(
         )
         if keep:
             outputs.append((target.with_suffix(".docx"), _evidence(file.read_bytes())))
-    write_all(outputs)  # every report (and its backup and evidence), or none
+    return outputs, said
+
+
+def _say_imported(said: list[tuple[str, str]], received: dt.date | None, lang: str) -> None:
     for vi, en in said:
         print(t(vi, en, lang))
     if received is None:
@@ -181,7 +247,6 @@ def _import_all(
                 lang,
             )
         )
-    return EXIT_OK
 
 
 def _evidence(data: bytes) -> bytes:
@@ -224,23 +289,42 @@ def _import_one(
 ) -> tuple[Path, str]:
     """The report text a form gives, checked as a hand-written report is; KnownError with
     every problem named by the form's row and column."""
-    import tempfile
-
-    from kh121.form import FormError, read_form, to_report
-    from kh121.yamlio import MAX_BYTES
+    from kh121.form import to_report
     from kh121.yamlout import dump
 
     if not file.is_file():
         at = paths.shown(file, root)
         raise KnownError(f"không phải tệp: {at}", f"not a file: {at}")
     shown = paths.shown(file, root)
+    read = _read(file, shown)
+    _check_identity(ws, read.identity, shown)
+    report, found = to_report(read, received, key)
+    if found:
+        _refuse(shown, [(vi, en) for vi, en in found])
+    # the name is from outside: on one line, or it would write YAML of its own
+    text = f"# Nhập từ mẫu Word {one_line(file.name)} bằng 'kh121 report import'.\n" + dump(report)
+    target = _report_target(root, report, replace)
+    _check_as_written(root, as_of, report["agency"], text, shown)
+    return target, text
+
+
+def _read(file: Path, shown: str) -> Read:
+    """The form's identity and cells; FormError, naming the file, for what is no form."""
+    from kh121.form import FormError, read_form
+    from kh121.yamlio import MAX_BYTES
+
     if file.stat().st_size > 4 * MAX_BYTES:
         raise FormError(f"{shown} quá lớn", f"{shown} is too large")
     try:
-        read = read_form(file.read_bytes())
+        return read_form(file.read_bytes())
     except FormError as exc:
         raise FormError(f"{shown}: {exc.vi}", f"{shown}: {exc.en}") from None
-    ident = read.identity
+
+
+def _check_identity(ws: Workspace, ident: dict[str, Any], shown: str) -> None:
+    """FormError unless the form is of this plan, for one of its periods and agencies."""
+    from kh121.form import FormError
+
     if ident.get("plan") != ws.plan.plan.code:
         other = one_line(ident["plan"][:80])
         raise FormError(
@@ -254,19 +338,26 @@ def _import_one(
             f"{shown}: period {quoted(ident['period'])} or agency {quoted(ident['agency'])} is not"
             " in the plan",
         )
-    report, found = to_report(read, received, key)
-    if found:
-        _refuse(shown, [(vi, en) for vi, en in found])
-    # the name is from outside: on one line, or it would write YAML of its own
-    text = f"# Nhập từ mẫu Word {one_line(file.name)} bằng 'kh121 report import'.\n" + dump(report)
+
+
+def _report_target(root: Path, report: dict[str, Any], replace: bool) -> Path:
+    """reports/PERIOD/AGENCY.yaml; refused when it exists and is not to be replaced."""
     target = inside_root(root / paths.REPORTS / report["period"] / f"{report['agency']}.yaml", root)
     if target.exists() and not replace:
         raise KnownError(
             f"{paths.shown(target, root)} đã có; dùng --replace để thay (bản cũ được giữ lại)",
             f"{paths.shown(target, root)} exists; use --replace (the old one is kept)",
         )
+    return target
+
+
+def _check_as_written(root: Path, as_of: dt.date, agency: str, text: str, shown: str) -> None:
+    """The report text loaded with the workspace as a hand-written file would be; KnownError
+    naming each of its errors by the form's row and column."""
+    import tempfile
+
     with tempfile.TemporaryDirectory() as tmp:
-        candidate = Path(tmp) / f"{report['agency']}.yaml"
+        candidate = Path(tmp) / f"{agency}.yaml"
         candidate.write_text(text, encoding="utf-8")
         _ws, problems = load(root, as_of, targets=[candidate])
         mine = [
@@ -284,7 +375,6 @@ def _import_one(
             place = f"dòng {row} ({task}), cột {column}" if row else "đầu mẫu"
             named.append((f"{place}: {p.message('vi')}", f"{place}: {p.message('en')}"))
         _refuse(shown, named)
-    return target, text
 
 
 def _row_of(lines: list[str], line: int) -> tuple[int, tuple[str, str]]:

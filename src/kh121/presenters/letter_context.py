@@ -207,21 +207,7 @@ def build_letter(src: LetterInput, d: Directory) -> dict[str, Any]:
     times = max((o.times for o in src.chase.letters), default=1)
     again = f" (lần {times})" if times > 1 else ""
     names = [d.name(o.agency, short=False) for o in src.chase.letters]
-    if len(names) == 1:
-        to_lines = [f"Kính gửi: {names[0]}."]
-    else:
-        to_lines = ["Kính gửi:"] + [
-            f"- {n}{'.' if i == len(names) - 1 else ';'}" for i, n in enumerate(names)
-        ]
     to_list = [f"- {n}{'.' if i == len(names) - 1 else ';'}" for i, n in enumerate(names)]
-    blocks = [
-        {
-            "name": d.name(o.agency, short=False),
-            "times": o.times,
-            "lines": items(o, d, period_label, src.plan, src.period),
-        }
-        for o in src.chase.letters
-    ]
     recipient = src.settings.recipient_short or src.settings.recipient
     number = src.number or (f"[DỰ THẢO — {GAP}/{src.letter.number_suffix}]")
     signer = src.signer
@@ -236,16 +222,11 @@ def build_letter(src: LetterInput, d: Directory) -> dict[str, Any]:
         "date": dmy(src.date),
         "date_formal": formal(src.date),
         "subject": _subject(src, period_label, again),
-        "to_lines": to_lines,
+        "to_lines": [f"Kính gửi: {names[0]}."] if len(names) == 1 else ["Kính gửi:", *to_list],
         "to_list": to_list,
         "intro": _intro(src, plan_name, recipient),
-        "blocks": blocks,
-        "request": f"Để kịp tổng hợp, báo cáo {recipient}, {lh.agency} đề nghị"
-        f" {names[0] if len(names) == 1 else 'các cơ quan'} khẩn trương gửi các báo cáo, kết"
-        f" quả nêu trên về {lh.agency} trước"
-        f" {formal(src.reply_by)}"
-        + (f" (đây là lần đôn đốc thứ {times})" if times > 1 else "")
-        + ".",
+        "blocks": _blocks(src, d, period_label),
+        "request": _request(src, names, recipient, times),
         "contact": (
             f"Thông tin chi tiết xin liên hệ: {src.letter.contact}." if src.letter.contact else ""
         ),
@@ -262,16 +243,42 @@ def build_letter(src: LetterInput, d: Directory) -> dict[str, Any]:
         "period_label": period_label,
     }
     context: dict[str, Any] = {k: clean(v) for k, v in raw.items()}
-
-    def order() -> Iterator[tuple[Any, Any]]:
-        yield context, "intro"
-        for block in context["blocks"]:
-            yield from ((block["lines"], i) for i in range(len(block["lines"])))
-        yield context, "request"
-        yield context, "contact"
-
-    introduce(order(), d)
+    introduce(_reading_order(context), d)
     return context
+
+
+def _blocks(src: LetterInput, d: Directory, period_label: str) -> list[dict[str, Any]]:
+    """One block an agency chased: its name, how many times, the lines it owes."""
+    return [
+        {
+            "name": d.name(o.agency, short=False),
+            "times": o.times,
+            "lines": items(o, d, period_label, src.plan, src.period),
+        }
+        for o in src.chase.letters
+    ]
+
+
+def _request(src: LetterInput, names: list[str], recipient: str, times: int) -> str:
+    """What the letter asks, by when, and which reminder this is."""
+    agency = src.settings.letterhead.agency
+    return (
+        f"Để kịp tổng hợp, báo cáo {recipient}, {agency} đề nghị"
+        f" {names[0] if len(names) == 1 else 'các cơ quan'} khẩn trương gửi các báo cáo, kết"
+        f" quả nêu trên về {agency} trước"
+        f" {formal(src.reply_by)}"
+        + (f" (đây là lần đôn đốc thứ {times})" if times > 1 else "")
+        + "."
+    )
+
+
+def _reading_order(context: dict[str, Any]) -> Iterator[tuple[Any, Any]]:
+    """The letter's texts in reading order, for `introduce` (agencies' short forms)."""
+    yield context, "intro"
+    for block in context["blocks"]:
+        yield from ((block["lines"], i) for i in range(len(block["lines"])))
+    yield context, "request"
+    yield context, "contact"
 
 
 def as_text(src: LetterInput, d: Directory, context: dict[str, Any]) -> str:

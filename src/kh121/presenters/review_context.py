@@ -132,7 +132,6 @@ def _col_row(year: str, c: Column) -> dict[str, Any]:
 
 def build_review_context(src: ReviewInput, review: Review) -> dict[str, Any]:
     """Every variable of templates/bao_cao_so_ket.docx (README, 'kh121 review')."""
-    d = review.view.directory
     meta = src.plan.plan
     settings = src.settings
     agency = settings.letterhead.agency
@@ -146,18 +145,70 @@ def build_review_context(src: ReviewInput, review: Review) -> dict[str, Any]:
     plan_name = f"{meta.kind} số {meta.code} {formal(meta.date)} của {meta.issuer}"
     kind = kind_word(review, "vi")
     span = f"{review.first}–{review.last}"
-    if review.first == review.last:
-        title = f"{kind[0].upper()}{kind[1:]} năm {review.first} thực hiện {plan_name}"
-    else:
-        title = f"{kind[0].upper()}{kind[1:]} {review.span:02d} năm thực hiện {plan_name},"
-        title += f" giai đoạn {span}"
     date_formal = formal(src.date)
+    no_data_years = ", ".join(map(str, review.no_data_years))
+    context = {
+        "draft": src.draft,
+        "draft_mark": "DỰ THẢO" if src.draft else "",
+        "letterhead": {
+            **settings.letterhead.model_dump(),
+            "header_lines": list(settings.letterhead.header_lines) or [agency.upper()],
+        },
+        "number": number_text,
+        "date": dmy(src.date),
+        "date_formal": date_formal,
+        "title": _title(review, kind, plan_name),
+        "kind": kind,
+        "years": span,
+        "recipient": settings.recipient,
+        "recipient_short": settings.recipient_short or settings.recipient,
+        "recipients": list(settings.recipients),
+        "as_of": dmy(review.as_of),
+        "as_of_formal": formal(review.as_of),
+        "intro": f"Thực hiện {basis_text(src.plan)}, {agency} báo cáo {kind} kết quả"
+        f" {span_words(review, 'vi')} thực hiện {plan_name} như sau (số liệu tính đến"
+        f" {formal(review.as_of)}; năm đã khép lại được nêu cả số liệu tại ngày 31 tháng 12"
+        " của năm đó):",
+        "direction": _part(src.text, "direction"),
+        "reporting_lines": [
+            f"Năm {y.year}: {reports_sentence(y.now.reporting, 'vi')}." for y in review.years
+        ],
+        "summary_text": f"Trong giai đoạn {span}: {tasks_sentence(review.total, 'vi')}."
+        + (f" Năm chưa có số liệu: {no_data_years}." if no_data_years else ""),
+        "year_lines": _year_lines(review),
+        "sections": _sections(review),
+        "clerk": {k: _part(src.text, k) for k in PARTS},
+        "closing": f"Trên đây là báo cáo {kind} {span_words(review, 'vi')} thực hiện"
+        f" {plan_name}. {agency} kính báo cáo"
+        f" {settings.recipient_short or settings.recipient} xem xét, chỉ đạo./.",
+        "signer": {**signer.model_dump(), "name": signer_name},
+        "appendix_caption": f"(Kèm theo Báo cáo số {number_text} {date_formal} của {agency})",
+        "appendix_years": _appendix_years(review),
+        "appendix_agencies": _appendix_agencies(review),
+    }
+    context = {k: clean(v) for k, v in context.items()}
+    introduce(_reading_order(context), review.view.directory)
+    return context
 
-    def part(key: str) -> list[str]:
-        given = paragraphs(getattr(src.text, key) if src.text else None)
-        found = [formal_dates_in(p) for p in given]
-        return found or [_marked(f"chưa có nội dung phần '{PARTS[key][0]}'")]
 
+def _title(review: Review, kind: str, plan_name: str) -> str:
+    """The review's title: one year's, or a stage's with its span."""
+    if review.first == review.last:
+        return f"{kind[0].upper()}{kind[1:]} năm {review.first} thực hiện {plan_name}"
+    title = f"{kind[0].upper()}{kind[1:]} {review.span:02d} năm thực hiện {plan_name},"
+    return title + f" giai đoạn {review.first}–{review.last}"
+
+
+def _part(text: ReviewText | None, key: str) -> list[str]:
+    """The paragraphs the clerk wrote for a part, or a marked gap."""
+    given = paragraphs(getattr(text, key) if text else None)
+    found = [formal_dates_in(p) for p in given]
+    return found or [_marked(f"chưa có nội dung phần '{PARTS[key][0]}'")]
+
+
+def _year_lines(review: Review) -> list[str]:
+    """One sentence a year on its task occurrences: now, at the year's close, and what
+    changed after it."""
     year_lines = []
     for y in review.years:
         line = f"Năm {y.year}: {tasks_sentence(y.now.tasks, 'vi')}"
@@ -169,10 +220,12 @@ def build_review_context(src: ReviewInput, review: Review) -> dict[str, Any]:
         if y.no_data:
             line += "; năm này chưa có số liệu (chưa nhập báo cáo)"
         year_lines.append(formal_dates_in(line) + ".")
-    report_lines = [
-        f"Năm {y.year}: {reports_sentence(y.now.reporting, 'vi')}." for y in review.years
-    ]
-    sections = [
+    return year_lines
+
+
+def _sections(review: Review) -> list[dict[str, Any]]:
+    """The plan's sections, each with its tasks' years."""
+    return [
         {
             "id": sid,
             "title": title_,
@@ -180,6 +233,10 @@ def build_review_context(src: ReviewInput, review: Review) -> dict[str, Any]:
         }
         for sid, title_ in review.view.section_titles.items()
     ]
+
+
+def _appendix_years(review: Review) -> list[dict[str, Any]]:
+    """The appendix's rows by year: a closed year at its close, then now."""
     years_rows = []
     for y in review.years:
         if y.at_close is not None:
@@ -187,6 +244,12 @@ def build_review_context(src: ReviewInput, review: Review) -> dict[str, Any]:
             years_rows.append(_col_row("", y.now))
         else:
             years_rows.append(_col_row(str(y.year), y.now))
+    return years_rows
+
+
+def _appendix_agencies(review: Review) -> list[dict[str, Any]]:
+    """The appendix's rows by agency and year; the agency named on its first row."""
+    d = review.view.directory
     agency_rows = []
     for g in review.agencies:
         for i, (year, s) in enumerate(g.now.items()):
@@ -204,48 +267,7 @@ def build_review_context(src: ReviewInput, review: Review) -> dict[str, Any]:
                     "reports": f"{r.on_time}/{r.late}/{r.missing}" if r.owed else "-",
                 }
             )
-    total = review.total
-    no_data_years = ", ".join(map(str, review.no_data_years))
-    context = {
-        "draft": src.draft,
-        "draft_mark": "DỰ THẢO" if src.draft else "",
-        "letterhead": {
-            **settings.letterhead.model_dump(),
-            "header_lines": list(settings.letterhead.header_lines) or [agency.upper()],
-        },
-        "number": number_text,
-        "date": dmy(src.date),
-        "date_formal": date_formal,
-        "title": title,
-        "kind": kind,
-        "years": span,
-        "recipient": settings.recipient,
-        "recipient_short": settings.recipient_short or settings.recipient,
-        "recipients": list(settings.recipients),
-        "as_of": dmy(review.as_of),
-        "as_of_formal": formal(review.as_of),
-        "intro": f"Thực hiện {basis_text(src.plan)}, {agency} báo cáo {kind} kết quả"
-        f" {span_words(review, 'vi')} thực hiện {plan_name} như sau (số liệu tính đến"
-        f" {formal(review.as_of)}; năm đã khép lại được nêu cả số liệu tại ngày 31 tháng 12"
-        " của năm đó):",
-        "direction": part("direction"),
-        "reporting_lines": report_lines,
-        "summary_text": f"Trong giai đoạn {span}: {tasks_sentence(total, 'vi')}."
-        + (f" Năm chưa có số liệu: {no_data_years}." if no_data_years else ""),
-        "year_lines": year_lines,
-        "sections": sections,
-        "clerk": {k: part(k) for k in PARTS},
-        "closing": f"Trên đây là báo cáo {kind} {span_words(review, 'vi')} thực hiện"
-        f" {plan_name}. {agency} kính báo cáo"
-        f" {settings.recipient_short or settings.recipient} xem xét, chỉ đạo./.",
-        "signer": {**signer.model_dump(), "name": signer_name},
-        "appendix_caption": f"(Kèm theo Báo cáo số {number_text} {date_formal} của {agency})",
-        "appendix_years": years_rows,
-        "appendix_agencies": agency_rows,
-    }
-    context = {k: clean(v) for k, v in context.items()}
-    introduce(_reading_order(context), d)
-    return context
+    return agency_rows
 
 
 def _reading_order(c: dict[str, Any]) -> Any:

@@ -144,17 +144,33 @@ def _report_rows(y: YearFigures) -> list[str]:
 
 
 def render_review(review: Review, lang: str) -> str:
-    section_titles = review.view.section_titles
+    """The review for a terminal (80 columns): a title line, then its four parts."""
+    title = t(
+        f"{review.view.plan_code} — {kind_word(review, lang)} {span_words(review, lang)},"
+        f" số liệu đến ngày {dmy(review.as_of)}",
+        f"{review.view.plan_code} — {kind_word(review, lang)} of {span_words(review, lang)},"
+        f" figures as of {dmy(review.as_of)}",
+        lang,
+    )
+    out = [
+        title,
+        "",
+        *_tasks_part(review, lang),
+        "",
+        *_reports_part(review, lang),
+        "",
+        *_sections_part(review, lang),
+        "",
+        *_agencies_part(review, lang),
+    ]
+    return "\n".join(out) + "\n"
+
+
+def _tasks_part(review: Review, lang: str) -> list[str]:
+    """Part 1: task occurrences by the year they fall due, what changed after a year
+    closed, the total and the years resting on no data."""
     rule = "-" * WIDTH
     out = [
-        t(
-            f"{review.view.plan_code} — {kind_word(review, lang)} {span_words(review, lang)},"
-            f" số liệu đến ngày {dmy(review.as_of)}",
-            f"{review.view.plan_code} — {kind_word(review, lang)} of {span_words(review, lang)},"
-            f" figures as of {dmy(review.as_of)}",
-            lang,
-        ),
-        "",
         t(
             "1. Lượt nhiệm vụ theo năm đến hạn (năm đã qua: cuối năm, rồi hiện nay)",
             "1. Task occurrences by the year they fall due (a closed year: at its end, now)",
@@ -190,8 +206,12 @@ def render_review(review: Review, lang: str) -> str:
             ),
             0,
         )
-    out += [
-        "",
+    return out
+
+
+def _reports_part(review: Review, lang: str) -> list[str]:
+    """Part 2: the periodic reports by the year of their period."""
+    out = [
         t("2. Báo cáo định kỳ theo năm của kỳ báo cáo", "2. Periodic reports by year", lang),
         t(
             "Năm   Tính đến   Phải  Đúng  Muộn  Muộn TB  Muộn  Chưa   Đôn   Chưa có",
@@ -203,17 +223,27 @@ def render_review(review: Review, lang: str) -> str:
             "                        time       (days)        ing    ders  data",
             lang,
         ),
-        rule,
+        "-" * WIDTH,
     ]
     for y in review.years:
         out += _report_rows(y)
-    out += ["", t("3. Theo lĩnh vực (hiện nay)", "3. By section (now)", lang)]
+    return out
+
+
+def _sections_part(review: Review, lang: str) -> list[str]:
+    """Part 3: each section's occurrences by year, now."""
+    section_titles = review.view.section_titles
+    out = [t("3. Theo lĩnh vực (hiện nay)", "3. By section (now)", lang)]
     for g in review.sections:
         out += _wrapped(f"{g.key}. {section_titles.get(g.key, '')}", 0)[:1]
         for year, s in g.now.items():
             out += _wrapped(f"{year}: {tasks_sentence(s, lang)}", 2)
-    out += ["", t("4. Theo cơ quan chịu trách nhiệm hiện nay", "4. By agency answering today",
-                  lang)]  # fmt: skip
+    return out
+
+
+def _agencies_part(review: Review, lang: str) -> list[str]:
+    """Part 4: each agency answering today, its occurrences and reports by year."""
+    out = [t("4. Theo cơ quan chịu trách nhiệm hiện nay", "4. By agency answering today", lang)]
     for g in review.agencies:
         out += _wrapped(agency_title(g, review, lang), 0)
         for year, s in g.now.items():
@@ -222,7 +252,7 @@ def render_review(review: Review, lang: str) -> str:
             if r.owed or r.no_data:
                 text += "; " + reports_sentence(r, lang)
             out += _wrapped(text, 2)
-    return "\n".join(out) + "\n"
+    return out
 
 
 def agency_title(g: Group, review: Review, lang: str) -> str:
@@ -259,8 +289,7 @@ def _column(c: Column | None) -> dict[str, Any] | None:
 
 
 def review_json(review: Review) -> dict[str, Any]:
-    d = review.view.directory
-    section_titles = review.view.section_titles
+    """The review for scripts: the totals, then by year, section, agency and task."""
     return {
         "version": JSON_VERSION,
         "plan": review.view.plan_code,
@@ -271,82 +300,102 @@ def review_json(review: Review) -> dict[str, Any]:
         "record_start": review.view.record_start.isoformat() if review.view.record_start else None,
         "no_data_years": list(review.no_data_years),
         "total": summary_json(review.total),
-        "years": [
-            {
-                "year": y.year,
-                "closed": y.at_close is not None,
-                "no_data": y.no_data,
-                "at_close": _column(y.at_close),
-                "now": _column(y.now),
-                "changes": [
-                    {
-                        "task": c.task,
-                        "occurrence": c.key,
-                        "why": c.why.value,
-                        "done_on": c.done_on.isoformat(),
-                    }
-                    for c in y.changes
-                ],
-                "reports_after_close": y.reports_after_close,
-            }
-            for y in review.years
-        ],
-        "sections": [
-            {
-                "id": g.key,
-                "title": section_titles.get(g.key, ""),
-                "years": {
-                    str(y): {
-                        "now": summary_json(s),
-                        "at_close": summary_json(g.at_close[y]) if y in g.at_close else None,
-                    }
-                    for y, s in g.now.items()
-                },
-            }
-            for g in review.sections
-        ],
-        "agencies": [
-            {
-                "code": g.key,
-                "name": d.name(g.key, short=False),
-                "short": d.name(g.key),
-                "took_over": [
-                    {"from": a, "name": d.name(a, short=False), "tasks": list(ids)}
-                    for a, ids in g.took_over
-                ],
-                "years": {
-                    str(y): {
-                        "now": summary_json(s),
-                        "at_close": summary_json(g.at_close[y]) if y in g.at_close else None,
-                        "reports": _reporting(g.reporting[y]),
-                    }
-                    for y, s in g.now.items()
-                },
-            }
-            for g in review.agencies
-        ],
-        "tasks": [
-            {
-                "id": ty.task.id,
-                "section": ty.task.section,
-                "lead": ty.task.lead,
-                "responsible": ty.task.responsible,
-                "years": {
-                    str(y): [
-                        {
-                            "key": o.key,
-                            "bin": o.bin.value,
-                            "done_on": o.done_on.isoformat() if o.done_on else None,
-                            "evidence": o.evidence,
-                        }
-                        for o in occs
-                    ]
-                    for y, occs in ty.years.items()
-                },
-            }
-            for ty in review.tasks
-        ],
+        "years": [_year_json(y) for y in review.years],
+        "sections": _sections_json(review),
+        "agencies": _agencies_json(review),
+        "tasks": _tasks_json(review),
     }
+
+
+def _year_json(y: YearFigures) -> dict[str, Any]:
+    """One year: at its close (when closed), now, and what changed after it closed."""
+    return {
+        "year": y.year,
+        "closed": y.at_close is not None,
+        "no_data": y.no_data,
+        "at_close": _column(y.at_close),
+        "now": _column(y.now),
+        "changes": [
+            {
+                "task": c.task,
+                "occurrence": c.key,
+                "why": c.why.value,
+                "done_on": c.done_on.isoformat(),
+            }
+            for c in y.changes
+        ],
+        "reports_after_close": y.reports_after_close,
+    }
+
+
+def _sections_json(review: Review) -> list[dict[str, Any]]:
+    """Each section's occurrences by year, now and at the year's close."""
+    section_titles = review.view.section_titles
+    return [
+        {
+            "id": g.key,
+            "title": section_titles.get(g.key, ""),
+            "years": {
+                str(y): {
+                    "now": summary_json(s),
+                    "at_close": summary_json(g.at_close[y]) if y in g.at_close else None,
+                }
+                for y, s in g.now.items()
+            },
+        }
+        for g in review.sections
+    ]
+
+
+def _agencies_json(review: Review) -> list[dict[str, Any]]:
+    """Each agency answering today: whom it took tasks over from, its occurrences and
+    reports by year."""
+    d = review.view.directory
+    return [
+        {
+            "code": g.key,
+            "name": d.name(g.key, short=False),
+            "short": d.name(g.key),
+            "took_over": [
+                {"from": a, "name": d.name(a, short=False), "tasks": list(ids)}
+                for a, ids in g.took_over
+            ],
+            "years": {
+                str(y): {
+                    "now": summary_json(s),
+                    "at_close": summary_json(g.at_close[y]) if y in g.at_close else None,
+                    "reports": _reporting(g.reporting[y]),
+                }
+                for y, s in g.now.items()
+            },
+        }
+        for g in review.agencies
+    ]
+
+
+def _tasks_json(review: Review) -> list[dict[str, Any]]:
+    """Each task's occurrences by the year they fall due."""
+    return [
+        {
+            "id": ty.task.id,
+            "section": ty.task.section,
+            "lead": ty.task.lead,
+            "responsible": ty.task.responsible,
+            "years": {
+                str(y): [
+                    {
+                        "key": o.key,
+                        "bin": o.bin.value,
+                        "done_on": o.done_on.isoformat() if o.done_on else None,
+                        "evidence": o.evidence,
+                    }
+                    for o in occs
+                ]
+                for y, occs in ty.years.items()
+            },
+        }
+        for ty in review.tasks
+    ]
 
 
 def dumps(review: Review) -> str:

@@ -19,7 +19,15 @@ from typing import Any
 from kh121.messages import t
 from kh121.presenters import labels
 from kh121.states import Bin, ReportStatus
-from kh121.views import Directory, Entry, ObligationView, StatusView, TaskView, summarise
+from kh121.views import (
+    Directory,
+    Entry,
+    ObligationView,
+    OccurrenceView,
+    StatusView,
+    TaskView,
+    summarise,
+)
 
 TEXT, LONG, DATE, INT, PERCENT = "text", "long", "date", "int", "percent"
 DATE_FORMAT = "DD/MM/YYYY"
@@ -143,68 +151,72 @@ def _last_report(task: TaskView) -> Entry | None:
 
 
 def tasks_sheet(view: StatusView, lang: str) -> Sheet:
-    d = view.directory
-    overdue_word = t("QUÁ HẠN", "OVERDUE", lang)
-    sheet = Sheet(
-        t("Nhiệm vụ", "Tasks", lang),
-        [
-            Column(t("Số TT", "No.", lang)),
-            Column(t("Phần", "Section", lang)),
-            Column(t("Nội dung", "Content", lang), LONG),
-            Column(t("Chủ trì (theo kế hoạch)", "Lead (in the plan)", lang)),
-            Column(t("Chịu trách nhiệm hiện nay", "Responsible today", lang)),
-            Column(t("Mã cơ quan", "Agency code", lang)),
-            Column(t("Phối hợp", "Coordinators", lang), LONG),
-            Column(t("Thời hạn (theo kế hoạch)", "Deadline (in the plan)", lang)),
-            Column(t("Lượt", "Occurrence", lang)),
-            Column(t("Hạn", "Due", lang), DATE),
-            Column(t("Hạn tính (ngày làm việc)", "Effective due", lang), DATE),
-            Column(t("Báo cáo nói", "Reported", lang)),
-            Column(t("Nhóm", "Bin", lang)),
-            Column(t("Quá hạn?", "Overdue?", lang)),
-            Column(t("Số ngày quá hạn", "Days overdue", lang), INT),
-            Column(t("Số ngày muộn", "Days late", lang), INT),
-            Column(t("Còn lại (ngày)", "Days left", lang), INT),
-            Column(t("Ngày hoàn thành", "Done on", lang), DATE),
-            Column(t("Báo cáo gần nhất", "Last report", lang), LONG),
-            Column(t("Của báo cáo", "From the report of", lang)),
-            Column(t("Văn bản, sản phẩm đã giao", "Document delivered", lang), LONG),
-            Column(t("Báo cáo khác nói ngược lại", "Contradicted by", lang), LONG),
-        ],
-        "B2",
-    )
+    """One row an assigned occurrence of each task; the overdue ones marked."""
+    sheet = Sheet(t("Nhiệm vụ", "Tasks", lang), _task_columns(lang), "B2")
     for task in view.tasks:
-        coordinators = "; ".join(d.name(c) for c in task.coordinators)
-        last = _last_report(task)
-        said_by = f"{d.name(last.agency)}, {view.period_label(last.period)}" if last else None
         for o in task.assigned:
-            overdue = o.bin is Bin.OPEN_OVERDUE
-            row = [
-                task.id,
-                task.section,
-                task.content,
-                d.name(task.lead),
-                d.name(task.responsible),
-                task.responsible,
-                coordinators or None,
-                task.deadline_text,
-                t("một lần", "once", lang) if o.key == "once" else o.key,
-                o.due,
-                o.effective_due,
-                labels.state(o.state.value, lang),
-                labels.bin_label(o.bin.value, lang),
-                overdue_word if overdue else None,
-                o.days_overdue or None,
-                o.days_late or None,
-                o.days_left if o.done_on is None and not o.past_due else None,
-                o.done_on,
-                last.done if last else None,
-                said_by,
-                o.evidence,
-                "; ".join(_disputed_words(o.disputed, d, lang)) or None,
-            ]
-            sheet.add(row, mark=overdue)
+            sheet.add(_occurrence_row(view, task, o, lang), mark=o.bin is Bin.OPEN_OVERDUE)
     return sheet
+
+
+def _task_columns(lang: str) -> list[Column]:
+    return [
+        Column(t("Số TT", "No.", lang)),
+        Column(t("Phần", "Section", lang)),
+        Column(t("Nội dung", "Content", lang), LONG),
+        Column(t("Chủ trì (theo kế hoạch)", "Lead (in the plan)", lang)),
+        Column(t("Chịu trách nhiệm hiện nay", "Responsible today", lang)),
+        Column(t("Mã cơ quan", "Agency code", lang)),
+        Column(t("Phối hợp", "Coordinators", lang), LONG),
+        Column(t("Thời hạn (theo kế hoạch)", "Deadline (in the plan)", lang)),
+        Column(t("Lượt", "Occurrence", lang)),
+        Column(t("Hạn", "Due", lang), DATE),
+        Column(t("Hạn tính (ngày làm việc)", "Effective due", lang), DATE),
+        Column(t("Báo cáo nói", "Reported", lang)),
+        Column(t("Nhóm", "Bin", lang)),
+        Column(t("Quá hạn?", "Overdue?", lang)),
+        Column(t("Số ngày quá hạn", "Days overdue", lang), INT),
+        Column(t("Số ngày muộn", "Days late", lang), INT),
+        Column(t("Còn lại (ngày)", "Days left", lang), INT),
+        Column(t("Ngày hoàn thành", "Done on", lang), DATE),
+        Column(t("Báo cáo gần nhất", "Last report", lang), LONG),
+        Column(t("Của báo cáo", "From the report of", lang)),
+        Column(t("Văn bản, sản phẩm đã giao", "Document delivered", lang), LONG),
+        Column(t("Báo cáo khác nói ngược lại", "Contradicted by", lang), LONG),
+    ]
+
+
+def _occurrence_row(view: StatusView, task: TaskView, o: OccurrenceView, lang: str) -> list[Any]:
+    """An occurrence's row: the task's columns, then the occurrence's, then the task's last
+    report."""
+    d = view.directory
+    coordinators = "; ".join(d.name(c) for c in task.coordinators)
+    last = _last_report(task)
+    said_by = f"{d.name(last.agency)}, {view.period_label(last.period)}" if last else None
+    return [
+        task.id,
+        task.section,
+        task.content,
+        d.name(task.lead),
+        d.name(task.responsible),
+        task.responsible,
+        coordinators or None,
+        task.deadline_text,
+        t("một lần", "once", lang) if o.key == "once" else o.key,
+        o.due,
+        o.effective_due,
+        labels.state(o.state.value, lang),
+        labels.bin_label(o.bin.value, lang),
+        t("QUÁ HẠN", "OVERDUE", lang) if o.bin is Bin.OPEN_OVERDUE else None,
+        o.days_overdue or None,
+        o.days_late or None,
+        o.days_left if o.done_on is None and not o.past_due else None,
+        o.done_on,
+        last.done if last else None,
+        said_by,
+        o.evidence,
+        "; ".join(_disputed_words(o.disputed, d, lang)) or None,
+    ]
 
 
 def _reminded(ob: ObligationView) -> tuple[str | None, dt.date | None, int | None]:
