@@ -287,3 +287,12 @@ def test_every_screen_with_a_moved_due_date_explains_the_mark(ws_root: Path, cli
         r = cli(*args, "--root", ws_root, "--as-of", "2026-11-29")
         assert "07/12/2026*" in r.stdout, args
         assert legend in " ".join(r.stdout.split()), args
+
+
+def test_without_as_of_the_view_is_of_the_fixed_today(cli, ws_root: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """One today for every command: KH121_TODAY (or --today) is also the default --as-of,
+    so a test or a rehearsal never sees the machine's date."""
+    monkeypatch.setenv("KH121_TODAY", "2026-12-31")
+    assert "tình hình đến ngày 31/12/2026" in cli("status", "--root", ws_root).stdout
+    monkeypatch.setenv("KH121_TODAY", "2026-11-30")
+    assert "tình hình đến ngày 30/11/2026" in cli("status", "--root", ws_root).stdout

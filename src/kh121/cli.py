@@ -118,10 +118,11 @@ def _lang(lang: str | None) -> str:
 
 
 def _as_of(text: str | None, option: str = "--as-of") -> dt.date:
-    from kh121.dates import DateError, parse_date, today_vn
+    from kh121.clock import today
+    from kh121.dates import DateError, parse_date
 
     if text is None:
-        return today_vn()
+        return today()  # KH121_TODAY / --today when set: one today for every command
     try:
         return parse_date(text)
     except DateError as e:
