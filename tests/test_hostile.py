@@ -661,3 +661,22 @@ def test_a_report_of_countless_lines_is_refused_at_once(ws_root: Path) -> None:
     assert r.returncode == 1
     assert r.stdout.count("lỗi[E065]") == 1 and "E039" not in r.stdout  # one line, not 1,200
     assert "1200 dòng nhiệm vụ, quá giới hạn 1000" in " ".join(r.stdout.split())
+
+
+def test_a_problem_on_a_cells_second_paragraph_names_its_column(
+    ws_root: Path, tmp_path: Path
+) -> None:
+    """A result written in two paragraphs, the second with a hidden direction mark: the
+    refusal names the column 'Kết quả thực hiện trong kỳ', not the paragraph's text."""
+    from docx import Document
+
+    key = tmp_path.parent / f"{tmp_path.name}.key"  # outside the root
+    filled = _filled(ws_root, key, tmp_path / "f.docx")
+    doc = Document(str(filled))
+    row = next(r for r in doc.tables[1].rows[1:] if r.cells[0].text == "III.7")
+    row.cells[3].add_paragraph("Hỗ trợ 2 doanh nghiệp. ẩn \u202e x")
+    doc.save(str(filled))
+    r = _import(ws_root, key, filled)
+    assert r.returncode == 1, r.stderr
+    err = " ".join(r.stderr.split())
+    assert "(III.7), cột Kết quả thực hiện trong kỳ:" in err, err

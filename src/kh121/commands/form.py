@@ -4,6 +4,7 @@ checked like a hand-written report and filed all or nothing."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -387,9 +388,17 @@ def _row_of(lines: list[str], line: int) -> tuple[int, tuple[str, str]]:
         if text.startswith("  - task:"):
             row += 1
             task = text.split(":", 1)[1].strip()
-    here = lines[line - 1].strip().lstrip("- ") if 0 < line <= len(lines) else ""
-    key = here.split(":", 1)[0]
+    key = ""
+    for text in reversed(lines[: min(line, len(lines))]):  # a value's continuation lines
+        found = _KEY_LINE.match(text)  # belong to the key above them
+        if found:
+            key = found.group(1)
+            break
     return row, (task, COLUMN_LABELS.get(key, key))
+
+
+# A key of a form row in the YAML written from it ('  - task: I.1', '    done: |').
+_KEY_LINE = re.compile(r"(?:  - |    )([a-z_]+):")
 
 
 def _refuse(shown: str, found: list[tuple[str, str]]) -> None:
