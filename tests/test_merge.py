@@ -187,3 +187,12 @@ def test_a_period_as_people_say_it(ws_root: Path, cli) -> None:  # type: ignore[
     assert (ws_root / "reports/2026-H2/_tong_hop.yaml").is_file()
     r = cli("merge", "năm 2035", "--root", ws_root, "--as-of", "2026-11-29")
     assert r.exit_code == 1 and "ví dụ 2030-H2 là năm 2030" in " ".join(r.stderr.split())
+
+
+def test_merge_says_whether_the_missing_are_late(cli, ws_root: Path) -> None:  # type: ignore[no-untyped-def]
+    """Before the due day a report not yet sent is not late: merge says which it is."""
+    early = cli("merge", "2027-H1", "--root", ws_root, "--as-of", "2026-12-31")
+    assert early.exit_code == 0, early.output
+    assert "đã nhận 0/6 báo cáo; 6 cơ quan chưa gửi, chưa đến hạn (hạn 17/05/2027)" in early.stdout
+    late = cli("merge", "2026-H2", "--root", ws_root, "--as-of", "2026-12-31", "--lang", "en")
+    assert "0/6 reports received; 6 not sent, overdue (due 16/11/2026)" in late.stdout

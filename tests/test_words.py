@@ -53,3 +53,14 @@ def test_no_english_help_for_a_help_text_that_is_gone() -> None:
     assert stale == []
     covered = set().union(*(_paragraphs(vi) for vi in HELP_EN))
     assert sorted(helps - covered) == []  # and none without its English
+
+
+def test_a_state_key_is_said_in_words_in_both_languages() -> None:
+    from kh121.messages import render_message
+
+    args = {"task": "III.2", "lead": "Sở NN&MT", "lead_state": "done", "agency": "Sở Công Thương",
+            "state": "not_started"}  # fmt: skip
+    vi = render_message("W061", args, "vi")
+    en = render_message("W061", args, "en")
+    assert "'Đã hoàn thành'" in vi and "'Chưa thực hiện'" in vi
+    assert "'Done'" in en and "'Not started'" in en and "not_started" not in en

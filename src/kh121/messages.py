@@ -616,24 +616,24 @@ def render_message(key: str, args: Mapping[str, Any], lang: str = "vi") -> str:
     vi, en = CATALOGUE[key]
     template = en if lang == "en" else vi
     said = {k: _localise(v, lang) for k, v in args.items()}
-    if lang != "en":  # a state's key ('not_started') is said in words ('Chưa thực hiện')
-        said.update({k: _state_said(v) for k, v in said.items() if k in _STATE_ARGS})
-        if key == "E026" and args.get("field") == "state":  # what she may write, in words
-            said["allowed"] = "'Đã hoàn thành', 'Đang thực hiện' hoặc 'Chưa thực hiện'"
-            hint = str(said.get("hint", ""))
-            for state_key, (words, _en) in GLOSSARY["state"].items():
-                hint = hint.replace(f"'{state_key}'", f"'{words}'")
-            said["hint"] = hint
+    # a state's key ('not_started') is said in words ('Chưa thực hiện', 'Not started')
+    said.update({k: _state_said(v, lang) for k, v in said.items() if k in _STATE_ARGS})
+    if lang != "en" and key == "E026" and args.get("field") == "state":  # what she may write
+        words = [label("state", k, lang) for k in ("done", "in_progress", "not_started")]
+        said["allowed"] = f"'{words[0]}', '{words[1]}' hoặc '{words[2]}'"
+        hint = str(said.get("hint", ""))
+        for state_key in GLOSSARY["state"]:
+            hint = hint.replace(f"'{state_key}'", f"'{label('state', state_key, lang)}'")
+        said["hint"] = hint
     return template.format(**said)
 
 
 _STATE_ARGS = frozenset({"state", "lead_state"})
 
 
-def _state_said(value: Any) -> Any:
-    """A state's key ('not_started') in Vietnamese words; any other value as it is."""
-    said = GLOSSARY["state"].get(str(value))
-    return said[0] if said is not None else value
+def _state_said(value: Any, lang: str) -> Any:
+    """A state's key ('not_started') in words; any other value as it is."""
+    return label("state", str(value), lang) if str(value) in GLOSSARY["state"] else value
 
 
 def _localise(value: Any, lang: str) -> Any:

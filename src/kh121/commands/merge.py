@@ -13,6 +13,7 @@ from kh121.atomic import (
     workspace_lock,
     write_and_say,
 )
+from kh121.dates import dmy
 from kh121.errors import EXIT_FAIL, EXIT_OK
 from kh121.loader import load_clean
 from kh121.lookup import find_period
@@ -51,7 +52,7 @@ def run_merge(
     status = EXIT_OK
     for name in names:
         period = find_period(ws, name)
-        _model, text, problems = merged(ws, period, warnings)
+        model, text, problems = merged(ws, period, warnings)
         if problems:
             print_problems(problems, lang, as_json=False, stream=sys.stderr)
         if text is None:
@@ -63,7 +64,35 @@ def run_merge(
             continue
         with workspace_lock(root):  # never while an import replaces a report
             status = max(status, _write_merged(root, period, text, check, lang))
+        if model is not None:
+            print(received_line(model, as_of, lang))
     return status
+
+
+def received_line(model: MergedFile, as_of: dt.date, lang: str) -> str:
+    """'đã nhận 4/6 báo cáo; 2 cơ quan chưa gửi, chưa đến hạn (hạn 17/05/2027)': a report
+    not yet sent before its due day is not late, and the line says which it is."""
+    got = len(model.expected) - len(model.missing)
+    head = t(
+        f"đã nhận {got}/{len(model.expected)} báo cáo",
+        f"{got}/{len(model.expected)} reports received",
+        lang,
+    )
+    if not model.missing:
+        return head
+    due = dmy(model.effective_due)
+    n = len(model.missing)
+    if as_of <= model.effective_due:
+        return head + t(
+            f"; {n} cơ quan chưa gửi, chưa đến hạn (hạn {due})",
+            f"; {n} not sent yet, not due until {due}",
+            lang,
+        )
+    return head + t(
+        f"; {n} cơ quan chưa gửi, đã quá hạn (hạn {due})",
+        f"; {n} not sent, overdue (due {due})",
+        lang,
+    )
 
 
 def merged_path(root: Path, period: cal.Period) -> Path:
