@@ -158,9 +158,10 @@ def test_diff_by_meaning(repo: Path, cli) -> None:  # type: ignore[no-untyped-de
     assert "III.4 thời hạn: Trước ngày 05/12 hàng năm → Tháng 06/2027" in r.stdout
     assert "II.1 cơ quan phối hợp: + Sở Nội vụ (SNV)" in r.stdout
     assert "SNGV tên: Sở Ngoại vụ → Sở Ngoại vụ mới" in r.stdout
-    assert "2026-H2/SYT" not in r.stdout
+    assert "2026-H2/SYT" not in r.stdout and "Sở Y tế" not in r.stdout
     work = cli("diff", "--root", repo)
-    assert "+ 2026-H2/SYT (mới)" in work.stdout and "III.4" not in work.stdout
+    assert "+ Sở Y tế, 6 tháng cuối năm 2026 (mới)" in work.stdout  # in words, not its key
+    assert "III.4" not in work.stdout and "2026-H2/SYT" not in work.stdout
     en = json.loads(cli("diff", "HEAD~1", "--root", repo, "--json", "--lang", "en").stdout)
     kinds = {(c["entity"], c.get("field"), c["change"]) for c in en["changes"]}
     assert ("III.4", "deadline", "changed") in kinds
@@ -184,7 +185,8 @@ def test_diff_state_change_and_merger(repo: Path, cli) -> None:  # type: ignore[
         "      from_date: 2026-01-01\n",
     )
     r = cli("diff", "--root", repo)
-    assert "2026-H2/SYT III.7 trạng thái: Đang thực hiện → Đã hoàn thành" in r.stdout
+    said = "Sở Y tế, 6 tháng cuối năm 2026 — III.7 trạng thái: Đang thực hiện → Đã hoàn thành"
+    assert said in r.stdout
     assert "SNGV sáp nhập vào: (trống) → SNV (01/01/2026)" in r.stdout
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from kh121 import messages
 from kh121.dates import dmy
 from kh121.models import AgenciesFile, PlanFile, Record, ReportFile, deliveries
 
@@ -12,38 +13,7 @@ Key = tuple[str, str]  # (entity, field)
 Facts = dict[Key, tuple[str, ...]]
 EXISTS = ""  # the field that says an entity is there at all
 
-# field -> (Vietnamese, English); a field in MULTI is a set of values.
-FIELDS: dict[str, tuple[str, str]] = {
-    "title": ("tiêu đề", "title"),
-    "content": ("nội dung", "content"),
-    "product": ("sản phẩm", "product"),
-    "lead": ("cơ quan chủ trì", "lead agency"),
-    "lead_text": ("nguyên văn cơ quan chủ trì", "lead agency as worded"),
-    "coordinators_text": ("nguyên văn cơ quan phối hợp", "coordinating agencies as worded"),
-    "coordinators": ("cơ quan phối hợp", "coordinating agencies"),
-    "deadline": ("thời hạn", "deadline"),
-    "deadline_form": ("dạng thời hạn", "deadline form"),
-    "name": ("tên", "name"),
-    "short": ("tên ngắn", "short name"),
-    "kind": ("loại", "kind"),
-    "merged_into": ("sáp nhập vào", "merged into"),
-    "started": ("thành lập", "started"),
-    "unverified": ("chưa xác minh", "unverified"),
-    "members": ("thành viên", "members"),
-    "number": ("số", "number"),
-    "date": ("ngày", "date"),
-    "received": ("ngày nhận", "received"),
-    "state": ("trạng thái", "state"),
-    "done": ("kết quả", "result"),
-    "completed_on": ("ngày hoàn thành", "completed on"),
-    "evidence": ("văn bản chứng minh", "evidence"),
-    "delivered": ("văn bản đã gửi", "document delivered"),
-    "difficulties": ("khó khăn", "difficulties"),
-    "proposals": ("kiến nghị", "proposals"),
-    "span": ("thời gian kế hoạch", "plan span"),
-    "reporters": ("cơ quan báo cáo", "reporting agencies"),
-    "code": ("số hiệu", "code"),
-}
+# A field in MULTI is a set of values; a field's words are the glossary's ('field').
 MULTI = {"coordinators", "members", "reporters", "delivered"}
 
 
@@ -135,8 +105,7 @@ def facts_of(model: Record, names: dict[str, str]) -> Facts:
 
 
 def label(field: str, lang: str) -> str:
-    vi, en = FIELDS.get(field, (field, field))
-    return en if lang == "en" else vi
+    return messages.label("field", field, lang)
 
 
 def as_lines(

@@ -95,6 +95,12 @@ def _model_of(raw: bytes, shown: str) -> Record | None:
 
 
 def facts_of_files(files: dict[str, bytes]) -> tuple[Facts, list[str]]:
+    facts, broken, _names = _read_facts(files)
+    return facts, broken
+
+
+def _read_facts(files: dict[str, bytes]) -> tuple[Facts, list[str], dict[str, str]]:
+    """The files' facts, the files not read, and the agencies' short names by code."""
     facts: Facts = {}
     broken = []
     names: dict[str, str] = {}
@@ -109,7 +115,7 @@ def facts_of_files(files: dict[str, bytes]) -> tuple[Facts, list[str]]:
             names = {a.code: a.short for a in value.agencies}
     for value in models.values():
         facts.update(facts_of(value, names))
-    return facts, broken
+    return facts, broken, names
 
 
 def run(*, root: Path, rev: str | None, rev2: str | None, as_json: bool, lang: str) -> int:
@@ -120,8 +126,9 @@ def run(*, root: Path, rev: str | None, rev2: str | None, as_json: bool, lang: s
     # a file not read on one side is compared on neither: its facts would read as removed
     # (or added) when they are only unreadable
     unread = set(broken_old) | set(broken_new)
-    old, _ = facts_of_files({k: v for k, v in old_files.items() if k not in unread})
-    new, _ = facts_of_files({k: v for k, v in new_files.items() if k not in unread})
+    old, _, old_names = _read_facts({k: v for k, v in old_files.items() if k not in unread})
+    new, _, new_names = _read_facts({k: v for k, v in new_files.items() if k not in unread})
+    names = {**old_names, **new_names}
     changes = compare(old, new)
     if as_json:
         json.dump(
@@ -168,7 +175,7 @@ def run(*, root: Path, rev: str | None, rev2: str | None, as_json: bool, lang: s
             )
         )
     for c in changes:
-        print(safe(describe(c, lang)))
+        print(safe(describe(c, lang, names)))
     return EXIT_FAIL if unread else EXIT_OK
 
 
@@ -213,8 +220,21 @@ def shown(field: str, value: str, lang: str) -> str:
     return value
 
 
-def describe(c: dict[str, Any], lang: str) -> str:
-    e = c["entity"]
+def entity_words(entity: str, names: dict[str, str], lang: str) -> str:
+    """A report's entity as people say it: '2026-H2/SYT I.1' → 'Sở Y tế, 6 tháng cuối năm
+    2026 — I.1'; a task or an agency of the plan stays its code."""
+    from kh121.presenters import labels
+
+    head, _, task = entity.partition(" ")
+    period, slash, agency = head.partition("/")
+    if not slash:
+        return entity
+    said = f"{names.get(agency, agency)}, {labels.occurrence(period, lang)}"
+    return f"{said} — {task}" if task else said
+
+
+def describe(c: dict[str, Any], lang: str, names: dict[str, str] | None = None) -> str:
+    e = entity_words(c["entity"], names or {}, lang)
     if c["change"] == "added":
         return t(f"+ {e} (mới)", f"+ {e} (added)", lang)
     if c["change"] == "removed":
