@@ -146,31 +146,15 @@ def run_import(
     """Filled forms into report files: all checked first, then all written or none, under
     the workspace's lock (a report replaced is read, kept and rewritten by one kh121 at a
     time)."""
-    with workspace_lock(root):
-        return _import_all(
-            root=root, files=files, received=received, replace=replace, keep=keep,
-            as_of=as_of, lang=lang,
-        )  # fmt: skip
-
-
-def _import_all(
-    *,
-    root: Path,
-    files: list[Path],
-    received: dt.date | None,
-    replace: bool,
-    keep: bool,
-    as_of: dt.date,
-    lang: str,
-) -> int:
     from kh121.form import form_key
 
-    ws = plan_only(root, as_of)
-    _check_files(files, root)  # a missing file is said before a missing key
-    key = form_key()
-    plans = _plans(ws, root, files, received, as_of, replace, key)
-    outputs, said = _outputs(plans, root, replace, keep)
-    write_all(outputs)  # every report (and its backup and evidence), or none
+    with workspace_lock(root):
+        ws = plan_only(root, as_of)
+        _check_files(files, root)  # a missing file is said before a missing key
+        key = form_key()
+        plans = _plans(ws, root, files, received, as_of, replace, key)
+        outputs, said = _outputs(plans, root, replace, keep)
+        write_all(outputs)  # every report (and its backup and evidence), or none
     _say_imported(said, received, lang)
     return EXIT_OK
 
