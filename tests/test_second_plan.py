@@ -204,7 +204,8 @@ def test_fmt_and_diff(plan: Path, cli) -> None:  # type: ignore[no-untyped-def]
     write(path, path.read_text(encoding="utf-8").replace("date: 2026-06-08", "date: 2026-06-09"))
     r = cli("diff", "--root", plan)
     assert r.exit_code == 0
-    assert "2026-H1/SCT III.3 văn bản đã gửi: + 38/BC-SCT 09/06/2026 2026-H1" in r.stdout
+    said = "Sở Công Thương, 6 tháng đầu năm 2026 — III.3 văn bản đã gửi: + 38/BC-SCT 09/06/2026"
+    assert said in r.stdout
     assert "- 38/BC-SCT 08/06/2026 2026-H1" in r.stdout
 
 
