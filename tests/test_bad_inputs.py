@@ -129,12 +129,11 @@ def test_bad_input_installed(name: str, ws_root: Path) -> None:
     assert "Traceback" not in r.stderr
     assert r.returncode == expect["exit"], r.stdout + r.stderr
     check_problems(json.loads(r.stdout), expect)
-    # Every other command meets the same input without a traceback and without damage.
+    # A reading and a writing command meet the same input without a traceback and without
+    # damage (every command meets every case in-process, in test_bad_input).
     for args in (
         ("status", "--as-of", "2026-11-29"),
         ("merge", "2026-H2", "--as-of", "2026-11-29"),
-        ("fmt", "--check"),
-        ("overdue", "--json", "--as-of", "2026-11-29"),
     ):
         other = run(*args, "--root", ws_root)
         assert "Traceback" not in other.stderr, (args, other.stderr)
