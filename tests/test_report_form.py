@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from test_report_word import _demo, fill_basis
+from conftest import OUT_NAME, fill_basis
+from shared import copy_into, read_only
 
 needs_office = pytest.mark.skipif(
     shutil.which("soffice") is None or shutil.which("pdftotext") is None,
@@ -28,10 +29,9 @@ def _letter(root: Path, cli, number: str = "5") -> Path:  # type: ignore[no-unty
 
 
 @pytest.fixture
-def demo(ws_root: Path, cli) -> Path:  # type: ignore[no-untyped-def]
-    _demo(ws_root)
-    assert cli("merge", "2026-H2", "--as-of", "2026-11-29", "--root", ws_root).exit_code == 0
-    return ws_root
+def demo(ws_root: Path, merged_demo: Path) -> Path:
+    """This test's own copy of the demo period merged on 29/11/2026."""
+    return copy_into(merged_demo, ws_root)
 
 
 def _text(path: Path) -> str:
@@ -59,10 +59,10 @@ def test_numbers_below_ten_take_a_leading_zero(demo: Path, cli) -> None:  # type
     assert "Số: 05/SKHCN-QLCN" in head
 
 
-def test_abbreviations_are_introduced_once(demo: Path, cli) -> None:  # type: ignore[no-untyped-def]
-    assert cli("render", "2026-H2", "--root", demo, "--as-of", "2026-11-29").exit_code == 0
-    doc = Document(str(next((demo / "reports").glob("BC_*.docx"))))
-    body = _text_body(doc)
+def test_abbreviations_are_introduced_once(rendered_demo: Path) -> None:
+    # the report `kh121 render 2026-H2 --as-of 2026-11-29` wrote from the demo period
+    with read_only(rendered_demo / "reports" / OUT_NAME) as report:
+        body = _text_body(Document(str(report)))
     for full, short in (
         ("Sở Khoa học và Công nghệ", "Sở KH&CN"),
         ("Sở Nông nghiệp và Môi trường", "Sở NN&MT"),
