@@ -21,6 +21,7 @@ from typing import Any
 import pytest
 
 from conftest import ROOT, fill_basis, write
+from office import SOFFICE, convert
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -195,31 +196,14 @@ def test_text_that_looks_like_a_formula_stays_text(ws_root: Path, cli) -> None: 
                 assert "<f>" not in z.read(name).decode("utf-8"), name
 
 
-SOFFICE = shutil.which("soffice")
-
-
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
-def test_libreoffice_calc_opens_it(ws_root: Path, cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_libreoffice_calc_opens_it(ws_root: Path, cli, tmp_path: Path, tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
     path = _export(cli, _demo(ws_root, cli))
     status = json.loads(cli("status", "--json", "--root", ws_root, *DAY).stdout)
     out = tmp_path / "csv"
     # the 12th field of the CSV filter: which sheet (2: "Nhiệm vụ"); the 9th: as shown
     options = "44,34,76,1,,0,false,true,true,false,false,2"
-    run = subprocess.run(
-        [
-            str(SOFFICE),
-            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
-            "--headless",
-            "--convert-to",
-            f"csv:Text - txt - csv (StarCalc):{options}",
-            "--outdir",
-            str(out),
-            str(path),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
+    run = convert([path], f"csv:Text - txt - csv (StarCalc):{options}", out, tmp_path_factory)
     files = list(out.glob("*.csv"))
     if not files and "filter" in run.stderr.lower():
         pytest.skip(f"LibreOffice Calc cannot convert here: {run.stderr.strip()}")

@@ -17,6 +17,7 @@ from docx import Document
 from docx.oxml.ns import qn
 
 from conftest import ROOT
+from office import convert
 
 FORM = "reports/2026-H2/mau/MAU_2026-H2_SYT.docx"
 DAY = ("--as-of", "2026-11-29")
@@ -187,16 +188,15 @@ def test_hostile_text_in_cells(cli, ws_root: Path, tmp_path: Path) -> None:  # t
 @pytest.mark.skipif(
     shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed"
 )
-def test_a_form_resaved_by_libreoffice_imports_the_same(cli, ws_root: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_form_resaved_by_libreoffice_imports_the_same(  # type: ignore[no-untyped-def]
+    cli, ws_root: Path, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     filled = _fill(_form(cli, ws_root), tmp_path / "SYT.docx")
     assert cli("report", "import", filled, "--root", ws_root, *DAY).exit_code == 0
     first = (ws_root / "reports/2026-H2/SYT.yaml").read_text(encoding="utf-8").split("\n", 1)[1]
     out = tmp_path / "lo"
-    subprocess.run(
-        ["soffice", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
-         "--convert-to", "docx", "--outdir", str(out), str(filled)],
-        check=True, capture_output=True, timeout=180,
-    )  # fmt: skip
+    made = convert([filled], "docx", out, tmp_path_factory)
+    assert made.returncode == 0 and made.paths == [out / "SYT.docx"], made.stderr
     r = cli("report", "import", out / "SYT.docx", "--replace", "--root", ws_root, *DAY)
     assert r.exit_code == 0, r.output
     second = (ws_root / "reports/2026-H2/SYT.yaml").read_text(encoding="utf-8").split("\n", 1)[1]
@@ -218,7 +218,9 @@ def test_output_path_and_no_keep(cli, ws_root: Path, tmp_path: Path) -> None:  #
     assert not (ws_root / "reports/2026-H2/SYT.docx").exists()
 
 
-def test_the_table_grid_is_the_cells_widths(cli, ws_root: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_table_grid_is_the_cells_widths(  # type: ignore[no-untyped-def]
+    cli, ws_root: Path, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     """LibreOffice lays a table out by its grid: a grid of equal columns squeezed the task
     text into a narrow one (the Sở Công Thương form ran to 13 pages, 7 now)."""
     form = _form(cli, ws_root, "SCT")
@@ -228,12 +230,8 @@ def test_the_table_grid_is_the_cells_widths(cli, ws_root: Path, tmp_path: Path) 
     assert grid == cells and len(set(grid)) > 1
     if shutil.which("soffice") is None:
         return
-    subprocess.run(
-        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(form)],
-        capture_output=True,
-        timeout=120,
-        check=True,
-    )
+    made = convert([form], "pdf", tmp_path, tmp_path_factory)
+    assert made.returncode == 0, made.stderr
     info = subprocess.run(
         ["pdfinfo", str(tmp_path / form.with_suffix(".pdf").name)], capture_output=True, text=True
     )

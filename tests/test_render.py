@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import shutil
-import subprocess
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,6 +22,7 @@ from conftest import (
     write,
 )
 from kh121.docx_render import document_text
+from office import convert
 from shared import build_once, copy_into, read_only
 
 DEMO = ROOT / "examples/demo/reports/2026-H2"
@@ -231,13 +231,11 @@ def test_hostile_text_renders_safely(ws_root: Path, cli) -> None:  # type: ignor
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
-def test_opens_in_libreoffice(rendered: Path, tmp_path: Path) -> None:
-    subprocess.run(
-        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(rendered)],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
+def test_opens_in_libreoffice(
+    rendered: Path, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    made = convert([rendered], "pdf", tmp_path, tmp_path_factory)
+    assert made.returncode == 0, made.stderr
     pdf = tmp_path / (rendered.stem + ".pdf")
     assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF")
 

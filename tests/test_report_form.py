@@ -12,6 +12,7 @@ import pytest
 from docx import Document
 
 from conftest import OUT_NAME, fill_basis
+from office import convert
 from shared import copy_into, read_only
 
 needs_office = pytest.mark.skipif(
@@ -123,15 +124,15 @@ def _bbox(pdf: Path) -> list[list[tuple[float, float, str]]]:
     return pages
 
 
-def _pdf(docx: Path) -> Path:
-    command = ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(docx.parent)]
-    subprocess.run([*command, str(docx)], capture_output=True, check=True, timeout=180)
+def _pdf(docx: Path, factory: pytest.TempPathFactory) -> Path:
+    made = convert([docx], "pdf", docx.parent, factory)
+    assert made.returncode == 0, made.stderr
     return docx.with_suffix(".pdf")
 
 
 @needs_office
-def test_letter_pages(demo: Path, cli) -> None:  # type: ignore[no-untyped-def]
-    pages = _bbox(_pdf(_letter(demo, cli)))
+def test_letter_pages(demo: Path, cli, tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+    pages = _bbox(_pdf(_letter(demo, cli), tmp_path_factory))
     first = pages[0]
     kinh = next((x, y) for x, y, w in first if w == "Kính")
     dashes = [x for x, y, w in first if w == "-" and y >= kinh[1] - 1 and y < kinh[1] + 80]
