@@ -237,19 +237,23 @@ def demo_period(root: Path) -> None:
             shutil.copy(f, folder / f.name)
 
 
-@pytest.fixture(scope="session")
-def merged_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def merged_demo_dir(factory: pytest.TempPathFactory) -> Path:
     """A workspace with the demo period merged on 29/11/2026, built once a run and shared:
     a test that writes copies it (shared.copy_into)."""
     from shared import build_once
 
     def build(root: Path) -> None:
         demo_period(make_workspace(root))
-        with cli_outside_a_test(tmp_path_factory.mktemp("cache")) as cli:
+        with cli_outside_a_test(factory.mktemp("cache")) as cli:
             r = cli("merge", "2026-H2", "--as-of", "2026-11-29", "--root", root)
             assert r.exit_code == 0, r.output
 
-    return build_once(tmp_path_factory, "demo-merged", build)
+    return build_once(factory, "demo-merged", build)
+
+
+@pytest.fixture(scope="session")
+def merged_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return merged_demo_dir(tmp_path_factory)
 
 
 @pytest.fixture(scope="session")
@@ -265,3 +269,12 @@ def rendered_demo(tmp_path_factory: pytest.TempPathFactory, merged_demo: Path) -
             assert r.exit_code == 0, r.output
 
     return build_once(tmp_path_factory, "demo-rendered", build)
+
+
+@pytest.fixture(scope="session")
+def pdfs_together(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The documents the selected tests convert to PDF (office.convert_together), converted
+    in one soffice call the first time any of those tests asks."""
+    from office import convert_together
+
+    convert_together(request.session.items, tmp_path_factory)

@@ -9,7 +9,7 @@ import hashlib
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
-from shared import run_dir
+from shared import build_once, run_dir
 
 SOFFICE = shutil.which("soffice")
 TIMEOUT_S = 180
@@ -108,3 +108,27 @@ def convert(
                 named = outdir / (source.stem + m.name.removeprefix("_"))
                 done.paths.append(Path(shutil.copyfile(m, named)))
     return done
+
+
+# The documents tests convert to PDF, each built once a run (shared.build_once), by the test
+# that converts it ("test_x.py::test_name"): converted together, in one soffice call, before the
+# first of those tests converts its own; each then finds its bytes converted.
+PDF_TOGETHER: dict[str, Callable[[pytest.TempPathFactory], Path]] = {}
+
+
+def pdf_together(test: str, document: Callable[[pytest.TempPathFactory], Path]) -> None:
+    """`test` converts the document `document(factory)` builds (once a run) to PDF."""
+    PDF_TOGETHER[test] = document
+
+
+def convert_together(items: Iterable[pytest.Item], factory: pytest.TempPathFactory) -> None:
+    """The documents of PDF_TOGETHER whose tests are among `items`, converted to PDF in one
+    soffice call, once a run: what they are made of is in the cache, nothing else."""
+    selected = {f"{item.path.name}::{getattr(item, 'originalname', item.name)}" for item in items}
+    wanted = [make for test, make in sorted(PDF_TOGETHER.items()) if test in selected]
+
+    def build(folder: Path) -> None:
+        convert([make(factory) for make in wanted], "pdf", folder, factory)
+
+    if wanted and SOFFICE is not None:
+        build_once(factory, "office-pdf-together", build)

@@ -22,15 +22,14 @@ from conftest import (
     write,
 )
 from kh121.docx_render import document_text
-from office import convert
+from office import convert, pdf_together
 from shared import build_once, copy_into, read_only
 
 DEMO = ROOT / "examples/demo/reports/2026-H2"
 OUT = "reports/BC_121-KH-TU_2026-H2_2026-11-29.docx"
 
 
-@pytest.fixture(scope="session")
-def rendered_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def _rendered_root(factory: pytest.TempPathFactory) -> Path:
     """The demo's agency reports with a filled clerk file, merged and rendered on 29/11/2026:
     built once a run, shared by every test here (read only, or copied by a test that writes)."""
 
@@ -41,13 +40,21 @@ def rendered_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
             shutil.copy(f, folder / f.name)
         filled_clerk(root, "2026-H2")
         fill_basis(root)
-        with cli_outside_a_test(tmp_path_factory.mktemp("cache")) as cli:
+        with cli_outside_a_test(factory.mktemp("cache")) as cli:
             r = cli("merge", "2026-H2", "--as-of", "2026-11-29", "--root", root)
             assert r.exit_code == 0, r.output
             r = cli("render", "2026-H2", "--root", root, "--as-of", "2026-11-29")
             assert r.exit_code == 0, r.output
 
-    return build_once(tmp_path_factory, "render-rendered", build)
+    return build_once(factory, "render-rendered", build)
+
+
+pdf_together("test_render.py::test_opens_in_libreoffice", lambda f: _rendered_root(f) / OUT)
+
+
+@pytest.fixture(scope="session")
+def rendered_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _rendered_root(tmp_path_factory)
 
 
 @pytest.fixture
@@ -232,7 +239,7 @@ def test_hostile_text_renders_safely(ws_root: Path, cli) -> None:  # type: ignor
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_opens_in_libreoffice(
-    rendered: Path, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+    rendered: Path, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory, pdfs_together: None
 ) -> None:
     made = convert([rendered], "pdf", tmp_path, tmp_path_factory)
     assert made.returncode == 0, made.stderr

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from conftest import OUT_NAME, fill_basis
-from office import convert
-from shared import copy_into, read_only
+from conftest import OUT_NAME, cli_outside_a_test, fill_basis, merged_demo_dir
+from office import convert, pdf_together
+from shared import build_once, copy_into, read_only
 
 needs_office = pytest.mark.skipif(
     shutil.which("soffice") is None or shutil.which("pdftotext") is None,
@@ -124,15 +124,26 @@ def _bbox(pdf: Path) -> list[list[tuple[float, float, str]]]:
     return pages
 
 
-def _pdf(docx: Path, factory: pytest.TempPathFactory) -> Path:
-    made = convert([docx], "pdf", docx.parent, factory)
-    assert made.returncode == 0, made.stderr
-    return docx.with_suffix(".pdf")
+def _shared_letter(factory: pytest.TempPathFactory) -> Path:
+    """_letter of the merged demo period, made once a run."""
+
+    def build(root: Path) -> None:
+        copy_into(merged_demo_dir(factory), root)
+        with cli_outside_a_test(factory.mktemp("cache")) as cli:
+            _letter(root, cli)
+
+    return build_once(factory, "report-form-letter", build) / "cv.docx"
+
+
+pdf_together("test_report_form.py::test_letter_pages", _shared_letter)
 
 
 @needs_office
-def test_letter_pages(demo: Path, cli, tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
-    pages = _bbox(_pdf(_letter(demo, cli), tmp_path_factory))
+def test_letter_pages(tmp_path: Path, tmp_path_factory, pdfs_together) -> None:  # type: ignore[no-untyped-def]
+    with read_only(_shared_letter(tmp_path_factory)) as letter:  # _letter(demo, cli)
+        pdf = convert([letter], "pdf", tmp_path, tmp_path_factory)
+    assert pdf.returncode == 0, pdf.stderr
+    pages = _bbox(tmp_path / "cv.pdf")
     first = pages[0]
     kinh = next((x, y) for x, y, w in first if w == "Kính")
     dashes = [x for x, y, w in first if w == "-" and y >= kinh[1] - 1 and y < kinh[1] + 80]

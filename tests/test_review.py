@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from conftest import cli_outside_a_test, make_workspace, received_report, write
-from office import convert
+from office import convert, pdf_together
 from shared import build_once, copy_into, read_only
 
 AS_OF = ("--as-of", "2026-06-30")
@@ -83,15 +83,19 @@ def _three_years(ws_root: Path) -> None:
     )
 
 
-@pytest.fixture(scope="session")
-def shared_three_years(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def _shared_three_years(factory: pytest.TempPathFactory) -> Path:
     """The workspace above, built once a run (received_report loads the plan each time)."""
 
     def build(root: Path) -> None:
-        with cli_outside_a_test(tmp_path_factory.mktemp("cache")):
+        with cli_outside_a_test(factory.mktemp("cache")):
             _three_years(make_workspace(root))
 
-    return build_once(tmp_path_factory, "review-three-years", build)
+    return build_once(factory, "review-three-years", build)
+
+
+@pytest.fixture(scope="session")
+def shared_three_years(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _shared_three_years(tmp_path_factory)
 
 
 @pytest.fixture
@@ -275,6 +279,20 @@ def _docx(cli, root: Path) -> Path:  # type: ignore[no-untyped-def]
     return out
 
 
+def _shared_draft(factory: pytest.TempPathFactory) -> Path:
+    """_docx of the workspace above, made once a run."""
+
+    def build(root: Path) -> None:
+        copy_into(_shared_three_years(factory), root)
+        with cli_outside_a_test(factory.mktemp("cache")) as cli:
+            _docx(cli, root)
+
+    return build_once(factory, "review-draft", build) / "so_ket.docx"
+
+
+pdf_together("test_review.py::test_word_review_as_pdf", _shared_draft)
+
+
 def test_word_review_read_back(cli, three_years: Path) -> None:  # type: ignore[no-untyped-def]
     from docx import Document
 
@@ -323,9 +341,9 @@ def test_word_review_read_back(cli, three_years: Path) -> None:  # type: ignore[
     shutil.which("soffice") is None or shutil.which("pdftoppm") is None,
     reason="LibreOffice (soffice) and poppler (pdftoppm) are not installed",
 )
-def test_word_review_as_pdf(cli, three_years: Path, tmp_path: Path, tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
-    out = _docx(cli, three_years)
-    made = convert([out], "pdf", tmp_path, tmp_path_factory)
+def test_word_review_as_pdf(tmp_path: Path, tmp_path_factory, pdfs_together) -> None:  # type: ignore[no-untyped-def]
+    with read_only(_shared_draft(tmp_path_factory)) as out:  # _docx of three_years
+        made = convert([out], "pdf", tmp_path, tmp_path_factory)
     assert made.returncode == 0, made.stderr
     pdf = tmp_path / "so_ket.pdf"
     assert pdf.read_bytes().startswith(b"%PDF")
