@@ -278,3 +278,19 @@ def pdfs_together(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempP
     from office import convert_together
 
     convert_together(request.session.items, tmp_path_factory)
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Any]:
+    """Debian's chromium driven by Playwright (the system browser: nothing is downloaded),
+    started once per worker; each test opens its pages in a context of its own."""
+    if CHROMIUM is None:
+        pytest.skip("chromium (Debian package) is not installed")
+    playwright = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        yield browser
+        browser.close()

@@ -28,7 +28,6 @@ from shared import build_once, copy_into, read_only
 
 AS_OF = ("--as-of", "2026-06-30")
 YEARS = ("--from", "2023", "--to", "2025")
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 def _since(root: Path, period: str) -> None:
@@ -361,18 +360,15 @@ def test_word_review_as_pdf(tmp_path: Path, tmp_path_factory, pdfs_together) -> 
         shutil.copy(p, keep / p.name)
 
 
-def test_page_years_view_equals_review_json(cli, three_years: Path) -> None:  # type: ignore[no-untyped-def]
+def test_page_years_view_equals_review_json(cli, three_years: Path, request) -> None:  # type: ignore[no-untyped-def]
     r = cli("page", "--root", three_years, *AS_OF)
     assert r.exit_code == 0, r.output
     html = (three_years / "reports/trang_theo_doi.html").read_text(encoding="utf-8")
     assert 'id="years"' in html and 'data-year="2025"' in html
-    if CHROMIUM is None:
-        pytest.skip("chromium (Debian package) is not installed")
-    playwright = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    chromium = request.getfixturevalue("chromium")  # skips where chromium or playwright is not
     data = _json(cli, three_years)
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        page = browser.new_page()
+    with chromium.new_context() as context:
+        page = context.new_page()
         page.goto((three_years / "reports/trang_theo_doi.html").as_uri())
         for y in data["years"]:
             row = page.locator(f'#years tr[data-year="{y["year"]}"]')
@@ -398,7 +394,6 @@ def test_page_years_view_equals_review_json(cli, three_years: Path) -> None:  # 
             f"{snnmt['now']['done_on_time'] + snnmt['now']['done_late']}/"
             f"{snnmt['now']['total']}; {snnmt['reports']['on_time']}/{snnmt['reports']['owed']}"
         )
-        browser.close()
 
 
 def test_one_year_is_said_as_one_year(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
