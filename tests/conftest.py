@@ -135,6 +135,7 @@ def cli_outside_a_test(cache: Path, **env: str) -> Iterator[Callable[..., Result
         mp.delenv("KH121_ROOT", raising=False)
         mp.setenv("KH121_TODAY", TODAY)
         mp.setenv("KH121_CACHE_DIR", str(cache))
+        mp.setenv("KH121_FORM_KEY", str(cache / "form-key"))  # never the user's
         for name, value in env.items():
             mp.setenv(name, value)
         yield _invoke
