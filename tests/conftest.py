@@ -4,7 +4,8 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -55,14 +56,19 @@ def _own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Mon
 TODAY = "2026-12-31"
 
 
+def make_workspace(root: Path) -> Path:
+    """A copy of the shipped data/ and templates/ with an empty reports/ folder."""
+    shutil.copytree(ROOT / "data", root / "data")
+    if (ROOT / "templates").exists():
+        shutil.copytree(ROOT / "templates", root / "templates")
+    (root / "reports").mkdir()
+    return root
+
+
 @pytest.fixture
 def ws_root(tmp_path: Path) -> Path:
     """A copy of the shipped data/ and templates/ with an empty reports/ folder."""
-    shutil.copytree(ROOT / "data", tmp_path / "data")
-    if (ROOT / "templates").exists():
-        shutil.copytree(ROOT / "templates", tmp_path / "templates")
-    (tmp_path / "reports").mkdir()
-    return tmp_path
+    return make_workspace(tmp_path)
 
 
 def without_since(root: Path) -> Path:
@@ -102,21 +108,37 @@ class Result:
         self.output = stdout + stderr
 
 
+def _invoke(*args: str | Path) -> Result:
+    from kh121.cli import app
+
+    res = CliRunner().invoke(app, [str(a) for a in args], catch_exceptions=False)
+    return Result(res.exit_code, res.stdout, res.stderr)
+
+
 @pytest.fixture
 def cli(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
     """Run kh121 in-process at a fixed width, with no colour."""
-    from kh121.cli import app
-
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.delenv("KH121_ROOT", raising=False)
+    return _invoke
 
-    def run(*args: str | Path) -> Result:
-        runner = CliRunner()
-        res = runner.invoke(app, [str(a) for a in args], catch_exceptions=False)
-        return Result(res.exit_code, res.stdout, res.stderr)
 
-    return run
+@contextmanager
+def cli_outside_a_test(cache: Path, **env: str) -> Iterator[Callable[..., Result]]:
+    """The `cli` fixture's runner for a build shared by several tests: the environment a test
+    has (80 columns, no colour, KH121_TODAY, a view cache of its own, no KH121_ROOT, and `env`)
+    while the build runs, and nothing of it after."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("COLUMNS", "80")
+        mp.setenv("NO_COLOR", "1")
+        mp.delenv("KH121_ROOT", raising=False)
+        mp.setenv("KH121_TODAY", TODAY)
+        mp.setenv("KH121_CACHE_DIR", str(cache))
+        mp.setenv("KH121_FORM_KEY", str(cache / "form-key"))  # never the user's
+        for name, value in env.items():
+            mp.setenv(name, value)
+        yield _invoke
 
 
 def write(path: Path, text: str) -> Path:
@@ -200,3 +222,76 @@ def repo(ws_root: Path) -> Path:
     """The workspace as a git repository with one commit."""
     commit_all(ws_root)
     return ws_root
+
+
+DEMO = ROOT / "examples/demo/reports/2026-H2"
+OUT_NAME = "BC_121-KH-TU_2026-H2_2026-11-30.docx"  # the demo clerk file dates it 30/11/2026
+
+
+def demo_period(root: Path) -> None:
+    """The demo period, its clerk file (number, date, signer, every section) included."""
+    fill_basis(root)
+    folder = root / "reports/2026-H2"
+    folder.mkdir(parents=True, exist_ok=True)
+    for f in DEMO.glob("*.yaml"):
+        if f.name != "_tong_hop.yaml":
+            shutil.copy(f, folder / f.name)
+
+
+def merged_demo_dir(factory: pytest.TempPathFactory) -> Path:
+    """A workspace with the demo period merged on 29/11/2026, built once a run and shared:
+    a test that writes copies it (shared.copy_into)."""
+    from shared import build_once
+
+    def build(root: Path) -> None:
+        demo_period(make_workspace(root))
+        with cli_outside_a_test(factory.mktemp("cache")) as cli:
+            r = cli("merge", "2026-H2", "--as-of", "2026-11-29", "--root", root)
+            assert r.exit_code == 0, r.output
+
+    return build_once(factory, "demo-merged", build)
+
+
+@pytest.fixture(scope="session")
+def merged_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return merged_demo_dir(tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def rendered_demo(tmp_path_factory: pytest.TempPathFactory, merged_demo: Path) -> Path:
+    """`merged_demo` rendered (`kh121 render 2026-H2 --as-of 2026-11-29`), once a run; its
+    report is reports/OUT_NAME. Shared: read it through shared.read_only."""
+    from shared import build_once, copy_into
+
+    def build(root: Path) -> None:
+        copy_into(merged_demo, root)
+        with cli_outside_a_test(tmp_path_factory.mktemp("cache")) as cli:
+            r = cli("render", "2026-H2", "--root", root, "--as-of", "2026-11-29")
+            assert r.exit_code == 0, r.output
+
+    return build_once(tmp_path_factory, "demo-rendered", build)
+
+
+@pytest.fixture(scope="session")
+def pdfs_together(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The documents the selected tests convert to PDF (office.convert_together), converted
+    in one soffice call the first time any of those tests asks."""
+    from office import convert_together
+
+    convert_together(request.session.items, tmp_path_factory)
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Any]:
+    """Debian's chromium driven by Playwright (the system browser: nothing is downloaded),
+    started once per worker; each test opens its pages in a context of its own."""
+    if CHROMIUM is None:
+        pytest.skip("chromium (Debian package) is not installed")
+    playwright = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        yield browser
+        browser.close()

@@ -15,12 +15,15 @@ import subprocess
 import sys
 import zipfile
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from conftest import ROOT, fill_basis, write
+from conftest import ROOT, cli_outside_a_test, fill_basis, make_workspace, write
+from office import SOFFICE, convert
+from shared import build_once, read_only
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -61,6 +64,25 @@ def _export(cli, root: Path, *more: str) -> Path:  # type: ignore[no-untyped-def
     return root / OUT
 
 
+@pytest.fixture(scope="session")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The workspace of _demo and its workbook (`export --xlsx`, 20/12/2026, at OUT), made
+    once a run (_demo records a reminder letter)."""
+
+    def build(root: Path) -> None:
+        with cli_outside_a_test(tmp_path_factory.mktemp("cache")) as cli:
+            _export(cli, _demo(make_workspace(root), cli))
+
+    return build_once(tmp_path_factory, "export-demo", build)
+
+
+@pytest.fixture
+def demo_root(exported: Path) -> Iterator[Path]:
+    """`exported`, for a test that only reads it (checked unchanged after the test)."""
+    with read_only(exported) as root:
+        yield root
+
+
 def _rows(ws: Any) -> list[dict[str, Any]]:
     heads = [c.value for c in ws[1]]
     return [dict(zip(heads, row, strict=True)) for row in ws.iter_rows(min_row=2, values_only=True)]
@@ -70,12 +92,12 @@ def _bins_of(occurrences: list[dict[str, Any]]) -> Counter[str]:
     return Counter(o["bin"] for o in occurrences if o["assigned"])
 
 
-def test_every_figure_equals_status_json(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+def test_every_figure_equals_status_json(demo_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
     from kh121.presenters import labels
     from kh121.states import Bin
 
-    root = _demo(ws_root, cli)
-    book = openpyxl.load_workbook(_export(cli, root))
+    root = demo_root
+    book = openpyxl.load_workbook(root / OUT)
     status = json.loads(cli("status", "--json", "--root", root, *DAY).stdout)
     assert book.sheetnames == SHEETS
     bin_heads = {b.value: labels.bin_label(b.value, "vi").capitalize() for b in Bin}
@@ -139,8 +161,8 @@ def test_every_figure_equals_status_json(ws_root: Path, cli) -> None:  # type: i
     assert set(status["missing_latest"]) <= set(sent["agencies"])
 
 
-def test_types_formats_panes_filters_and_print(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
-    book = openpyxl.load_workbook(_export(cli, _demo(ws_root, cli)))
+def test_types_formats_panes_filters_and_print(demo_root: Path) -> None:
+    book = openpyxl.load_workbook(demo_root / OUT)
     for ws in book:
         last = ws.cell(row=1, column=ws.max_column).column_letter
         assert ws.freeze_panes is not None and ws.freeze_panes.endswith("2"), ws.title
@@ -175,8 +197,8 @@ def test_types_formats_panes_filters_and_print(ws_root: Path, cli) -> None:  # t
     assert any(ws.cell(row=r, column=col).value for r in range(2, ws.max_row + 1))
 
 
-def test_text_that_looks_like_a_formula_stays_text(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
-    path = _export(cli, _demo(ws_root, cli))
+def test_text_that_looks_like_a_formula_stays_text(demo_root: Path) -> None:
+    path = demo_root / OUT
     book = openpyxl.load_workbook(path)
     seen: dict[str, Any] = {}
     for ws in book:
@@ -195,31 +217,14 @@ def test_text_that_looks_like_a_formula_stays_text(ws_root: Path, cli) -> None: 
                 assert "<f>" not in z.read(name).decode("utf-8"), name
 
 
-SOFFICE = shutil.which("soffice")
-
-
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
-def test_libreoffice_calc_opens_it(ws_root: Path, cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    path = _export(cli, _demo(ws_root, cli))
-    status = json.loads(cli("status", "--json", "--root", ws_root, *DAY).stdout)
+def test_libreoffice_calc_opens_it(demo_root: Path, cli, tmp_path: Path, tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+    path = demo_root / OUT
+    status = json.loads(cli("status", "--json", "--root", demo_root, *DAY).stdout)
     out = tmp_path / "csv"
     # the 12th field of the CSV filter: which sheet (2: "Nhiệm vụ"); the 9th: as shown
     options = "44,34,76,1,,0,false,true,true,false,false,2"
-    run = subprocess.run(
-        [
-            str(SOFFICE),
-            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
-            "--headless",
-            "--convert-to",
-            f"csv:Text - txt - csv (StarCalc):{options}",
-            "--outdir",
-            str(out),
-            str(path),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
+    run = convert([path], f"csv:Text - txt - csv (StarCalc):{options}", out, tmp_path_factory)
     files = list(out.glob("*.csv"))
     if not files and "filter" in run.stderr.lower():
         pytest.skip(f"LibreOffice Calc cannot convert here: {run.stderr.strip()}")
@@ -250,8 +255,8 @@ def _run_export(root: Path, out: Path, seed: str) -> bytes:
     return out.read_bytes()
 
 
-def test_same_data_and_date_give_the_same_bytes(ws_root: Path, cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    root = _demo(ws_root, cli)
+def test_same_data_and_date_give_the_same_bytes(demo_root: Path, cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    root = demo_root
     first = _run_export(root, tmp_path / "a.xlsx", "1")
     second = _run_export(root, tmp_path / "b.xlsx", "2")
     assert first == second

@@ -9,6 +9,7 @@ import io
 import shutil
 import subprocess
 import zipfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,9 @@ import yaml
 from docx import Document
 from docx.oxml.ns import qn
 
-from conftest import ROOT
+from conftest import ROOT, cli_outside_a_test, make_workspace
+from office import convert, pdf_together
+from shared import build_once, read_only
 
 FORM = "reports/2026-H2/mau/MAU_2026-H2_SYT.docx"
 DAY = ("--as-of", "2026-11-29")
@@ -32,6 +35,40 @@ def _form(cli, root: Path, agency: str = "SYT") -> Path:  # type: ignore[no-unty
     r = cli("report", "form", agency, "--period", "2026-H2", "--root", root)
     assert r.exit_code == 0, r.output
     return root / f"reports/2026-H2/mau/MAU_2026-H2_{agency}.docx"
+
+
+def _shared_forms(factory: pytest.TempPathFactory) -> Path:
+    """The 2026-H2 forms of Sở Y tế and Sở Công Thương that `report form` makes from the
+    shipped data (ws/reports/2026-H2/mau/), and the key they were made with (form-key), made
+    once a run."""
+
+    def build(folder: Path) -> None:
+        root = make_workspace(folder / "ws")
+        key = str(folder / "form-key")
+        with cli_outside_a_test(factory.mktemp("cache"), KH121_FORM_KEY=key) as cli:
+            for agency in ("SYT", "SCT"):
+                _form(cli, root, agency)
+
+    return build_once(factory, "forms-2026-H2", build)
+
+
+def _shared_sct_form(factory: pytest.TempPathFactory) -> Path:
+    return _shared_forms(factory) / "ws" / FORM.replace("SYT", "SCT")
+
+
+pdf_together("test_forms.py::test_the_table_grid_is_the_cells_widths", _shared_sct_form)
+
+
+@pytest.fixture
+def shared_form(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Callable[[str], Path]]:
+    """`report form AGENCY --period 2026-H2` on the shipped data, made once a run: read only
+    (checked unchanged after the test), its key this test's."""
+    forms_2026_h2 = _shared_forms(tmp_path_factory)
+    monkeypatch.setenv("KH121_FORM_KEY", str(forms_2026_h2 / "form-key"))
+    with read_only(forms_2026_h2):
+        yield lambda agency: forms_2026_h2 / "ws" / FORM.replace("SYT", agency)
 
 
 def _fill(
@@ -79,8 +116,10 @@ def test_a_form_holds_exactly_the_agencys_tasks(cli, ws_root: Path) -> None:  # 
     assert form.read_bytes() == before  # the same bytes twice
 
 
-def test_filled_form_imports_as_a_hand_written_report(cli, ws_root: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    filled = _fill(_form(cli, ws_root), tmp_path / "SYT.docx")
+def test_filled_form_imports_as_a_hand_written_report(  # type: ignore[no-untyped-def]
+    cli, shared_form, ws_root: Path, tmp_path: Path
+) -> None:
+    filled = _fill(shared_form("SYT"), tmp_path / "SYT.docx")
     r = cli("report", "import", filled, "--received", "12/11/2026", "--root", ws_root, *DAY)
     assert r.exit_code == 0, r.output
     got = yaml.safe_load((ws_root / "reports/2026-H2/SYT.yaml").read_text(encoding="utf-8"))
@@ -106,8 +145,10 @@ def test_filled_form_imports_as_a_hand_written_report(cli, ws_root: Path, tmp_pa
     assert old["received"] == dt.date(2026, 11, 12)  # recoverable
 
 
-def test_every_problem_named_by_row_and_column(cli, ws_root: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    filled = _fill(_form(cli, ws_root), tmp_path / "SYT.docx", state="xong lắm", delivered="40/BC")
+def test_every_problem_named_by_row_and_column(  # type: ignore[no-untyped-def]
+    cli, shared_form, ws_root: Path, tmp_path: Path
+) -> None:
+    filled = _fill(shared_form("SYT"), tmp_path / "SYT.docx", state="xong lắm", delivered="40/BC")
     before = _tree(ws_root)
     r = cli("report", "import", filled, "--root", ws_root, *DAY)
     assert r.exit_code == 1 and "Traceback" not in r.output
@@ -118,8 +159,8 @@ def test_every_problem_named_by_row_and_column(cli, ws_root: Path, tmp_path: Pat
 
 
 @pytest.mark.parametrize("what", ["row-removed", "rows-swapped", "not-a-form", "tracked", "zip"])
-def test_refusals(cli, ws_root: Path, tmp_path: Path, what: str) -> None:  # type: ignore[no-untyped-def]
-    filled = _fill(_form(cli, ws_root), tmp_path / "SYT.docx")
+def test_refusals(cli, shared_form, ws_root: Path, tmp_path: Path, what: str) -> None:  # type: ignore[no-untyped-def]
+    filled = _fill(shared_form("SYT"), tmp_path / "SYT.docx")
     if what in ("row-removed", "rows-swapped"):
         doc = Document(str(filled))
         rows = doc.tables[1]._tbl.tr_lst
@@ -165,8 +206,8 @@ def test_a_form_of_another_plan_is_refused(cli, ws_root: Path, tmp_path: Path) -
     assert r.exit_code == 1 and "là mẫu của kế hoạch 45/KH-UBND" in " ".join(r.stderr.split())
 
 
-def test_hostile_text_in_cells(cli, ws_root: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    form = _form(cli, ws_root)
+def test_hostile_text_in_cells(cli, shared_form, ws_root: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    form = shared_form("SYT")
     doc = Document(str(form))
     cell = next(r for r in doc.tables[1].rows[1:] if r.cells[0].text == "III.7").cells[3]
     cell.text = '<w:p> & "quoted" {{ x }} ' + "dài " * 2500
@@ -187,16 +228,15 @@ def test_hostile_text_in_cells(cli, ws_root: Path, tmp_path: Path) -> None:  # t
 @pytest.mark.skipif(
     shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed"
 )
-def test_a_form_resaved_by_libreoffice_imports_the_same(cli, ws_root: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    filled = _fill(_form(cli, ws_root), tmp_path / "SYT.docx")
+def test_a_form_resaved_by_libreoffice_imports_the_same(  # type: ignore[no-untyped-def]
+    cli, shared_form, ws_root: Path, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    filled = _fill(shared_form("SYT"), tmp_path / "SYT.docx")
     assert cli("report", "import", filled, "--root", ws_root, *DAY).exit_code == 0
     first = (ws_root / "reports/2026-H2/SYT.yaml").read_text(encoding="utf-8").split("\n", 1)[1]
     out = tmp_path / "lo"
-    subprocess.run(
-        ["soffice", f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}", "--headless",
-         "--convert-to", "docx", "--outdir", str(out), str(filled)],
-        check=True, capture_output=True, timeout=180,
-    )  # fmt: skip
+    made = convert([filled], "docx", out, tmp_path_factory)
+    assert made.returncode == 0 and made.paths == [out / "SYT.docx"], made.stderr
     r = cli("report", "import", out / "SYT.docx", "--replace", "--root", ws_root, *DAY)
     assert r.exit_code == 0, r.output
     second = (ws_root / "reports/2026-H2/SYT.yaml").read_text(encoding="utf-8").split("\n", 1)[1]
@@ -218,22 +258,20 @@ def test_output_path_and_no_keep(cli, ws_root: Path, tmp_path: Path) -> None:  #
     assert not (ws_root / "reports/2026-H2/SYT.docx").exists()
 
 
-def test_the_table_grid_is_the_cells_widths(cli, ws_root: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_table_grid_is_the_cells_widths(  # type: ignore[no-untyped-def]
+    shared_form, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory, pdfs_together
+) -> None:
     """LibreOffice lays a table out by its grid: a grid of equal columns squeezed the task
     text into a narrow one (the Sở Công Thương form ran to 13 pages, 7 now)."""
-    form = _form(cli, ws_root, "SCT")
+    form = shared_form("SCT")
     table = Document(str(form)).tables[1]
     grid = [int(g.get(qn("w:w"))) for g in table._tbl.tblGrid.findall(qn("w:gridCol"))]
     cells = [int(c._tc.tcPr.find(qn("w:tcW")).get(qn("w:w"))) for c in table.rows[1].cells]
     assert grid == cells and len(set(grid)) > 1
     if shutil.which("soffice") is None:
         return
-    subprocess.run(
-        ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(form)],
-        capture_output=True,
-        timeout=120,
-        check=True,
-    )
+    made = convert([form], "pdf", tmp_path, tmp_path_factory)
+    assert made.returncode == 0, made.stderr
     info = subprocess.run(
         ["pdfinfo", str(tmp_path / form.with_suffix(".pdf").name)], capture_output=True, text=True
     )
@@ -251,9 +289,9 @@ def test_the_table_grid_is_the_cells_widths(cli, ws_root: Path, tmp_path: Path) 
     ],
 )
 def test_a_document_cited_as_offices_cite_it(  # type: ignore[no-untyped-def]
-    cli, ws_root: Path, tmp_path: Path, cited: str
+    cli, shared_form, ws_root: Path, tmp_path: Path, cited: str
 ) -> None:
-    filled = _fill(_form(cli, ws_root), tmp_path / "SYT.docx", delivered=cited)
+    filled = _fill(shared_form("SYT"), tmp_path / "SYT.docx", delivered=cited)
     r = cli("report", "import", filled, "--root", ws_root, *DAY)
     assert r.exit_code == 0, r.output
     got = yaml.safe_load((ws_root / "reports/2026-H2/SYT.yaml").read_text(encoding="utf-8"))

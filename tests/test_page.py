@@ -10,10 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, write
+from conftest import CHROMIUM, ROOT, write
 
 DAY = ("--as-of", "2026-11-29")
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 def _demo(root: Path) -> None:
@@ -69,16 +68,14 @@ def _due_bins(data: dict) -> dict[str, int]:  # type: ignore[type-arg]
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="chromium (Debian package) is not installed")
-def test_in_a_real_browser(ws_root: Path, cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    playwright = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+def test_in_a_real_browser(ws_root: Path, cli, tmp_path: Path, chromium) -> None:  # type: ignore[no-untyped-def]
     _demo(ws_root)
     page_file = _page(cli, ws_root)
     status = json.loads(cli("status", "--json", "--root", ws_root, *DAY).stdout)
     requests: list[str] = []
     problems: list[str] = []
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        page = browser.new_page(viewport={"width": 1000, "height": 900})
+    with chromium.new_context(viewport={"width": 1000, "height": 900}) as context:
+        page = context.new_page()
         page.on("request", lambda r: requests.append(r.url))
         page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: problems.append(str(e)))
@@ -111,7 +108,6 @@ def test_in_a_real_browser(ws_root: Path, cli, tmp_path: Path) -> None:  # type:
         assert wide <= 794, wide  # nothing wider than the page when printed
         pdf = page.pdf(format="A4")
         assert pdf.startswith(b"%PDF")
-        browser.close()
 
 
 def test_the_reporting_grid_runs_in_due_date_order(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

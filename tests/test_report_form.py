@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from test_report_word import _demo, fill_basis
+from conftest import OUT_NAME, cli_outside_a_test, fill_basis, merged_demo_dir
+from office import convert, pdf_together
+from shared import build_once, copy_into, read_only
 
 needs_office = pytest.mark.skipif(
     shutil.which("soffice") is None or shutil.which("pdftotext") is None,
@@ -28,10 +30,9 @@ def _letter(root: Path, cli, number: str = "5") -> Path:  # type: ignore[no-unty
 
 
 @pytest.fixture
-def demo(ws_root: Path, cli) -> Path:  # type: ignore[no-untyped-def]
-    _demo(ws_root)
-    assert cli("merge", "2026-H2", "--as-of", "2026-11-29", "--root", ws_root).exit_code == 0
-    return ws_root
+def demo(ws_root: Path, merged_demo: Path) -> Path:
+    """This test's own copy of the demo period merged on 29/11/2026."""
+    return copy_into(merged_demo, ws_root)
 
 
 def _text(path: Path) -> str:
@@ -59,10 +60,10 @@ def test_numbers_below_ten_take_a_leading_zero(demo: Path, cli) -> None:  # type
     assert "Số: 05/SKHCN-QLCN" in head
 
 
-def test_abbreviations_are_introduced_once(demo: Path, cli) -> None:  # type: ignore[no-untyped-def]
-    assert cli("render", "2026-H2", "--root", demo, "--as-of", "2026-11-29").exit_code == 0
-    doc = Document(str(next((demo / "reports").glob("BC_*.docx"))))
-    body = _text_body(doc)
+def test_abbreviations_are_introduced_once(rendered_demo: Path) -> None:
+    # the report `kh121 render 2026-H2 --as-of 2026-11-29` wrote from the demo period
+    with read_only(rendered_demo / "reports" / OUT_NAME) as report:
+        body = _text_body(Document(str(report)))
     for full, short in (
         ("Sở Khoa học và Công nghệ", "Sở KH&CN"),
         ("Sở Nông nghiệp và Môi trường", "Sở NN&MT"),
@@ -123,15 +124,26 @@ def _bbox(pdf: Path) -> list[list[tuple[float, float, str]]]:
     return pages
 
 
-def _pdf(docx: Path) -> Path:
-    command = ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(docx.parent)]
-    subprocess.run([*command, str(docx)], capture_output=True, check=True, timeout=180)
-    return docx.with_suffix(".pdf")
+def _shared_letter(factory: pytest.TempPathFactory) -> Path:
+    """_letter of the merged demo period, made once a run."""
+
+    def build(root: Path) -> None:
+        copy_into(merged_demo_dir(factory), root)
+        with cli_outside_a_test(factory.mktemp("cache")) as cli:
+            _letter(root, cli)
+
+    return build_once(factory, "report-form-letter", build) / "cv.docx"
+
+
+pdf_together("test_report_form.py::test_letter_pages", _shared_letter)
 
 
 @needs_office
-def test_letter_pages(demo: Path, cli) -> None:  # type: ignore[no-untyped-def]
-    pages = _bbox(_pdf(_letter(demo, cli)))
+def test_letter_pages(tmp_path: Path, tmp_path_factory, pdfs_together) -> None:  # type: ignore[no-untyped-def]
+    with read_only(_shared_letter(tmp_path_factory)) as letter:  # _letter(demo, cli)
+        pdf = convert([letter], "pdf", tmp_path, tmp_path_factory)
+    assert pdf.returncode == 0, pdf.stderr
+    pages = _bbox(tmp_path / "cv.pdf")
     first = pages[0]
     kinh = next((x, y) for x, y, w in first if w == "Kính")
     dashes = [x for x, y, w in first if w == "-" and y >= kinh[1] - 1 and y < kinh[1] + 80]

@@ -8,41 +8,31 @@ import re
 import shutil
 import subprocess
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from docx import Document
 from docx.shared import Cm, Mm
 
-from conftest import ROOT, fill_basis, filled_clerk, write
+from conftest import OUT_NAME, filled_clerk, write
+from conftest import demo_period as _demo
+from shared import copy_into, read_only
 
-DEMO = ROOT / "examples/demo/reports/2026-H2"
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-OUT_NAME = "BC_121-KH-TU_2026-H2_2026-11-30.docx"  # the demo clerk file dates it 30/11/2026
-
-
-def _demo(root: Path) -> None:
-    """The demo period, its clerk file (number, date, signer, every section) included."""
-    fill_basis(root)
-    folder = root / "reports/2026-H2"
-    folder.mkdir(parents=True, exist_ok=True)
-    for f in DEMO.glob("*.yaml"):
-        if f.name != "_tong_hop.yaml":
-            shutil.copy(f, folder / f.name)
 
 
 @pytest.fixture
-def demo(ws_root: Path, cli) -> Path:  # type: ignore[no-untyped-def]
-    _demo(ws_root)
-    assert cli("merge", "2026-H2", "--as-of", "2026-11-29", "--root", ws_root).exit_code == 0
-    return ws_root
+def demo(ws_root: Path, merged_demo: Path) -> Path:
+    """This test's own copy of the merged demo period."""
+    return copy_into(merged_demo, ws_root)
 
 
 @pytest.fixture
-def report(demo: Path, cli) -> Path:  # type: ignore[no-untyped-def]
-    r = cli("render", "2026-H2", "--root", demo, "--as-of", "2026-11-29")
-    assert r.exit_code == 0, r.output
-    return demo / "reports" / OUT_NAME
+def report(rendered_demo: Path) -> Iterator[Path]:
+    """The rendered report, shared: read only (checked unchanged after the test)."""
+    with read_only(rendered_demo / "reports" / OUT_NAME) as path:
+        yield path
 
 
 def _body(path: Path) -> str:

@@ -17,15 +17,17 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from conftest import received_report, write
+from conftest import cli_outside_a_test, make_workspace, received_report, write
+from office import convert, pdf_together
+from shared import build_once, copy_into, read_only
 
 AS_OF = ("--as-of", "2026-06-30")
 YEARS = ("--from", "2023", "--to", "2025")
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 def _since(root: Path, period: str) -> None:
@@ -44,8 +46,7 @@ def _report(root: Path, agency: str, period: str, received: str, body: str = "")
     )
 
 
-@pytest.fixture
-def three_years(ws_root: Path) -> Path:
+def _three_years(ws_root: Path) -> None:
     _since(ws_root, "2024-H2")
     _report(
         ws_root,
@@ -79,7 +80,34 @@ def three_years(ws_root: Path) -> Path:
         "schema_version: 1\nperiod: 2025-H2\nreminders:\n  - number: 99/SKHCN-QLCN\n"
         "    date: 2025-12-01\n    reply_by: 2025-12-08\n    agencies: [SNNMT]\n",
     )
-    return ws_root
+
+
+def _shared_three_years(factory: pytest.TempPathFactory) -> Path:
+    """The workspace above, built once a run (received_report loads the plan each time)."""
+
+    def build(root: Path) -> None:
+        with cli_outside_a_test(factory.mktemp("cache")):
+            _three_years(make_workspace(root))
+
+    return build_once(factory, "review-three-years", build)
+
+
+@pytest.fixture(scope="session")
+def shared_three_years(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _shared_three_years(tmp_path_factory)
+
+
+@pytest.fixture
+def three_years(ws_root: Path, shared_three_years: Path) -> Path:
+    """This test's own copy of the workspace above, to write in."""
+    return copy_into(shared_three_years, ws_root)
+
+
+@pytest.fixture
+def three_years_read(shared_three_years: Path) -> Iterator[Path]:
+    """The workspace above, shared, for a test that only reads it (checked unchanged)."""
+    with read_only(shared_three_years) as root:
+        yield root
 
 
 def _json(cli, root: Path) -> dict:  # type: ignore[no-untyped-def,type-arg]
@@ -100,8 +128,8 @@ def _reports(c: dict) -> tuple[object, ...]:  # type: ignore[type-arg]
     return (*(r[k] for k in keys), r["reminders"], r["no_data"])
 
 
-def test_figures_by_year_both_columns_by_hand(cli, three_years: Path) -> None:  # type: ignore[no-untyped-def]
-    data = _json(cli, three_years)
+def test_figures_by_year_both_columns_by_hand(cli, three_years_read: Path) -> None:  # type: ignore[no-untyped-def]
+    data = _json(cli, three_years_read)
     assert data["kind"] == "so_ket" and data["no_data_years"] == [2023]
     y = {item["year"]: item for item in data["years"]}
     # 2023: 16 yearly occurrences due before the record began (16/05/2024), none spoken of;
@@ -138,8 +166,8 @@ def test_figures_by_year_both_columns_by_hand(cli, three_years: Path) -> None:  
     assert _bins({"tasks": data["total"]}) == (34, 2, 1, 0, 31, 16)
 
 
-def test_agencies_with_successors_and_sections(cli, three_years: Path) -> None:  # type: ignore[no-untyped-def]
-    data = _json(cli, three_years)
+def test_agencies_with_successors_and_sections(cli, three_years_read: Path) -> None:  # type: ignore[no-untyped-def]
+    data = _json(cli, three_years_read)
     agencies = {a["code"]: a for a in data["agencies"]}
     assert "SNNPTNT" not in agencies and "STNMT" not in agencies  # merged: their successor
     snnmt = agencies["SNNMT"]
@@ -160,8 +188,8 @@ def test_agencies_with_successors_and_sections(cli, three_years: Path) -> None: 
     assert sections["III"]["years"]["2025"]["now"]["done_on_time"] == 1
 
 
-def test_terminal_fits_80_columns_and_names_the_changes(cli, three_years: Path) -> None:  # type: ignore[no-untyped-def]
-    r = cli("review", "--root", three_years, *YEARS, *AS_OF)
+def test_terminal_fits_80_columns_and_names_the_changes(cli, three_years_read: Path) -> None:  # type: ignore[no-untyped-def]
+    r = cli("review", "--root", three_years_read, *YEARS, *AS_OF)
     assert r.exit_code == 0, r.output
     assert max(map(len, r.stdout.splitlines())) <= 80
     out = r.stdout
@@ -173,14 +201,16 @@ def test_terminal_fits_80_columns_and_names_the_changes(cli, three_years: Path) 
     assert "1 báo cáo chưa gửi đến 31/12/2025, nhận sau đó" in flat
     assert "2025-H2" not in out and "done_late" not in out  # no raw key for people
     assert "tiếp nhận nhiệm vụ từ Sở NN&PTNT: III.2, III.3, III.4; Sở TN&MT: III.8" in flat
-    en = cli("review", "--root", three_years, *YEARS, *AS_OF, "--lang", "en")
+    en = cli("review", "--root", three_years_read, *YEARS, *AS_OF, "--lang", "en")
     assert "Years resting on no data: 2023" in en.stdout
 
 
-def test_whole_span_is_a_tong_ket(cli, three_years: Path) -> None:  # type: ignore[no-untyped-def]
-    r = cli("review", "--root", three_years, "--from", "2023", "--to", "2030", *AS_OF, "--json")
+def test_whole_span_is_a_tong_ket(cli, three_years_read: Path) -> None:  # type: ignore[no-untyped-def]
+    r = cli(
+        "review", "--root", three_years_read, "--from", "2023", "--to", "2030", *AS_OF, "--json"
+    )
     assert json.loads(r.stdout)["kind"] == "tong_ket"
-    bad = cli("review", "--root", three_years, "--from", "2026", "--to", "2024", *AS_OF)
+    bad = cli("review", "--root", three_years_read, "--from", "2026", "--to", "2024", *AS_OF)
     assert bad.exit_code == 1 and "năm đầu sau năm cuối" in bad.output
 
 
@@ -248,6 +278,20 @@ def _docx(cli, root: Path) -> Path:  # type: ignore[no-untyped-def]
     return out
 
 
+def _shared_draft(factory: pytest.TempPathFactory) -> Path:
+    """_docx of the workspace above, made once a run."""
+
+    def build(root: Path) -> None:
+        copy_into(_shared_three_years(factory), root)
+        with cli_outside_a_test(factory.mktemp("cache")) as cli:
+            _docx(cli, root)
+
+    return build_once(factory, "review-draft", build) / "so_ket.docx"
+
+
+pdf_together("test_review.py::test_word_review_as_pdf", _shared_draft)
+
+
 def test_word_review_read_back(cli, three_years: Path) -> None:  # type: ignore[no-untyped-def]
     from docx import Document
 
@@ -296,14 +340,10 @@ def test_word_review_read_back(cli, three_years: Path) -> None:  # type: ignore[
     shutil.which("soffice") is None or shutil.which("pdftoppm") is None,
     reason="LibreOffice (soffice) and poppler (pdftoppm) are not installed",
 )
-def test_word_review_as_pdf(cli, three_years: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    out = _docx(cli, three_years)
-    profile = tmp_path / "lo"
-    subprocess.run(
-        ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
-         "pdf", "--outdir", str(tmp_path), str(out)],
-        check=True, capture_output=True, timeout=180,
-    )  # fmt: skip
+def test_word_review_as_pdf(tmp_path: Path, tmp_path_factory, pdfs_together) -> None:  # type: ignore[no-untyped-def]
+    with read_only(_shared_draft(tmp_path_factory)) as out:  # _docx of three_years
+        made = convert([out], "pdf", tmp_path, tmp_path_factory)
+    assert made.returncode == 0, made.stderr
     pdf = tmp_path / "so_ket.pdf"
     assert pdf.read_bytes().startswith(b"%PDF")
     subprocess.run(["pdftoppm", "-r", "40", "-png", str(pdf), str(tmp_path / "trang")], check=True)
@@ -320,18 +360,15 @@ def test_word_review_as_pdf(cli, three_years: Path, tmp_path: Path) -> None:  # 
         shutil.copy(p, keep / p.name)
 
 
-def test_page_years_view_equals_review_json(cli, three_years: Path) -> None:  # type: ignore[no-untyped-def]
+def test_page_years_view_equals_review_json(cli, three_years: Path, request) -> None:  # type: ignore[no-untyped-def]
     r = cli("page", "--root", three_years, *AS_OF)
     assert r.exit_code == 0, r.output
     html = (three_years / "reports/trang_theo_doi.html").read_text(encoding="utf-8")
     assert 'id="years"' in html and 'data-year="2025"' in html
-    if CHROMIUM is None:
-        pytest.skip("chromium (Debian package) is not installed")
-    playwright = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    chromium = request.getfixturevalue("chromium")  # skips where chromium or playwright is not
     data = _json(cli, three_years)
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        page = browser.new_page()
+    with chromium.new_context() as context:
+        page = context.new_page()
         page.goto((three_years / "reports/trang_theo_doi.html").as_uri())
         for y in data["years"]:
             row = page.locator(f'#years tr[data-year="{y["year"]}"]')
@@ -357,7 +394,6 @@ def test_page_years_view_equals_review_json(cli, three_years: Path) -> None:  # 
             f"{snnmt['now']['done_on_time'] + snnmt['now']['done_late']}/"
             f"{snnmt['now']['total']}; {snnmt['reports']['on_time']}/{snnmt['reports']['owed']}"
         )
-        browser.close()
 
 
 def test_one_year_is_said_as_one_year(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
