@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -11,28 +10,12 @@ from typing import Any
 from kh121 import kinds
 from kh121.errors import EXIT_FAIL, EXIT_OK, KnownError
 from kh121.facts import Facts, compare, facts_of, label
+from kh121.git import git
 from kh121.messages import t
 from kh121.models import AgenciesFile, Record
 from kh121.problems import has_errors
 from kh121.text import safe
 from kh121.yamlio import parse_yaml
-
-
-def _git(root: Path, *args: str) -> bytes:
-    return _git_input(root, None, *args)
-
-
-def _git_input(root: Path, stdin: bytes | None, *args: str) -> bytes:
-    try:
-        done = subprocess.run(
-            ["git", "-C", str(root), *args], input=stdin, capture_output=True, check=True
-        )
-    except FileNotFoundError:
-        raise KnownError("không tìm thấy lệnh git", "git is not installed") from None
-    except subprocess.CalledProcessError as exc:
-        msg = exc.stderr.decode("utf-8", "replace").strip()
-        raise KnownError(f"git báo lỗi: {msg}", f"git failed: {msg}") from None
-    return done.stdout
 
 
 def _files(root: Path, rev: str | None) -> dict[str, bytes]:
@@ -47,7 +30,7 @@ def _files(root: Path, rev: str | None) -> dict[str, bytes]:
             if not p.name.startswith("_"):
                 out[p.relative_to(root).as_posix()] = p.read_bytes()
         return out
-    names = _git(root, "ls-tree", "-r", "--name-only", "-z", rev, "--", "data", "reports")
+    names = git(root, "ls-tree", "-r", "--name-only", "-z", rev, "--", "data", "reports")
     wanted_rels = [
         rel
         for rel in names.decode("utf-8", "surrogateescape").split("\0")
@@ -68,7 +51,7 @@ def _blobs(root: Path, rev: str, rels: list[str]) -> list[bytes]:
     if not rels:
         return []
     query = "".join(f"{rev}:./{rel}\n" for rel in rels).encode("utf-8", "surrogateescape")
-    out = _git_input(root, query, "cat-file", "--batch")
+    out = git(root, "cat-file", "--batch", stdin=query)
     blobs: list[bytes] = []
     at = 0
     for rel in rels:
@@ -195,7 +178,7 @@ def textconv_command(python: str) -> str:
 def setup(*, root: Path, lang: str) -> int:
     """Point this repository's `kh121` diff driver at this kh121."""
     command = textconv_command(sys.executable)
-    _git(root, "config", "diff.kh121.textconv", command)
+    git(root, "config", "diff.kh121.textconv", command)
     print(
         t(
             f"đã đặt git config diff.kh121.textconv = {command}",

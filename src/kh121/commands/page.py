@@ -3,38 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
 import sys
 from pathlib import Path
 
 from kh121.atomic import inside_root, write_and_say
 from kh121.errors import EXIT_FAIL, EXIT_OK, KnownError
+from kh121.git import revision
 from kh121.loader import load_viewable
 
 PAGE_TEMPLATE = Path("templates/trang_theo_doi.html")
 DEFAULT_OUT = Path("reports/trang_theo_doi.html")
-
-
-def revision(root: Path) -> str:
-    """The git revision the data was read from ('abc1234', '+' if files changed), or '—'."""
-    try:
-        head = subprocess.run(
-            ["git", "-C", str(root), "rev-parse", "--short", "HEAD"],
-            capture_output=True,
-            text=True,
-            check=True,
-            timeout=10,
-        ).stdout.strip()
-        dirty = subprocess.run(
-            ["git", "-C", str(root), "status", "--porcelain", "--", "data", "reports"],
-            capture_output=True,
-            text=True,
-            check=True,
-            timeout=10,
-        ).stdout.strip()
-    except (OSError, subprocess.SubprocessError):
-        return "—"
-    return head + ("+" if dirty else "") if head else "—"
 
 
 def run(*, root: Path, as_of: dt.date, out: Path | None, lang: str) -> int:
