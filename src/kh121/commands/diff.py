@@ -114,38 +114,13 @@ def run(*, root: Path, rev: str | None, rev2: str | None, as_json: bool, lang: s
     names = {**old_names, **new_names}
     changes = compare(old, new)
     if as_json:
-        json.dump(
-            {
-                "from": old_rev,
-                "to": rev2 or "working-tree",
-                "changes": changes,
-                "invalid_files": {"from": broken_old, "to": broken_new},
-            },
-            sys.stdout,
-            ensure_ascii=False,
-            indent=2,
-        )
+        said: dict[str, Any] = {"from": old_rev, "to": rev2 or "working-tree"}
+        said |= {"changes": changes, "invalid_files": {"from": broken_old, "to": broken_new}}
+        json.dump(said, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return EXIT_OK
     for rel in sorted(unread):
-        side = (
-            ("ở cả hai bản", "in both versions")
-            if rel in broken_old and rel in broken_new
-            else ("ở bản cũ", "in the old version")
-            if rel in broken_old
-            else ("ở bản mới", "in the new version")
-        )
-        print(
-            safe(
-                t(
-                    f"! {rel} không đọc được {side[0]} (lỗi, hoặc quá lớn): không so sánh"
-                    " (chạy 'kh121 validate')",
-                    f"! {rel} could not be read {side[1]} (errors, or too large): not compared"
-                    " (run 'kh121 validate')",
-                    lang,
-                )
-            )
-        )
+        print(safe(_unread_line(rel, rel in broken_old, rel in broken_new, lang)))
     if not changes and not unread:
         print(t("không có thay đổi về nội dung", "no change of meaning", lang))
     elif not changes:
@@ -160,6 +135,24 @@ def run(*, root: Path, rev: str | None, rev2: str | None, as_json: bool, lang: s
     for c in changes:
         print(safe(describe(c, lang, names)))
     return EXIT_FAIL if unread else EXIT_OK
+
+
+def _unread_line(rel: str, in_old: bool, in_new: bool, lang: str) -> str:
+    """A file not compared, and on which side it could not be read."""
+    side = (
+        ("ở cả hai bản", "in both versions")
+        if in_old and in_new
+        else ("ở bản cũ", "in the old version")
+        if in_old
+        else ("ở bản mới", "in the new version")
+    )
+    return t(
+        f"! {rel} không đọc được {side[0]} (lỗi, hoặc quá lớn): không so sánh"
+        " (chạy 'kh121 validate')",
+        f"! {rel} could not be read {side[1]} (errors, or too large): not compared"
+        " (run 'kh121 validate')",
+        lang,
+    )
 
 
 def textconv_command(python: str) -> str:

@@ -69,25 +69,7 @@ def run(*, root: Path, given: list[Path], check: bool, lang: str) -> int:
         shown = paths.shown(path, root)
         changed.append(shown)
         if check:
-            diff = list(
-                difflib.unified_diff(
-                    current.splitlines(),
-                    text.splitlines(),
-                    f"a/{shown}",
-                    f"b/{shown}",
-                    lineterm="",
-                    n=1,
-                )
-            )
-            sys.stdout.write("\n".join(diff[:40]) + "\n")
-            if len(diff) > 40:
-                print(
-                    t(
-                        f"... (còn {len(diff) - 40} dòng)",
-                        f"... ({len(diff) - 40} more lines)",
-                        lang,
-                    )
-                )
+            _show_diff(current, text, shown, lang)
         else:
             write_atomic(path, text)
             print(t(f"đã định dạng {shown}", f"formatted {shown}", lang))
@@ -106,3 +88,16 @@ def run(*, root: Path, given: list[Path], check: bool, lang: str) -> int:
             )
         )
     return EXIT_FAIL if problems or (check and changed) else EXIT_OK
+
+
+def _show_diff(current: str, text: str, shown: str, lang: str) -> None:
+    """What `fmt` would change in a file, as a unified diff of at most 40 lines."""
+    diff = list(
+        difflib.unified_diff(
+            current.splitlines(), text.splitlines(), f"a/{shown}", f"b/{shown}", lineterm="", n=1
+        )
+    )
+    sys.stdout.write("\n".join(diff[:40]) + "\n")
+    if len(diff) > 40:
+        more = len(diff) - 40
+        print(t(f"... (còn {more} dòng)", f"... ({more} more lines)", lang))

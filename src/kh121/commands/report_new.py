@@ -40,6 +40,23 @@ def _write_new(
     return EXIT_OK
 
 
+def _write_clerk(
+    root: Path, period: cal.Period, target: Path, consolidator: str, out: Path | None, lang: str
+) -> int:
+    """The consolidating agency's own text for the period's report, to fill in."""
+    return _write_new(
+        target,
+        root,
+        clerk_scaffold(period, consolidator),
+        lang,
+        (
+            "Viết phần đánh giá của cơ quan tổng hợp vào tệp này; 'kh121 render' sẽ dùng.",
+            "Write the consolidating agency's assessment here; 'kh121 render' uses it.",
+        ),
+        out is not None,
+    )
+
+
 def run_new(
     *,
     root: Path,
@@ -57,17 +74,7 @@ def run_new(
     folder = root / paths.REPORTS / period.id
     consolidator = ws.agencies.name(ws.agencies.resolve(ws.plan.reporting.to, period.due))
     if clerk:
-        return _write_new(
-            out or folder / paths.CLERK_NAME,
-            root,
-            clerk_scaffold(period, consolidator),
-            lang,
-            (
-                "Viết phần đánh giá của cơ quan tổng hợp vào tệp này; 'kh121 render' sẽ dùng.",
-                "Write the consolidating agency's assessment here; 'kh121 render' uses it.",
-            ),
-            out is not None,
-        )
+        return _write_clerk(root, period, out or folder / paths.CLERK_NAME, consolidator, out, lang)
     if missing:
         return _write_missing(ws, root, period, folder, lang)
     if not query:
