@@ -689,17 +689,10 @@ def _plan_part(plan: PlanFile, plan_name: str) -> dict[str, Any]:
 
 
 def _summary_part(s: Summary) -> dict[str, Any]:
-    return {
-        "tasks": s.tasks,
-        "total": s.total,
-        "due": s.due,
-        "done_on_time": s.done_on_time,
-        "done_late": s.done_late,
-        "open_in_time": s.open_in_time,
-        "open_overdue": s.open_overdue,
-        "done_of_due": s.done_of_due,
-        "percent_done_of_due": labels.number(s.percent_done_of_due, "vi"),
-    }
+    """The figures as `status --json` gives them, the rate written the Vietnamese way."""
+    from kh121.presenters.status_json import summary_json
+
+    return {**summary_json(s), "percent_done_of_due": labels.number(s.percent_done_of_due, "vi")}
 
 
 def _reporters_basis(src: ReportInput) -> str:
