@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import threading
 from pathlib import Path
@@ -206,3 +207,71 @@ def test_modes_are_kept(tmp_path: Path) -> None:
         assert fresh.stat().st_mode & 0o777 == 0o644
     finally:
         os.umask(umask)
+
+
+def _report_text(received: str, state: str, done: str, completed_on: str) -> str:
+    import yaml
+
+    line: dict[str, object] = {"task": "III.7", "state": state}
+    if done:  # an empty value is left out, as a person leaves the line blank
+        line["done"] = done
+    if completed_on:
+        line["completed_on"] = completed_on
+    body = {
+        "schema_version": 1,
+        "agency": "SYT",
+        "period": "2026-H2",
+        "number": "12/BC-SYT",
+        "date": "2026-11-10",
+        "received": received,
+        "tasks": [line],
+    }
+    return yaml.safe_dump(body, allow_unicode=True, sort_keys=False)
+
+
+_NEAR = st.dates(dt.date(2026, 11, 10), dt.date(2026, 11, 29)).map(str)  # date ≤ day ≤ as-of
+_WORDS = st.text(st.characters(codec="utf-8", categories=["L", "N", "P", "Zs"]), max_size=60)
+_STATES = st.sampled_from(["done", "in_progress", "not_started", "Đã hoàn thành", "đang làm"])
+
+
+def _mostly(
+    valid: st.SearchStrategy[str], anything: st.SearchStrategy[str]
+) -> st.SearchStrategy[str]:
+    """Three times in four a value validate should accept, else anything at all."""
+    return st.one_of(valid, valid, valid, anything)
+
+
+@given(
+    received=_mostly(_NEAR, st.one_of(st.dates().map(str), st.text(max_size=12))),
+    state=_mostly(_STATES, st.text(max_size=15)),
+    done=_mostly(_WORDS, st.text(max_size=60)),
+    completed_on=_mostly(st.one_of(st.just(""), _NEAR), st.text(max_size=10)),
+)
+@FAST
+def test_a_nearly_valid_report(  # type: ignore[no-untyped-def]
+    ws_root: Path, cli, received: str, state: str, done: str, completed_on: str
+) -> None:
+    """A well-formed report whose values are arbitrary: validate decides, and what it accepts
+    merge consolidates (a property where most examples would fail validate never merges)."""
+    text = _report_text(received, state, done, completed_on)
+    checked = cli("validate", "--root", ws_root, "--as-of", "2026-11-29")  # the data alone
+    assert checked.exit_code == 0, checked.output
+    _check(cli, ws_root, "reports/2026-H2/SYT.yaml", text.encode("utf-8"))
+    write(ws_root / "reports/2026-H2/SYT.yaml", text)
+    if cli("validate", "--root", ws_root, "--as-of", "2026-11-29").exit_code == 0:
+        r = cli("merge", "2026-H2", "--root", ws_root, "--as-of", "2026-11-29")
+        assert r.exit_code == 0, r.output
+        assert cli("merge", "2026-H2", "--check", "--root", ws_root, "--as-of",
+                   "2026-11-29").exit_code == 0  # fmt: skip
+    (ws_root / "reports/2026-H2/SYT.yaml").unlink()
+    merged = ws_root / "reports/2026-H2/_tong_hop.yaml"
+    if merged.exists():
+        merged.unlink()
+
+
+def test_the_nearly_valid_reports_reach_merge(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    """The strategy above is not idle: a plain valid example of it merges."""
+    text = _report_text("2026-11-12", "in_progress", "Đã triển khai.", "")
+    write(ws_root / "reports/2026-H2/SYT.yaml", text)
+    assert cli("validate", "--root", ws_root, "--as-of", "2026-11-29").exit_code == 0
+    assert cli("merge", "2026-H2", "--root", ws_root, "--as-of", "2026-11-29").exit_code == 0
