@@ -29,6 +29,7 @@ from kh121.models import (
     paragraphs,
 )
 from kh121.presenters import labels
+from kh121.presenters.status_json import summary_json
 from kh121.presenters.story import ASSUMED_WORDS, MOVED_WORDS, story
 from kh121.states import Bin
 from kh121.status import contradicting
@@ -690,8 +691,6 @@ def _plan_part(plan: PlanFile, plan_name: str) -> dict[str, Any]:
 
 def _summary_part(s: Summary) -> dict[str, Any]:
     """The figures as `status --json` gives them, the rate written the Vietnamese way."""
-    from kh121.presenters.status_json import summary_json
-
     return {**summary_json(s), "percent_done_of_due": labels.number(s.percent_done_of_due, "vi")}
 
 
