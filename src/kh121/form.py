@@ -24,17 +24,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from kh121 import messages
 from kh121.dates import parse_date
 from kh121.errors import KnownError
 from kh121.states import state_of
 from kh121.text import one_line, quoted
 
 FORM_VERSION = 2  # 1: an unkeyed checksum, refused since issue 27
-STATES_VI = {
-    "done": "Đã hoàn thành",
-    "in_progress": "Đang thực hiện",
-    "not_started": "Chưa thực hiện",
-}
+STATES_VI = {k: messages.label("state", k, "vi") for k in ("done", "in_progress", "not_started")}
 COLUMNS = (
     ("task", "Mã", 1.3),
     ("content", "Nhiệm vụ (vai trò; sản phẩm; hạn)", 6.0),
