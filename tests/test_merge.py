@@ -195,4 +195,13 @@ def test_merge_says_whether_the_missing_are_late(cli, ws_root: Path) -> None:  #
     assert early.exit_code == 0, early.output
     assert "đã nhận 0/6 báo cáo; 6 cơ quan chưa gửi, chưa đến hạn (hạn 17/05/2027)" in early.stdout
     late = cli("merge", "2026-H2", "--root", ws_root, "--as-of", "2026-12-31", "--lang", "en")
-    assert "0/6 reports received; 6 not sent, overdue (due 16/11/2026)" in late.stdout
+    assert "0/6 reports received; 6 not sent, 45 days overdue (due 16/11/2026)" in late.stdout
+
+
+def test_the_shipped_examples_merged_files_are_up_to_date(cli) -> None:  # type: ignore[no-untyped-def]
+    """A merged file the project ships is what `merge` writes today (one had kept an older
+    warning's wording)."""
+    for merged in sorted(ROOT.glob("examples/*/reports/*/_tong_hop.yaml")):
+        root = merged.parents[2]
+        r = cli("merge", merged.parent.name, "--check", "--root", root, "--as-of", "2026-12-31")
+        assert r.exit_code == 0, (merged, r.output)

@@ -21,6 +21,7 @@ from kh121.messages import t
 from kh121.models import MergedFile
 from kh121.presenters.problems import print_problems
 from kh121.problems import Problem, has_errors
+from kh121.status import days_late
 from kh121.workspace import Workspace
 
 
@@ -82,15 +83,16 @@ def received_line(model: MergedFile, as_of: dt.date, lang: str) -> str:
         return head
     due = dmy(model.effective_due)
     n = len(model.missing)
-    if as_of <= model.effective_due:
+    late = days_late(as_of, model.effective_due)  # the one count of lateness
+    if not late:
         return head + t(
             f"; {n} cơ quan chưa gửi, chưa đến hạn (hạn {due})",
             f"; {n} not sent yet, not due until {due}",
             lang,
         )
     return head + t(
-        f"; {n} cơ quan chưa gửi, đã quá hạn (hạn {due})",
-        f"; {n} not sent, overdue (due {due})",
+        f"; {n} cơ quan chưa gửi, đã quá hạn {late} ngày (hạn {due})",
+        f"; {n} not sent, {late} days overdue (due {due})",
         lang,
     )
 
