@@ -73,6 +73,14 @@ def agency_facts(agencies: AgenciesFile) -> Facts:
     return out
 
 
+def report_entity(entity: str) -> tuple[str, str, str] | None:
+    """(period, agency, task or '') of a report's entity ('2026-H2/SYT', '2026-H2/SYT I.1');
+    None for a task or an agency of the plan. The inverse of `report_facts`' naming."""
+    head, _, task = entity.partition(" ")
+    period, slash, agency = head.partition("/")
+    return (period, agency, task) if slash else None
+
+
 def report_facts(report: ReportFile) -> Facts:
     e = f"{report.period}/{report.agency}"
     out: Facts = {(e, EXISTS): (e,)}

@@ -9,7 +9,7 @@ from typing import Any
 
 from kh121 import kinds
 from kh121.errors import EXIT_FAIL, EXIT_OK, KnownError
-from kh121.facts import Facts, compare, facts_of, label
+from kh121.facts import Facts, compare, facts_of, label, report_entity
 from kh121.git import git
 from kh121.messages import t
 from kh121.models import AgenciesFile, Record
@@ -201,10 +201,10 @@ def entity_words(entity: str, names: dict[str, str], lang: str) -> str:
     2026 — I.1'; a task or an agency of the plan stays its code."""
     from kh121.presenters import labels
 
-    head, _, task = entity.partition(" ")
-    period, slash, agency = head.partition("/")
-    if not slash:
+    found = report_entity(entity)
+    if found is None:
         return entity
+    period, agency, task = found
     said = f"{names.get(agency, agency)}, {labels.occurrence(period, lang)}"
     return f"{said} — {task}" if task else said
 
