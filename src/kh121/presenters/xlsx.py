@@ -154,8 +154,14 @@ def tasks_sheet(view: StatusView, lang: str) -> Sheet:
     """One row an assigned occurrence of each task; the overdue ones marked."""
     sheet = Sheet(t("Nhiệm vụ", "Tasks", lang), _task_columns(lang), "B2")
     for task in view.tasks:
+        head, tail = _task_cells(view, task)  # once a task, not once an occurrence
         for o in task.assigned:
-            sheet.add(_occurrence_row(view, task, o, lang), mark=o.bin is Bin.OPEN_OVERDUE)
+            said = [
+                o.evidence,
+                "; ".join(_disputed_words(o.disputed, view.directory, lang)) or None,
+            ]
+            row = [*head, *_occurrence_cells(o, lang), *tail, *said]
+            sheet.add(row, mark=o.bin is Bin.OPEN_OVERDUE)
     return sheet
 
 
@@ -186,22 +192,27 @@ def _task_columns(lang: str) -> list[Column]:
     ]
 
 
-def _occurrence_row(view: StatusView, task: TaskView, o: OccurrenceView, lang: str) -> list[Any]:
-    """An occurrence's row: the task's columns, then the occurrence's, then the task's last
-    report."""
+def _task_cells(view: StatusView, task: TaskView) -> tuple[list[Any], list[Any]]:
+    """The task's columns before an occurrence's, and its last report's after them."""
     d = view.directory
-    coordinators = "; ".join(d.name(c) for c in task.coordinators)
     last = _last_report(task)
     said_by = f"{d.name(last.agency)}, {view.period_label(last.period)}" if last else None
-    return [
+    head = [
         task.id,
         task.section,
         task.content,
         d.name(task.lead),
         d.name(task.responsible),
         task.responsible,
-        coordinators or None,
+        "; ".join(d.name(c) for c in task.coordinators) or None,
         task.deadline_text,
+    ]
+    return head, [last.done if last else None, said_by]
+
+
+def _occurrence_cells(o: OccurrenceView, lang: str) -> list[Any]:
+    """An occurrence's columns, from its key to its day done."""
+    return [
         t("một lần", "once", lang) if o.key == "once" else o.key,
         o.due,
         o.effective_due,
@@ -212,10 +223,6 @@ def _occurrence_row(view: StatusView, task: TaskView, o: OccurrenceView, lang: s
         o.days_late or None,
         o.days_left if o.done_on is None and not o.past_due else None,
         o.done_on,
-        last.done if last else None,
-        said_by,
-        o.evidence,
-        "; ".join(_disputed_words(o.disputed, d, lang)) or None,
     ]
 
 
