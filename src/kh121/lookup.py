@@ -124,3 +124,9 @@ def report_settings(ws: Workspace) -> ReportSettings:
             f"{paths.REPORT_SETTINGS} is missing (letterhead, recipients, signer)",
         )
     return ws.settings
+
+
+def issue_day(given: dt.date | None, written: dt.date | None, fallback: dt.date) -> dt.date:
+    """A document's date of issue: the one given on the command line, else the date in the
+    writer's own file (_danh_gia.yaml, the review's file), else the day of the view."""
+    return given or written or fallback

@@ -12,7 +12,7 @@ from kh121.atomic import inside_root, write_and_say
 from kh121.commands.merge import merged, merged_path
 from kh121.errors import EXIT_OK, KnownError
 from kh121.loader import load_clean
-from kh121.lookup import find_period, report_settings
+from kh121.lookup import find_period, issue_day, report_settings
 from kh121.messages import t
 from kh121.presenters.problems import print_problems
 
@@ -69,7 +69,7 @@ def run(
     period = find_period(ws, period_text)
     model = _up_to_date_merge(ws, root, period, warnings, lang)
     clerk = ws.clerk(period.id)
-    day = date or (clerk.date if clerk and clerk.date else None) or as_of or today()
+    day = issue_day(date, clerk.date if clerk else None, as_of or today())
     settings = report_settings(ws).on(day)  # the letterhead, recipient, signer in force that day
     source = _report_input(ws, root, period, model, settings, number, day, draft)
     found = _refused_blanks(source, draft)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from kh121 import paths
 from kh121.atomic import inside_root, write_atomic
 from kh121.errors import EXIT_FAIL, EXIT_OK, KnownError
-from kh121.lookup import report_settings
+from kh121.lookup import issue_day, report_settings
 from kh121.messages import t
 
 if TYPE_CHECKING:
@@ -126,7 +126,7 @@ def _write_docx(
         review_number,
     )
 
-    day = date or (text.date if text and text.date else None) or review.as_of
+    day = issue_day(date, text.date if text else None, review.as_of)
     settings = report_settings(ws).on(day)  # the letterhead in force on the review's date
     shown = paths.shown(text_file, root)
     suffix = settings.letterhead.number_suffix
