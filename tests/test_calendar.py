@@ -8,7 +8,7 @@ import pytest
 
 from kh121 import calendar as cal
 from kh121.dates import formal, parse_date
-from kh121.models import CalendarFile, DayEntry, Span
+from kh121.models import CalendarFile, DayEntry, HalfYearlyDeadline, Span
 
 D = dt.date
 SPAN = Span(start=D(2023, 8, 15), end=D(2030, 12, 31))
@@ -176,3 +176,14 @@ def test_working_days_between_matches_day_by_day() -> None:
         )
         assert VN.working_days_between(lo, hi) == slow
         assert VN.working_days_between(hi, lo) == -slow
+
+
+def test_occurrences_worked_out_once_are_each_callers_own() -> None:
+    """occurrences() is worked out once a deadline (a cache): a caller that changes the list
+    it got changes nothing for the next caller."""
+    deadline = HalfYearlyDeadline(kind="half_yearly", day=15, text="trước 15/6 và 15/12")
+    first = cal.occurrences(deadline, SPAN)
+    keys = [o.key for o in first]
+    first.clear()
+    again = cal.occurrences(deadline, SPAN)
+    assert [o.key for o in again] == keys and keys[0] == "2023-H2"

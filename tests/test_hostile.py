@@ -5,7 +5,9 @@ what the command is for) or outside it.
 Most runs are in-process (`kh`, tests/inproc.py: the installed command's environment, and
 every run checked for an unexpected error, exit 3, and held to a time limit). The installed
 command still runs where the process is what is tested: a FIFO that could block for good
-(`run`), a template's time budget (`subprocess_run`), and two clerks at once (`_spawn`)."""
+(`run`) and two clerks at once (`_spawn`). A template's time budget runs in-process: `render`
+fills the template in a child process of its own and kills it at the budget, so the test's
+process never runs the template itself (and `kh` stops the run at its own limit)."""
 
 from __future__ import annotations
 
@@ -168,7 +170,7 @@ def _template(kind: str, out: Path) -> Path:
     doc.add_paragraph(texts.get(kind, "x"))
     buffer = io.BytesIO()
     doc.save(buffer)
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
         with zipfile.ZipFile(io.BytesIO(buffer.getvalue())) as src:
             for info in src.infolist():
                 data = src.read(info)
@@ -183,8 +185,10 @@ def _template(kind: str, out: Path) -> Path:
                         b"</Relationships>",
                     )
                 z.writestr(info, data)
-        if kind == "bomb":
-            z.writestr("word/media/big.bin", b"\0" * 150_000_000)
+        if kind == "bomb":  # 150 MB inflated; deflated fast (level 1), it is the same bomb
+            with z.open("word/media/big.bin", "w", force_zip64=True) as big:
+                for _ in range(150):
+                    big.write(bytes(1_000_000))
     return out
 
 
@@ -192,7 +196,7 @@ def _template(kind: str, out: Path) -> Path:
     ("kind", "said"),
     [
         ("range", "Range too big"),
-        ("nested", "chạy quá 3 giây"),
+        ("nested", "chạy quá 1 giây"),
         ("repeat", "'*' tạo giá trị dài quá"),
         ("power", "'**' với số mũ quá lớn"),
         ("bomb", "có thể là tệp nén bom"),
@@ -205,32 +209,23 @@ def test_templates_are_held_to_budgets(guarded_root, cli, kind: str, said: str) 
     shutil.copytree(ROOT / "examples/demo/reports/2026-H2", root / "reports/2026-H2")
     assert kh("merge", "2026-H2", "--root", root, *DAY).returncode == 0
     tpl = _template(kind, root / "templates" / f"{kind}.docx")
-    # the render itself in a process of its own: a budget that fails must not hang the suite
     before = _tree(root)
     out = root / "reports/out.docx"
-    r = subprocess_run(
-        "render", "2026-H2", "--root", root, *DAY, "--template", tpl, "-o", out, seconds="3"
+    r = kh(
+        "render",
+        "2026-H2",
+        "--root",
+        root,
+        *DAY,
+        "--template",
+        tpl,
+        "-o",
+        out,
+        env={"KH121_RENDER_SECONDS": "1"},
     )
     assert r.returncode == 1, r.stdout + r.stderr
-    assert said in r.stderr and "Traceback" not in r.stderr, r.stderr
+    assert said in r.stderr, r.stderr
     assert not out.exists() and _tree(root) == before
-
-
-def subprocess_run(*args: str | Path, seconds: str) -> subprocess.CompletedProcess[str]:
-    from test_bad_inputs import KH121
-
-    return subprocess.run(
-        [KH121, *map(str, args)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={
-            "PATH": "/usr/bin:/bin",
-            "LANG": "C.UTF-8",
-            "KH121_RENDER_SECONDS": seconds,
-            "KH121_CACHE_DIR": os.environ["KH121_CACHE_DIR"],
-        },
-    )
 
 
 # ------------------------------------------------------------------ writes stay inside

@@ -46,6 +46,17 @@ class Occurrence:
 
 def occurrences(deadline: Deadline, span: Span) -> list[Occurrence]:
     """Every occurrence of a deadline within the plan's span, in time order."""
+    return list(_occurrences(deadline, span))
+
+
+@lru_cache(maxsize=4096)
+def _occurrences(deadline: Deadline, span: Span) -> tuple[Occurrence, ...]:
+    """occurrences(), worked out once for each deadline and span (both frozen records, asked
+    for by every check and view of every task)."""
+    return tuple(_worked_out(deadline, span))
+
+
+def _worked_out(deadline: Deadline, span: Span) -> list[Occurrence]:
     years = range(span.start.year, span.end.year + 1)
     match deadline:
         case DateDeadline(date=d):

@@ -193,8 +193,12 @@ def _child(
 ) -> None:
     """The fill itself, in the child: its answer or its error goes back through the pipe."""
     import contextlib
+    import gc
     import resource
 
+    # What the parent had lives on in the parent: the child's collector leaves it alone
+    # (walking it would copy every page the fork shares, ~40 ms of a ~220 ms fill).
+    gc.freeze()
     with contextlib.suppress(ValueError, OSError):  # a platform without the limit
         resource.setrlimit(resource.RLIMIT_AS, (RENDER_MEMORY, RENDER_MEMORY))
     try:

@@ -113,7 +113,9 @@ def read_kind(
     path: Path, root: Path, kind: FileKind
 ) -> tuple[Document | None, Record | None, list[Problem]]:
     """Read and validate one file of a kind; every problem found, with its place."""
-    doc, problems = read_yaml(path, paths.shown(path, root), kind.max_bytes)
+    doc, problems = read_yaml(
+        path, paths.shown(path, root), kind.max_bytes, keep_nodes=kind in DATA_FILES.values()
+    )
     return _validated(doc, problems, kind)
 
 

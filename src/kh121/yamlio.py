@@ -22,17 +22,50 @@ from kh121.text import UNSAFE, UNSAFE_RAW
 from kh121.yamlout import YAML11_BOOLS
 
 try:
-    _Loader: type[Any] = yaml.CSafeLoader
+    _Base: type[Any] = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _Loader = yaml.SafeLoader
+    _Base = yaml.SafeLoader
 
 MAX_BYTES = 5 * 1024 * 1024  # an agency's report; more is not a report but an accident
 MAX_DATA_BYTES = 64 * 1024 * 1024  # the plan itself, for a national roll-out
 MAX_DEPTH = 40
+KEEP_NODES_CHARS = 1024 * 1024
 _MAX_NUMBER_CHARS = 40  # a number longer than this is no count, date or year of a plan
 _RESOLVER = yaml.resolver.Resolver()
 _TAG = "tag:yaml.org,2002:"
 _CONSTRUCTOR = yaml.constructor.SafeConstructor()
+_STR = _TAG + "str"
+_IMPLICIT: dict[str, str] = {}  # a plain scalar's text -> the tag YAML reads it as
+_IMPLICIT_MAX = 20_000  # short texts only (keys, codes, dates): the memo stays small
+
+
+def _implicit(value: str) -> str:
+    """The tag YAML 1.1 gives a plain scalar: what the resolver says, looked up once a text."""
+    tag = _IMPLICIT.get(value)
+    if tag is None:
+        tag = _RESOLVER.resolve(yaml.ScalarNode, value, (True, True))  # type: ignore[no-untyped-call]
+        if len(value) <= 64 and len(_IMPLICIT) < _IMPLICIT_MAX:
+            _IMPLICIT[value] = tag
+    return tag
+
+
+class _Loader(_Base):  # type: ignore[misc]
+    """The safe loader, its tags resolved as before with the work done once a text: a safe
+    loader has no path resolvers, so a node's tag depends on its own text alone."""
+
+    def resolve(self, kind: Any, value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            return _implicit(value) if implicit[0] else _STR
+        return super().resolve(kind, value, implicit)  # type: ignore[no-any-return]
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
+
+
+assert not _Base.yaml_path_resolvers, "a path resolver would make the memo wrong"
 
 PathT = tuple[str | int, ...]
 
@@ -115,9 +148,10 @@ def _child(node: yaml.Node, step: str | int) -> tuple[yaml.Node | None, yaml.Nod
 
 
 def read_yaml(
-    path: Path, shown: str, max_bytes: int = MAX_BYTES
+    path: Path, shown: str, max_bytes: int = MAX_BYTES, keep_nodes: bool = False
 ) -> tuple[Document | None, list[Problem]]:
-    """Read one YAML file from disk; None when nothing usable could be read."""
+    """Read one YAML file from disk; None when nothing usable could be read. `keep_nodes`:
+    see parse_yaml."""
     try:
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):  # a FIFO would hang the read, a folder fail it
@@ -128,7 +162,7 @@ def read_yaml(
         raw = path.read_bytes()
     except OSError as exc:
         return None, [error(shown, 1, 1, "E001", reason=exc.strerror or str(exc))]
-    return parse_yaml(raw, shown, max_bytes)
+    return parse_yaml(raw, shown, max_bytes, keep_nodes)
 
 
 def _file_type(mode: int) -> tuple[str, str]:
@@ -142,9 +176,13 @@ def _file_type(mode: int) -> tuple[str, str]:
 
 
 def parse_yaml(
-    raw: bytes, shown: str, max_bytes: int = MAX_BYTES
+    raw: bytes, shown: str, max_bytes: int = MAX_BYTES, keep_nodes: bool = False
 ) -> tuple[Document | None, list[Problem]]:
-    """Decode, normalise and parse YAML bytes into a Document and its problems."""
+    """Decode, normalise and parse YAML bytes into a Document and its problems.
+
+    The node tree (about 14 times the text in memory) is dropped and composed again only if
+    a problem needs a place; `keep_nodes` keeps it for a file of at most KEEP_NODES_CHARS,
+    for the few files a workspace has one of (the plan: its warnings are on every run)."""
     if len(raw) > max_bytes:
         return None, [error(shown, 1, 1, "E011", size=len(raw), limit=max_bytes)]
     text, problems = _decode(raw, shown)
@@ -180,8 +218,8 @@ def parse_yaml(
         )
         problems.append(error(shown, line, col, "E005", got=got))
         return None, problems
-    # The node tree is dropped: it is composed again only if a problem needs a place.
-    return Document(shown, text, data), problems
+    kept = root if keep_nodes and len(text) <= KEEP_NODES_CHARS else None
+    return Document(shown, text, data, kept), problems
 
 
 def _decode(raw: bytes, shown: str) -> tuple[str | None, list[Problem]]:
@@ -281,8 +319,8 @@ class _Builder:
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         tag, value = node.tag, node.value
         plain = not node.style  # libyaml says '' for a plain scalar, PyYAML None
-        implicit = _RESOLVER.resolve(yaml.ScalarNode, value, (plain, True))  # type: ignore[no-untyped-call]
-        if tag != implicit and not (not plain and tag == _TAG + "str"):
+        implicit = _implicit(value) if plain else _STR
+        if tag != implicit and not (not plain and tag == _STR):
             # an explicit tag (!!null text, !!int abc, !!timestamp …): never obeyed
             self._err(node, "E008", tag=_short_tag(tag))
             return None
@@ -311,12 +349,27 @@ class _Builder:
                 self._err(node, "E014", value=value[:40])
                 return None
         if tag == _TAG + "timestamp":
-            try:
-                return _CONSTRUCTOR.construct_yaml_timestamp(node)
-            except ValueError:
-                return value  # an impossible date: the schema reports it where it stands
+            return _timestamp(node)
         self._err(node, "E008", tag=_short_tag(tag))
         return None
+
+
+_TIMESTAMPS: dict[str, Any] = {}  # a date's text -> the date (dates repeat: due days, sent days)
+
+
+def _timestamp(node: yaml.ScalarNode) -> Any:
+    """The date or datetime a timestamp scalar says, or its text when it is no day (the
+    schema reports it where it stands); each text read once."""
+    value = node.value
+    found = _TIMESTAMPS.get(value)
+    if found is None:
+        try:
+            found = _CONSTRUCTOR.construct_yaml_timestamp(node)
+        except ValueError:
+            found = value  # an impossible date: the schema reports it where it stands
+        if len(_TIMESTAMPS) < _IMPLICIT_MAX:
+            _TIMESTAMPS[value] = found
+    return found
 
 
 def _short_tag(tag: str) -> str:
