@@ -8,7 +8,7 @@ KH121_ROOT, KH121_LANG, COLUMNS, HOME, ...; plus the variables the test asks for
 only the two that conftest gives every test (KH121_TODAY, a day the tests never pass, and
 KH121_CACHE_DIR, a cache folder of the test's own), and restores the environment after.
 
-"No traceback", in-process: kh121's error boundary (`errors.guarded`) turns an unexpected
+"No traceback", in-process: kh121's error boundary (`boundary.guarded`) turns an unexpected
 exception into exit 3 and "lỗi không mong đợi" on stderr; an exception outside it is not
 caught here (catch_exceptions=False) and fails the test. Every run is checked for both, so
 a call through here says at least what a subprocess run with `"Traceback" not in stderr`

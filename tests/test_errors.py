@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Result
-from kh121 import errors
+from kh121 import boundary
 
 
 def _boom(*args: object, **kwargs: object) -> object:
@@ -72,7 +72,7 @@ def test_an_older_wider_log_folder_is_made_private(
 def test_only_the_newest_logs_are_kept(
     cli: Callable[..., Result], ws_root: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(errors, "KEEP_LOGS", 3)
+    monkeypatch.setattr(boundary, "KEEP_LOGS", 3)
     seen: list[Path] = []
     for _ in range(5):
         assert cli("validate", "--root", ws_root).exit_code == 3

@@ -201,8 +201,11 @@ def test_nothing_sent_when_nobody_owes(ws_root: Path, cli) -> None:  # type: ign
 
 def test_placeholders_refused_without_draft(demo: Path, cli) -> None:  # type: ignore[no-untyped-def]
     r = cli("remind", "2026-H1", "--root", demo, *DAY)  # no clerk file: the usual signer
-    assert r.exit_code == 1 and "số công văn chưa có" in r.stderr
+    assert r.exit_code == 1 and "số công văn chưa có: chạy với --number SỐ" in r.stderr
     assert "người ký chưa có tên" in r.stderr
+    # the one refusal of every document: how many, each with its fix, and the way out
+    assert "công văn còn 2 chỗ trống, chưa thể ban hành" in r.stderr
+    assert "hoặc chạy với --draft để xuất bản dự thảo" in r.stderr
     assert not list((demo / "reports").rglob("CV_*"))
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import received_report, without_since, write
-from kh121.commands.status import narrowed
+from kh121.filters import narrowed
 from kh121.loader import load
 from kh121.status import compute_status
 from kh121.views import is_soon

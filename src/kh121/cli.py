@@ -12,8 +12,8 @@ from typing import Annotated
 
 import typer
 
+from kh121.boundary import guarded
 from kh121.cliwords import LANG, Group
-from kh121.errors import guarded
 
 app = typer.Typer(
     name="kh121",

@@ -11,8 +11,9 @@ import hashlib
 from typing import Any
 
 from kh121 import calendar as cal
+from kh121 import paths
 from kh121.models import MergedFile, TaskReport, deliveries
-from kh121.problems import Problem, Severity
+from kh121.problems import Problem, Severity, has_errors
 from kh121.record import focal, known_day, leads_of, reporters
 from kh121.states import ReportStatus
 from kh121.status import days_late
@@ -144,3 +145,18 @@ def consolidate(
         ],
     }
     return MergedFile.model_validate(data), dump(data, HEADER)
+
+
+def period_merge(
+    ws: Workspace, period: cal.Period, problems: list[Problem]
+) -> tuple[MergedFile | None, str | None, list[Problem]]:
+    """A period's consolidation from a loaded, clean workspace and the load's warnings: the
+    model and its file's text, with the problems of that period's files; (None, None, the
+    problems) when any of them is an error. `merge` writes the text; `render` refuses
+    unless the file on disk says the same."""
+    folder = f"{paths.REPORTS.as_posix()}/{period.id}/"
+    mine = [p for p in problems if p.file.startswith(folder)]
+    if has_errors(mine):
+        return None, None, mine
+    model, text = consolidate(ws, period, mine)
+    return model, text, mine

@@ -23,6 +23,11 @@ REMINDERS_NAME = "_don_doc.yaml"  # the reminder letters sent for the period
 REVIEW_PREFIX = "_so_ket_"
 
 
+def merged_file(root: Path, period: str) -> Path:
+    """reports/PERIOD/_tong_hop.yaml: the period's consolidation, as `merge` writes it."""
+    return root / REPORTS / period / MERGED_NAME
+
+
 def review_file(root: Path, first: int, last: int) -> Path:
     return root / REPORTS / f"{REVIEW_PREFIX}{first}-{last}.yaml"
 

@@ -17,31 +17,16 @@ from kh121.dates import dmy
 from kh121.errors import EXIT_FAIL, EXIT_OK
 from kh121.loader import load_clean
 from kh121.lookup import find_period
+from kh121.merge import period_merge
 from kh121.messages import t
 from kh121.models import MergedFile
 from kh121.presenters.problems import print_problems
-from kh121.problems import Problem, has_errors
 from kh121.status import days_late
-from kh121.workspace import Workspace
 
 
 def period_folders(root: Path) -> list[str]:
     """The periods that have a file in their folder under reports/."""
     return sorted({p.parent.name for p in paths.period_files(root)})
-
-
-def merged(
-    ws: Workspace, period: cal.Period, problems: list[Problem]
-) -> tuple[MergedFile | None, str | None, list[Problem]]:
-    """The consolidation of a loaded, clean workspace, or None with the period's errors."""
-    from kh121.merge import consolidate
-
-    folder = f"{paths.REPORTS.as_posix()}/{period.id}/"
-    mine = [p for p in problems if p.file.startswith(folder)]
-    if has_errors(mine):
-        return None, None, mine
-    model, text = consolidate(ws, period, mine)
-    return model, text, mine
 
 
 def run_merge(
@@ -53,7 +38,7 @@ def run_merge(
     status = EXIT_OK
     for name in names:
         period = find_period(ws, name)
-        model, text, problems = merged(ws, period, warnings)
+        model, text, problems = period_merge(ws, period, warnings)
         if problems:
             print_problems(problems, lang, as_json=False, stream=sys.stderr)
         if text is None:
@@ -97,12 +82,8 @@ def received_line(model: MergedFile, as_of: dt.date, lang: str) -> str:
     )
 
 
-def merged_path(root: Path, period: cal.Period) -> Path:
-    return root / paths.REPORTS / period.id / paths.MERGED_NAME
-
-
 def _write_merged(root: Path, period: cal.Period, text: str, check: bool, lang: str) -> int:
-    target = merged_path(root, period)
+    target = paths.merged_file(root, period.id)
     shown = paths.shown(target, root)
     if check:
         current = target.read_bytes() if target.is_file() else None

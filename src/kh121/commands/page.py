@@ -9,6 +9,7 @@ from pathlib import Path
 from kh121.atomic import inside_root, write_and_say
 from kh121.errors import EXIT_FAIL, EXIT_OK, KnownError
 from kh121.git import revision
+from kh121.issuing import template_file
 from kh121.loader import load_viewable
 
 PAGE_TEMPLATE = Path("templates/trang_theo_doi.html")
@@ -29,9 +30,7 @@ def run(*, root: Path, as_of: dt.date, out: Path | None, lang: str) -> int:
         day = ws.work.effective(period.due)
         if day <= as_of:
             history.append((period.id, compute_status(ws, day)))
-    template = root / PAGE_TEMPLATE
-    if not template.is_file():
-        raise KnownError(f"không có mẫu trang '{template}'", f"no page template '{template}'")
+    template = template_file(root / PAGE_TEMPLATE)
     title = f"Theo dõi thực hiện {ws.plan.plan.kind} {ws.plan.plan.code}"
     context = build_page(view, history, revision(root), title)
     try:  # the same bounded sandbox as the Word templates

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from kh121 import paths
 from kh121.atomic import inside_root, say_written, workspace_lock, write_all
 from kh121.errors import EXIT_OK, KnownError
+from kh121.issuing import LETTER, file_name, refuse_blanks, template_file
 from kh121.loader import load_clean
 from kh121.lookup import find_agency, find_period
 from kh121.messages import t
@@ -69,7 +70,7 @@ def run(
             letter = build_letter(got.source, got.status.directory)
             sys.stdout.write(safe(to_text(got.source, got.status.directory, letter)))
             return EXIT_OK
-        _refuse_unfit(got, record, draft, lang)
+        _refuse_unfit(got, record, draft)
         outputs = _outputs(root, got, each, record, number, out)
         _say_written(root, outputs, write_all(outputs), record, lang)
         return EXIT_OK
@@ -139,20 +140,13 @@ def _nobody(period: Period, as_of: dt.date, lang: str) -> str:
     )
 
 
-def _refuse_unfit(got: _Letters, record: bool, draft: bool, lang: str) -> None:
+def _refuse_unfit(got: _Letters, record: bool, draft: bool) -> None:
     """A letter with blanks, or a record of a draft or of a number already recorded: refused
     before anything is written."""
     from kh121.presenters.letter_context import problems
 
     src = got.source
-    found = problems(src.signer, src.number, got.ws.plan)
-    if found and not draft:
-        lines = "\n".join(f"  - {vi if lang != 'en' else en}" for vi, en in found)
-        raise KnownError(
-            f"công văn còn chỗ trống, chưa thể ban hành:\n{lines}\nĐiền các chỗ trên, hoặc"
-            " chạy với --draft để xuất bản dự thảo.",
-            f"the letter still has placeholders:\n{lines}\nFill them in, or run with --draft.",
-        )
+    refuse_blanks(problems(src.signer, src.number, got.ws.plan), draft, LETTER)
     if record and (draft or src.number is None):
         raise KnownError(
             "chỉ ghi sổ đôn đốc cho công văn đã có số (không dùng cùng --draft)",
@@ -175,10 +169,8 @@ def _outputs(
     from kh121.presenters.letter_context import build_letter
 
     src, period, day = got.source, got.period, got.day
-    template = root / src.letter.template
-    if not template.is_file():
-        raise KnownError(f"không có mẫu '{template}'", f"no template '{template}'")
-    base = f"CV_don_doc_{period.id}_{day.isoformat()}" + ("_DU-THAO" if src.draft else "")
+    template = template_file(root / src.letter.template)
+    base = file_name(["CV_don_doc", period.id], day, src.draft, suffix="")
     folder = root / paths.REPORTS / period.id
     targets: list[tuple[Path, LetterInput]] = []
     if each:

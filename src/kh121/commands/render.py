@@ -5,45 +5,23 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from kh121 import paths
-from kh121.atomic import inside_root, write_and_say
-from kh121.commands.merge import merged, merged_path
+from kh121.atomic import inside_root
 from kh121.errors import EXIT_OK, KnownError
+from kh121.issuing import file_name, issue, refuse_blanks
 from kh121.loader import load_clean
 from kh121.lookup import find_period, issue_day, report_settings
-from kh121.messages import t
+from kh121.merge import period_merge
 from kh121.presenters.problems import print_problems
 
 if TYPE_CHECKING:
     from kh121.calendar import Period
     from kh121.models import MergedFile, ReportSettings
-    from kh121.presenters.report_context import Placeholder, ReportInput
+    from kh121.presenters.report_context import ReportInput
     from kh121.problems import Problem
     from kh121.workspace import Workspace
-
-
-def default_output(root: Path, plan_code: str, period: str, day: dt.date, draft: bool) -> Path:
-    safe = plan_code.replace("/", "-")
-    mark = "_DU-THAO" if draft else ""
-    return root / paths.REPORTS / f"BC_{safe}_{period}_{day.isoformat()}{mark}.docx"
-
-
-class PlaceholderError(KnownError):
-    """The report would go out with placeholders; each is named with how to fill it."""
-
-    def __init__(self, found: list[Placeholder]) -> None:
-        vi = "\n".join(f"  - {p.what_vi}: {p.fix_vi}" for p in found)
-        en = "\n".join(f"  - {p.what_en}: {p.fix_en}" for p in found)
-        super().__init__(
-            f"báo cáo còn {len(found)} chỗ trống, chưa thể ban hành:\n{vi}\n"
-            "Điền các chỗ trên, hoặc chạy với --draft để xuất bản dự thảo (chỗ trống được đánh"
-            " dấu, đầu trang ghi DỰ THẢO).",
-            f"the report still has {len(found)} placeholder(s) and cannot be issued:\n{en}\n"
-            "Fill them in, or run with --draft for a draft (placeholders marked, DỰ THẢO in"
-            " the header).",
-        )
 
 
 def run(
@@ -74,9 +52,8 @@ def run(
     source = _report_input(ws, root, period, model, settings, number, day, draft)
     found = _refused_blanks(source, draft)
     context = build_context(source, compute_status(ws, as_of or day))
-    target = out or inside_root(
-        default_output(root, ws.plan.plan.code, period.id, day, draft), root
-    )
+    name = file_name(["BC", ws.plan.plan.code, period.id], day, draft)
+    target = out or inside_root(root / paths.REPORTS / name, root)
     tpl = template or root / settings.template
     issue(root, tpl, context, day, settings.letterhead.agency, target, found, pdf, lang)
     return EXIT_OK
@@ -119,46 +96,7 @@ def _refused_blanks(src: ReportInput, draft: bool) -> int:
 
     signer = src.settings.signer_for(src.clerk.signer if src.clerk else None)
     number = report_number(src.number, src.clerk, src.settings.letterhead.number_suffix)
-    found = placeholders(signer, number, src.clerk, src.clerk_file, src.plan)
-    if found and not draft:
-        raise PlaceholderError(found)
-    return len(found)
-
-
-def issue(
-    root: Path,
-    template: Path,
-    context: dict[str, Any],
-    day: dt.date,
-    author: str,
-    target: Path,
-    blanks: int,
-    pdf: bool,
-    lang: str,
-) -> None:
-    """A Word document filled from its template and written (and its PDF, with the font
-    used said): the one way the report and the review are issued."""
-    from kh121.docx_render import render_docx
-
-    if not template.is_file():
-        raise KnownError(f"không có mẫu '{template}'", f"no template '{template}'")
-    data = render_docx(template, context, day, context["title"], author)
-    write_and_say(target, data, root, lang)
-    if blanks:
-        print(
-            t(
-                f"bản DỰ THẢO: còn {blanks} chỗ trống được đánh dấu",
-                f"a DRAFT: {blanks} placeholder(s) marked",
-                lang,
-            ),
-            file=sys.stderr,
-        )
-    if pdf:
-        from kh121.pdf import to_pdf
-
-        made = to_pdf(target)
-        write_and_say(target.with_suffix(".pdf"), made, root, lang)
-        _say_fonts(made, lang)
+    return refuse_blanks(placeholders(signer, number, src.clerk, src.clerk_file, src.plan), draft)
 
 
 def _next_until(ws: Workspace, period: Period) -> dt.date | None:
@@ -167,39 +105,19 @@ def _next_until(ws: Workspace, period: Period) -> dt.date | None:
     return ws.work.effective(later[0]) if later else None
 
 
-def _say_fonts(pdf: bytes, lang: str) -> None:
-    """Say which font the PDF carries where Times New Roman was missing (LibreOffice puts a
-    metric twin in its place without a word)."""
-    from kh121.pdf import substitutes
-
-    for used in substitutes(pdf):
-        print(
-            t(
-                f"lưu ý: máy không có phông Times New Roman, PDF dùng {used} thay thế (cùng"
-                " cỡ chữ, ngắt dòng như nhau); cài Times New Roman (Debian/Ubuntu: sudo apt"
-                " install ttf-mscorefonts-installer) rồi xuất lại PDF",
-                f"note: Times New Roman is not installed, the PDF uses {used} instead (same"
-                " metrics, same line breaks); install Times New Roman (Debian/Ubuntu: sudo apt"
-                " install ttf-mscorefonts-installer) and make the PDF again",
-                lang,
-            ),
-            file=sys.stderr,
-        )
-
-
 def _up_to_date_merge(
     ws: Workspace, root: Path, period: Period, warnings: list[Problem], lang: str
 ) -> MergedFile:
     """The period's consolidation, computed now; refused unless the file on disk says the
     same (the reviewer reads the file, the report must not say anything else)."""
-    model, text, problems = merged(ws, period, warnings)
+    model, text, problems = period_merge(ws, period, warnings)
     if model is None or text is None:
         print_problems(problems, lang, as_json=False, stream=sys.stderr)
         raise KnownError(
             f"báo cáo của kỳ {period.id} có lỗi; sửa rồi chạy 'kh121 merge {period.id}'",
             f"the reports of {period.id} have errors; fix them, run 'kh121 merge {period.id}'",
         )
-    target_merged = merged_path(root, period)
+    target_merged = paths.merged_file(root, period.id)
     shown = paths.shown(target_merged, root)
     if not target_merged.is_file() or target_merged.read_bytes() != text.encode("utf-8"):
         raise KnownError(

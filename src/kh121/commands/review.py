@@ -118,7 +118,7 @@ def _write_docx(
     pdf: bool,
     lang: str,
 ) -> int:
-    from kh121.commands.render import PlaceholderError, issue
+    from kh121.issuing import file_name, issue, refuse_blanks
     from kh121.presenters.review_context import (
         ReviewInput,
         build_review_context,
@@ -131,14 +131,11 @@ def _write_docx(
     shown = paths.shown(text_file, root)
     suffix = settings.letterhead.number_suffix
     found = placeholders(ws.plan, settings, text, review_number(number, text, suffix), shown)
-    if found and not draft:
-        raise PlaceholderError(found)
+    blanks = refuse_blanks(found, draft)
     context = build_review_context(ReviewInput(ws.plan, settings, text, number, day, draft), review)
     kind = "TK" if review.whole_span else "SK"
-    mark = "_DU-THAO" if draft else ""
-    code = ws.plan.plan.code.replace("/", "-")
-    name = f"BC_{kind}_{code}_{review.first}-{review.last}_{day.isoformat()}{mark}.docx"
-    target = out or inside_root(root / paths.REPORTS / name, root)
+    parts = ["BC", kind, ws.plan.plan.code, f"{review.first}-{review.last}"]
+    target = out or inside_root(root / paths.REPORTS / file_name(parts, day, draft), root)
     author = settings.letterhead.agency
-    issue(root, root / TEMPLATE, context, day, author, target, len(found), pdf, lang)
+    issue(root, root / TEMPLATE, context, day, author, target, blanks, pdf, lang)
     return EXIT_OK

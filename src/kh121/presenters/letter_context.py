@@ -10,15 +10,14 @@ from typing import Any
 
 from kh121 import calendar as cal
 from kh121.dates import dmy, formal
+from kh121.issuing import Placeholder, blank_basis, is_placeholder_name
 from kh121.models import LetterSettings, PlanFile, ReportSettings, Signer
 from kh121.presenters import labels
 from kh121.presenters.report_context import (
     GAP,
     basis_text,
-    blank_basis,
     clean,
     introduce,
-    is_placeholder_name,
     padded,
 )
 from kh121.remind import Chase, Owed
@@ -49,27 +48,31 @@ def letter_number(given: str | None, suffix: str) -> str | None:
     return padded(given if "/" in given else f"{given}/{suffix}")
 
 
-def problems(
-    signer: Signer, number: str | None, plan: PlanFile | None = None
-) -> list[tuple[str, str]]:
-    """What a letter may not go out without, each (vi, en)."""
+def problems(signer: Signer, number: str | None, plan: PlanFile | None = None) -> list[Placeholder]:
+    """What a letter may not go out without, in the order a reader meets them."""
     out = []
     if plan is not None and blank_basis(plan):
         out.append(
-            (
-                "căn cứ (Quyết định phê duyệt Kế hoạch) chưa có số, ngày: điền plan: approved_by:"
-                " trong data/tasks.yaml",
-                "the approving decision has no number or day: fill plan: approved_by: in"
-                " data/tasks.yaml",
+            Placeholder(
+                "căn cứ (Quyết định phê duyệt Kế hoạch) chưa có số, ngày",
+                "the approving decision has no number or day",
+                "điền plan: approved_by: trong data/tasks.yaml",
+                "fill plan: approved_by: in data/tasks.yaml",
             )
         )
     if number is None:
-        out.append(("số công văn chưa có: chạy với --number SỐ", "no number: run with --number N"))
+        out.append(
+            Placeholder(
+                "số công văn chưa có", "no number", "chạy với --number SỐ", "run with --number N"
+            )
+        )
     if is_placeholder_name(signer.name):
         out.append(
-            (
-                f"người ký chưa có tên ('{signer.name}'): điền signer trong data/report.yaml",
-                f"the signer has no name ('{signer.name}'): fill signer in data/report.yaml",
+            Placeholder(
+                f"người ký chưa có tên ('{signer.name}')",
+                f"the signer has no name ('{signer.name}')",
+                "điền signer trong data/report.yaml",
+                "fill signer in data/report.yaml",
             )
         )
     return out

@@ -15,6 +15,7 @@ from typing import Any
 
 from kh121 import calendar as cal
 from kh121.dates import dmy, formal
+from kh121.issuing import Placeholder, blank_basis, is_placeholder_name
 from kh121.models import (
     ClerkText,
     DocRef,
@@ -67,29 +68,6 @@ def clean(value: Any) -> Any:
 
 
 # ----------------------------------------------------------------- placeholders
-
-
-@dataclass(frozen=True)
-class Placeholder:
-    """Something the report would print without a real value: where, and how to fill it."""
-
-    what_vi: str
-    what_en: str
-    fix_vi: str
-    fix_en: str
-
-
-def is_placeholder_name(name: str) -> bool:
-    """'(họ và tên người ký)', '…', '' and the like: not a person's name."""
-    text = " ".join(name.split())
-    return not text or text.startswith(("(", "[", "<", "…", "...")) or "họ và tên" in text.lower()
-
-
-def blank_basis(plan: PlanFile) -> bool:
-    """The approving act is cited without its number or its day ('Quyết định số … ngày …
-    tháng … năm 2023'): a placeholder like any other in a document that goes out."""
-    approved = plan.plan.approved_by
-    return approved is not None and (not approved.number or approved.date is None)
 
 
 def placeholders(

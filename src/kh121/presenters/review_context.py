@@ -12,16 +12,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from kh121.dates import dmy, formal
+from kh121.issuing import Placeholder, is_placeholder_name
 from kh121.models import PlanFile, ReportSettings, ReviewText, paragraphs
 from kh121.presenters import labels
 from kh121.presenters.report_context import (
     GAP,
-    Placeholder,
     basis_text,
     clean,
     formal_dates_in,
     introduce,
-    is_placeholder_name,
     padded,
 )
 from kh121.presenters.report_context import placeholders as report_placeholders

@@ -1,0 +1,152 @@
+"""Issuing a document: the one way the Word report, the review and the letter go out.
+
+A document that goes out names real values; where one is missing (no number, a signer
+without a name, the approving act cited without its number or day, a part the clerk has
+not written) it carries a placeholder. A document to issue with any placeholder is refused
+with each one named and how to fill it; a draft carries them marked. The document's file
+name says its date and whether it is a draft, the same way for every kind.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kh121.atomic import write_and_say
+from kh121.errors import KnownError
+from kh121.messages import t
+
+if TYPE_CHECKING:
+    from kh121.models import PlanFile
+
+DRAFT_MARK = "_DU-THAO"  # the end of a draft's file name
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    """Something a document would print without a real value: where, and how to fill it."""
+
+    what_vi: str
+    what_en: str
+    fix_vi: str
+    fix_en: str
+
+
+@dataclass(frozen=True)
+class Kind:
+    """How the refusal names the document: 'báo cáo' / 'report', 'công văn' / 'letter'."""
+
+    vi: str
+    en: str
+
+
+REPORT = Kind("báo cáo", "report")
+LETTER = Kind("công văn", "letter")
+
+
+def is_placeholder_name(name: str) -> bool:
+    """'(họ và tên người ký)', '…', '' and the like: not a person's name."""
+    text = " ".join(name.split())
+    return not text or text.startswith(("(", "[", "<", "…", "...")) or "họ và tên" in text.lower()
+
+
+def blank_basis(plan: PlanFile) -> bool:
+    """The approving act is cited without its number or its day ('Quyết định số … ngày …
+    tháng … năm 2023'): a placeholder like any other in a document that goes out."""
+    approved = plan.plan.approved_by
+    return approved is not None and (not approved.number or approved.date is None)
+
+
+class PlaceholderError(KnownError):
+    """The document would go out with placeholders; each is named with how to fill it."""
+
+    def __init__(self, found: list[Placeholder], kind: Kind = REPORT) -> None:
+        vi = "\n".join(f"  - {p.what_vi}: {p.fix_vi}" for p in found)
+        en = "\n".join(f"  - {p.what_en}: {p.fix_en}" for p in found)
+        super().__init__(
+            f"{kind.vi} còn {len(found)} chỗ trống, chưa thể ban hành:\n{vi}\n"
+            "Điền các chỗ trên, hoặc chạy với --draft để xuất bản dự thảo (chỗ trống được đánh"
+            " dấu, đầu trang ghi DỰ THẢO).",
+            f"the {kind.en} still has {len(found)} placeholder(s) and cannot be issued:\n{en}\n"
+            "Fill them in, or run with --draft for a draft (placeholders marked, DỰ THẢO in"
+            " the header).",
+        )
+
+
+def refuse_blanks(found: list[Placeholder], draft: bool, kind: Kind = REPORT) -> int:
+    """How many placeholders a document has; one to issue (not a draft) with any is
+    refused before anything is written."""
+    if found and not draft:
+        raise PlaceholderError(found, kind)
+    return len(found)
+
+
+def file_name(parts: list[str], day: dt.date, draft: bool, suffix: str = ".docx") -> str:
+    """'BC_121-KH-TU_2026-H2_2026-11-30.docx', '…_DU-THAO.docx' for a draft: the parts
+    joined by '_' (a '/' in a code becomes '-'), then the date of issue."""
+    stem = "_".join(p.replace("/", "-") for p in parts)
+    return f"{stem}_{day.isoformat()}{DRAFT_MARK if draft else ''}{suffix}"
+
+
+def template_file(path: Path) -> Path:
+    """A template the document is made from; refused in words when it is not there."""
+    if not path.is_file():
+        raise KnownError(f"không có mẫu '{path}'", f"no template '{path}'")
+    return path
+
+
+def issue(
+    root: Path,
+    template: Path,
+    context: dict[str, Any],
+    day: dt.date,
+    author: str,
+    target: Path,
+    blanks: int,
+    pdf: bool,
+    lang: str,
+) -> None:
+    """A Word document filled from its template and written (and its PDF, with the font
+    used said): the one way the report and the review are issued."""
+    from kh121.docx_render import render_docx
+
+    data = render_docx(template_file(template), context, day, context["title"], author)
+    write_and_say(target, data, root, lang)
+    if blanks:
+        print(
+            t(
+                f"bản DỰ THẢO: còn {blanks} chỗ trống được đánh dấu",
+                f"a DRAFT: {blanks} placeholder(s) marked",
+                lang,
+            ),
+            file=sys.stderr,
+        )
+    if pdf:
+        from kh121.pdf import to_pdf
+
+        made = to_pdf(target)
+        write_and_say(target.with_suffix(".pdf"), made, root, lang)
+        _say_fonts(made, lang)
+
+
+def _say_fonts(pdf: bytes, lang: str) -> None:
+    """Say which font the PDF carries where Times New Roman was missing (LibreOffice puts a
+    metric twin in its place without a word)."""
+    from kh121.pdf import substitutes
+
+    for used in substitutes(pdf):
+        print(
+            t(
+                f"lưu ý: máy không có phông Times New Roman, PDF dùng {used} thay thế (cùng"
+                " cỡ chữ, ngắt dòng như nhau); cài Times New Roman (Debian/Ubuntu: sudo apt"
+                " install ttf-mscorefonts-installer) rồi xuất lại PDF",
+                f"note: Times New Roman is not installed, the PDF uses {used} instead (same"
+                " metrics, same line breaks); install Times New Roman (Debian/Ubuntu: sudo apt"
+                " install ttf-mscorefonts-installer) and make the PDF again",
+                lang,
+            ),
+            file=sys.stderr,
+        )
