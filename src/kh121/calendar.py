@@ -221,10 +221,3 @@ def periods(rules: tuple[PeriodRule, ...], span: Span) -> tuple[Period, ...]:
     ]
     kept = (p for p in out if span.start <= p.due and (p.due <= span.end or p.rule.due_next_year))
     return tuple(sorted(kept, key=lambda p: p.due))
-
-
-def parse_period(text: str, rules: tuple[PeriodRule, ...], span: Span) -> Period | None:
-    for p in periods(rules, span):
-        if p.id == text:
-            return p
-    return None
