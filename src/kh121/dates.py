@@ -86,13 +86,6 @@ def date_why(text: str) -> tuple[str, str]:
     return ("không đọc được là ngày", "not read as a date")
 
 
-# How to write a date, for the messages that refuse one.
-FORMS = (
-    "viết 15/11/2026, 15-11-2026, 15.11.2026, 2026-11-15 hoặc 'ngày 15 tháng 11 năm 2026'",
-    "write 15/11/2026, 15-11-2026, 15.11.2026, 2026-11-15 or 'ngày 15 tháng 11 năm 2026'",
-)
-
-
 def dmy(day: dt.date | None) -> str:
     return day.strftime("%d/%m/%Y") if day else ""
 

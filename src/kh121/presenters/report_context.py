@@ -137,10 +137,6 @@ def padded(number: str) -> str:
     return re.sub(r"^(\d)(?=/|$)", r"0\1", number.strip())
 
 
-def doc_name(ref: DocRef) -> str:
-    return _doc_name(ref)
-
-
 def basis_text(plan: PlanFile) -> str:
     """The act the tasks come from, as running text cites it."""
     meta = plan.plan

@@ -200,15 +200,6 @@ def _headers(lang: str, wide: bool, width: int) -> tuple[list[str], list[int | N
     ], [6, None, 14, 28]
 
 
-def lead_note(task: TaskView, d: Directory, lang: str) -> str | None:
-    """'I.1: kế hoạch giao Sở TT&TT chủ trì; nay Sở KH&CN chịu trách nhiệm (sáp nhập).' —
-    or, for a level abolished ('UBND cấp huyện'), 'nay UBND cấp xã thực hiện'."""
-    then, now = task.leads or (task.lead,), task.responsibles or (task.responsible,)
-    if set(then) == set(now):
-        return None
-    return _lead_note(task, d.names(then), d.names(now), lang)
-
-
 def _lead_note(task: TaskView, then: str, now: str, lang: str) -> str:
     who = task.cite or task.id
     if task.merged:
