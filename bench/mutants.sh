@@ -11,6 +11,7 @@
 # mutmut's results and the kill rate (killed ÷ (killed + survived + timed out)).
 #
 # Environment: MUTANT_CHILDREN (default 1), MUTANT_TIMEOUT seconds (default 3600),
+# MUTANT_MODULES (the modules to mutate, space-separated; default the four below),
 # MUTANT_TESTS (the test files, space-separated), MUTANT_REV (a git revision to copy instead
 # of the working tree) with MUTANT_OVERLAY (working-tree files laid over it, e.g. new tests).
 set -euo pipefail
@@ -20,7 +21,7 @@ ROOT="$(cd "$HERE/.." && pwd)"
 WORK="${1:-/tmp/kh121-mutants}"
 CHILDREN="${MUTANT_CHILDREN:-1}"
 BOUND="${MUTANT_TIMEOUT:-3600}"
-MODULES=(src/kh121/record.py src/kh121/status.py src/kh121/agencies.py src/kh121/calendar.py)
+read -r -a MODULES <<< "${MUTANT_MODULES:-src/kh121/record.py src/kh121/status.py src/kh121/agencies.py src/kh121/calendar.py}"
 TESTS="${MUTANT_TESTS:-tests/test_status.py tests/test_record.py tests/test_calendar.py tests/test_cli_status.py tests/test_merge.py tests/test_mutants.py}"
 
 rm -rf "$WORK"

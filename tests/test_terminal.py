@@ -218,7 +218,21 @@ def test_missing_scaffolds_only_what_is_missing(cli, ws_root: Path) -> None:  # 
     assert made == ["SNGV.yaml", "SNV.yaml"]  # SCT, SKHCN, SNNMT, SYT reported; STC on file
     assert mine.read_text(encoding="utf-8") == "# my own draft\n"
     r = cli("report", "new", "--missing", "--period", "2026-H2", "--root", ws_root)
-    assert "0 bản nháp mới" in r.stdout
+    assert r.exit_code == 0 and r.stdout == "mọi cơ quan đã có tệp báo cáo kỳ 2026-H2\n"
+
+
+def test_missing_knows_a_report_by_its_agency_not_its_file_name(cli, ws_root: Path) -> None:  # type: ignore[no-untyped-def]
+    """A report filed under another name, or under the code the agency had before its
+    merger, is the agency's report: no second draft is made beside it."""
+    _demo(ws_root)
+    folder = ws_root / "reports/2026-H2"
+    (folder / "SCT.yaml").rename(folder / "bao-cao-cong-thuong.yaml")
+    (folder / "SNNMT.yaml").unlink()
+    write(folder / "SNNPTNT.yaml", "# begun under the code the agency had before\n")
+    r = cli("report", "new", "--missing", "--period", "2026-H2", "--root", ws_root)
+    assert r.exit_code == 0, r.output
+    made = sorted(line.split("/")[-1] for line in r.stdout.splitlines() if "đã tạo" in line)
+    assert made == ["SNGV.yaml", "SNV.yaml", "STC.yaml"]
 
 
 # ------------------------------------------------------------------ git and completion

@@ -80,6 +80,25 @@ def reporters_of(ws: Workspace, period: cal.Period) -> list[str]:
     return sorted(reporters(ws, period.due))
 
 
+def on_file(ws: Workspace, root: Path, period: cal.Period) -> set[str]:
+    """The agencies, as they stand on the period's due day, that have a file in the period's
+    folder: named by the file's `agency:` where it can be read, else by its name
+    ('SYT.yaml'). Read without the checks, so that a broken or half-written report still
+    counts as on file and is never written over."""
+    from kh121.yamlio import read_yaml
+
+    found = set()
+    for path in paths.period_files(root, period.id):
+        if path.name.startswith("_"):  # the consolidating agency's own files
+            continue
+        doc, _problems = read_yaml(path, paths.shown(path, root))
+        said = doc.data.get("agency") if doc is not None and isinstance(doc.data, dict) else None
+        for code in {path.stem, said} if isinstance(said, str) else {path.stem}:
+            if code in ws.agencies.by_code:
+                found.add(ws.agencies.resolve(code, period.due))
+    return found
+
+
 def check_reporter(ws: Workspace, code: str, period: cal.Period, force: bool) -> None:
     agency = ws.agencies.by_code[code]
     now = ws.agencies.resolve(code, period.due)

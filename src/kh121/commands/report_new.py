@@ -14,7 +14,14 @@ from kh121.atomic import (
     write_atomic,
 )
 from kh121.errors import EXIT_OK, KnownError
-from kh121.lookup import check_reporter, find_agency, find_period, plan_only, reporters_of
+from kh121.lookup import (
+    check_reporter,
+    find_agency,
+    find_period,
+    on_file,
+    plan_only,
+    reporters_of,
+)
 from kh121.messages import t
 from kh121.scaffold import clerk_scaffold, report_scaffold
 from kh121.workspace import Workspace
@@ -102,8 +109,8 @@ def run_new(
 
 def _write_missing(ws: Workspace, root: Path, period: cal.Period, folder: Path, lang: str) -> int:
     """A draft for every agency that reports for the period and has no file for it yet."""
-    on_file = {r.report.agency for r in ws.reports if r.report.period == period.id}
-    todo = [c for c in reporters_of(ws, period) if c not in on_file]
+    have = on_file(ws, root, period)
+    todo = [c for c in reporters_of(ws, period) if c not in have]
     if not todo:
         print(
             t(
