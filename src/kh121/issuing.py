@@ -10,6 +10,7 @@ name says its date and whether it is a draft, the same way for every kind.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +46,22 @@ class Kind:
 
 REPORT = Kind("báo cáo", "report")
 LETTER = Kind("công văn", "letter")
+
+
+def padded(number: str) -> str:
+    """'5/BC-SKHCN' → '05/BC-SKHCN': a document number below 10 takes a leading zero
+    (Decree 30/2020, Phụ lục I), as days do; anything else is left as written."""
+    return re.sub(r"^(\d)(?=/|$)", r"0\1", number.strip())
+
+
+def document_number(given: str | None, written: str | None, suffix: str) -> str | None:
+    """The number as printed: the one given on the command line, else the one in the
+    writer's file; '125' → '125/BC-SKHCN' with the letterhead's symbol, a whole number
+    ('125/BC-UBND') as written, below 10 with its leading zero; None when nobody gave one."""
+    number = given or written
+    if not number:
+        return None
+    return padded(number if "/" in number else f"{number}/{suffix}")
 
 
 def is_placeholder_name(name: str) -> bool:

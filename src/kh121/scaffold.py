@@ -42,10 +42,11 @@ def report_scaffold(
     agency: str,
     period: cal.Period,
     effective_due: dt.date,
+    focal: str,
 ) -> str:
-    """The YAML of an empty report for one agency and one period, with the tasks to cover."""
+    """The YAML of an empty report for one agency and one period, with the tasks to cover;
+    `focal`: the agency it is sent to (`record.focal` on the period's due day)."""
     name = agencies.name(agency, short=False)
-    focal = agencies.resolve(plan.reporting.to, period.due)  # after its mergers
     found = agencies.get(agency)
     symbol = (found.symbol if found is not None else None) or agency
     lines = [

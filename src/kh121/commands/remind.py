@@ -15,11 +15,12 @@ from typing import TYPE_CHECKING
 from kh121 import paths
 from kh121.atomic import inside_root, say_written, workspace_lock, write_all
 from kh121.errors import EXIT_OK, KnownError
-from kh121.issuing import LETTER, file_name, refuse_blanks, template_file
+from kh121.issuing import LETTER, document_number, file_name, refuse_blanks, template_file
 from kh121.loader import load_clean
 from kh121.lookup import find_agency, find_period
 from kh121.messages import t
 from kh121.models import Reminder, RemindersFile
+from kh121.record import focal
 from kh121.text import one_line, safe
 
 if TYPE_CHECKING:
@@ -100,7 +101,7 @@ def _letters(
 ) -> _Letters:
     """Who owes what as of the day, and the letter's input: the letterhead, recipient and
     signer in force on the letter's date, its number, its one reply date."""
-    from kh121.presenters.letter_context import LetterInput, letter_number
+    from kh121.presenters.letter_context import LetterInput
     from kh121.remind import chase
     from kh121.reply import reply_by as reply_rule
     from kh121.status import compute_status
@@ -115,13 +116,13 @@ def _letters(
     status = compute_status(ws, as_of)
     period = find_period(ws, period_text) if period_text else _latest(ws, status)
     only = frozenset(find_agency(ws, a) for a in agencies) if agencies else None
-    issuer = ws.agencies.resolve(ws.plan.reporting.to, as_of)
+    issuer = focal(ws, as_of)  # the consolidating agency as it stands when the letter goes
     owed = chase(status, period.id, issuer, only, ws.reminders)
     day = date or as_of
     settings = ws.settings.on(day)  # the letterhead, recipient and signer in force that day
     letter = settings.letter or ws.settings.letter
     reply = reply_by or reply_rule(ws.work, day, reply_days or letter.reply_days)
-    printed = letter_number(number, letter.number_suffix)
+    printed = document_number(number, None, letter.number_suffix)
     clerk = ws.clerk(period.id)
     signer = settings.signer_for(clerk.signer if clerk else None)
     source = LetterInput(

@@ -92,10 +92,12 @@ def _report_input(
 
 def _refused_blanks(src: ReportInput, draft: bool) -> int:
     """How many blanks the report has; a report to issue (not a draft) with any is refused."""
-    from kh121.presenters.report_context import placeholders, report_number
+    from kh121.issuing import document_number
+    from kh121.presenters.report_context import placeholders
 
     signer = src.settings.signer_for(src.clerk.signer if src.clerk else None)
-    number = report_number(src.number, src.clerk, src.settings.letterhead.number_suffix)
+    written = src.clerk.number if src.clerk else None
+    number = document_number(src.number, written, src.settings.letterhead.number_suffix)
     return refuse_blanks(placeholders(signer, number, src.clerk, src.clerk_file, src.plan), draft)
 
 

@@ -23,6 +23,7 @@ from kh121.lookup import (
     reporters_of,
 )
 from kh121.messages import t
+from kh121.record import focal
 from kh121.scaffold import clerk_scaffold, report_scaffold
 from kh121.workspace import Workspace
 
@@ -79,7 +80,7 @@ def run_new(
     ws = plan_only(root, as_of)
     period = find_period(ws, period_text)
     folder = root / paths.REPORTS / period.id
-    consolidator = ws.agencies.name(ws.agencies.resolve(ws.plan.reporting.to, period.due))
+    consolidator = ws.agencies.name(focal(ws, period.due))
     if clerk:
         return _write_clerk(root, period, out or folder / paths.CLERK_NAME, consolidator, out, lang)
     if missing:
@@ -91,7 +92,8 @@ def run_new(
         )
     code = find_agency(ws, query, period)
     check_reporter(ws, code, period, force)
-    text = report_scaffold(ws.plan, ws.agencies, code, period, ws.work.effective(period.due))
+    effective, to = ws.work.effective(period.due), focal(ws, period.due)
+    text = report_scaffold(ws.plan, ws.agencies, code, period, effective, to)
     return _write_new(
         out or folder / f"{code}.yaml",
         root,
@@ -120,13 +122,13 @@ def _write_missing(ws: Workspace, root: Path, period: cal.Period, folder: Path, 
             )
         )
         return EXIT_OK
-    effective = ws.work.effective(period.due)
+    effective, to = ws.work.effective(period.due), focal(ws, period.due)
     written = 0
     for code in todo:
         target = inside_root(folder / f"{code}.yaml", root)
         if target.exists():
             continue  # a draft already on file: never overwritten
-        text = report_scaffold(ws.plan, ws.agencies, code, period, effective)
+        text = report_scaffold(ws.plan, ws.agencies, code, period, effective, to)
         write_atomic(target, text, overwrite=False)
         written += 1
         print(

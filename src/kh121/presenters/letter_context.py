@@ -18,7 +18,6 @@ from kh121.presenters.report_context import (
     basis_text,
     clean,
     introduce,
-    padded,
 )
 from kh121.remind import Chase, Owed
 from kh121.reply import moved_reason
@@ -39,13 +38,6 @@ class LetterInput:
     date: dt.date
     reply_by: dt.date
     draft: bool
-
-
-def letter_number(given: str | None, suffix: str) -> str | None:
-    """'130' → '130/SKHCN-QLCN'; a whole number as given; None when none was given."""
-    if not given:
-        return None
-    return padded(given if "/" in given else f"{given}/{suffix}")
 
 
 def problems(signer: Signer, number: str | None, plan: PlanFile | None = None) -> list[Placeholder]:

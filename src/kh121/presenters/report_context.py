@@ -15,7 +15,13 @@ from typing import Any
 
 from kh121 import calendar as cal
 from kh121.dates import dmy, formal
-from kh121.issuing import Placeholder, blank_basis, is_placeholder_name
+from kh121.issuing import (
+    Placeholder,
+    blank_basis,
+    document_number,
+    is_placeholder_name,
+    padded,
+)
 from kh121.models import (
     ClerkText,
     DocRef,
@@ -129,12 +135,6 @@ def _marked(text: str, draft: bool) -> str:
 
 
 # ----------------------------------------------------------------- body
-
-
-def padded(number: str) -> str:
-    """'5/BC-SKHCN' → '05/BC-SKHCN': a document number below 10 takes a leading zero
-    (Decree 30/2020, Phụ lục I), as days do; anything else is left as written."""
-    return re.sub(r"^(\d)(?=/|$)", r"0\1", number.strip())
 
 
 def basis_text(plan: PlanFile) -> str:
@@ -558,14 +558,6 @@ def founding_kind(plan: PlanFile) -> str:
     return approved.kind if approved is not None else plan.plan.kind
 
 
-def report_number(given: str | None, clerk: ClerkText | None, suffix: str) -> str | None:
-    """The number as printed ('125/BC-XYZ'), or None when nobody gave one."""
-    number = given or (clerk.number if clerk and clerk.number else None)
-    if number and "/" not in number:
-        number = f"{number}/{suffix}"
-    return padded(number) if number else None
-
-
 def build_context(src: ReportInput, status: StatusView) -> dict[str, Any]:
     """Every variable of the report; see README, 'Template variables'."""
     d = status.directory
@@ -622,7 +614,7 @@ def _plan_name(plan: PlanFile) -> str:
 def _number_text(src: ReportInput) -> str:
     """The report's number as printed, or the marked gap of a draft."""
     suffix = src.settings.letterhead.number_suffix
-    number = report_number(src.number, src.clerk, suffix)
+    number = document_number(src.number, src.clerk.number if src.clerk else None, suffix)
     return number or _marked(f"{GAP}/{suffix}", src.draft)
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kh121.dates import dmy, formal
-from kh121.issuing import Placeholder, is_placeholder_name
+from kh121.issuing import Placeholder, document_number, is_placeholder_name
 from kh121.models import PlanFile, ReportSettings, ReviewText, paragraphs
 from kh121.presenters import labels
 from kh121.presenters.report_context import (
@@ -21,7 +21,6 @@ from kh121.presenters.report_context import (
     clean,
     formal_dates_in,
     introduce,
-    padded,
 )
 from kh121.presenters.report_context import placeholders as report_placeholders
 from kh121.presenters.review_text import (
@@ -44,13 +43,6 @@ PARTS: dict[str, tuple[str, str]] = {
     "next_tasks": ("Phương hướng, nhiệm vụ giai đoạn tiếp theo", "next stage"),
     "proposals": ("Kiến nghị, đề xuất", "proposals"),
 }
-
-
-def review_number(given: str | None, text: ReviewText | None, suffix: str) -> str | None:
-    number = given or (text.number if text and text.number else None)
-    if number and "/" not in number:
-        number = f"{number}/{suffix}"
-    return padded(number) if number else None
 
 
 def placeholders(
@@ -135,7 +127,7 @@ def build_review_context(src: ReviewInput, review: Review) -> dict[str, Any]:
     settings = src.settings
     agency = settings.letterhead.agency
     suffix = settings.letterhead.number_suffix
-    number = review_number(src.number, src.text, suffix)
+    number = document_number(src.number, src.text.number if src.text else None, suffix)
     number_text = number or _marked(f"{GAP}/{suffix}")
     signer = settings.signer_for(src.text.signer if src.text else None)
     signer_name = (
