@@ -14,7 +14,7 @@ from kh121 import calendar as cal
 from kh121 import paths
 from kh121.models import MergedFile, TaskReport, deliveries
 from kh121.problems import Problem, Severity, has_errors
-from kh121.record import focal, known_day, leads_of, reporters
+from kh121.record import known_day, leads_of, owing
 from kh121.states import ReportStatus
 from kh121.status import days_late
 from kh121.workspace import LoadedReport, Workspace
@@ -123,8 +123,7 @@ def consolidate(
     eff = ws.work.effective(period.due)
     reports = received(ws, period)
     reported = {ws.agencies.resolve(r.report.agency, period.due) for r in reports}
-    me = focal(ws, period.due)  # the focal point owes itself nothing
-    expected = sorted(reporters(ws, period.due) - {me})
+    expected = owing(ws, period.due)
     drafts = sorted(r.doc.path for r in ws.period_reports(period.id) if known_day(ws, r) is None)
     data: dict[str, Any] = {
         "schema_version": 1,

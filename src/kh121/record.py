@@ -141,6 +141,12 @@ def reporters(ws: Workspace, on: dt.date) -> set[str]:
     return out
 
 
+def owing(ws: Workspace, on: dt.date) -> list[str]:
+    """Who sends the focal point a report due on a day: the reporters but the focal point
+    itself, whose own file is not sent to itself (it counts from its date)."""
+    return sorted(reporters(ws, on) - {focal(ws, on)})
+
+
 def is_member(ws: Workspace, task: Task, s: Statement) -> bool:
     """A member of the group that leads the task (it reports, it does not judge)."""
     return member_of_lead(ws, task, s.author, s.period_due)

@@ -26,9 +26,9 @@ from kh121.record import (
     is_lead,
     is_member,
     judge,
+    owing,
     proof_of,
     record_start,
-    reporters,
     responsible,
     silent,
     statements,
@@ -249,9 +249,9 @@ def obligations(
     no_data: dict[str, int] = {}
     for period in ws.periods.values():
         eff = ws.work.effective(period.due)
-        owing = sorted(reporters(ws, period.due) - {focal(ws, period.due)})
+        owed_by = owing(ws, period.due)
         early = before_record(ws, period.id)
-        for agency in owing:
+        for agency in owed_by:
             key = (agency, period.id)
             chase = ws.agencies.resolve(agency, as_of)
             if key in received:

@@ -272,6 +272,21 @@ def is_soon(o: OccurrenceView, soon: int) -> bool:
     return o.done_on is None and o.days_left is not None and 0 <= o.days_left <= soon
 
 
+def to_chase(view: StatusView, within: int) -> tuple[list[TaskView], list[ObligationView]]:
+    """What `overdue` shows: the tasks overdue or with an occurrence due within `within`
+    days, and the reports not received on time (missing, late, or received late)."""
+    tasks = [t for t in view.tasks if t.overdue or any(is_soon(o, within) for o in t.occurrences)]
+    owed = [o for o in view.obligations if o.status is not ReportStatus.ON_TIME]
+    return tasks, owed
+
+
+def behind(view: StatusView) -> bool:
+    """Anything overdue or a report missing: what `overdue --exit-code` fails on."""
+    return any(t.overdue for t in view.tasks) or any(
+        o.status is ReportStatus.MISSING for o in view.obligations
+    )
+
+
 def summarise(tasks: Iterable[TaskView], keep: Predicate) -> Summary:
     counts = dict.fromkeys(Bin, 0)
     n_tasks = total = due = done_of_due = disputed = 0

@@ -17,8 +17,7 @@ from kh121.filters import find_agencies, narrowed
 from kh121.messages import t
 from kh121.presenters.status_json import task_json, write_status_json
 from kh121.presenters.table import detect_style
-from kh121.states import ReportStatus
-from kh121.views import StatusView, is_soon, select
+from kh121.views import StatusView, behind, select, to_chase
 
 
 def status_view(root: Path, as_of: dt.date, soon: int, use_cache: bool) -> StatusView:
@@ -101,22 +100,14 @@ def run_overdue(
 ) -> int:
     view = narrowed(status_view(root, as_of, within, use_cache), lang, agency)
     _warn(view, lang)
-    tasks = [
-        task
-        for task in view.tasks
-        if task.overdue or any(is_soon(o, within) for o in task.occurrences)
-    ]
-    owed = [o for o in view.obligations if o.status is not ReportStatus.ON_TIME]
+    tasks, owed = to_chase(view, within)
     if as_json:
         write_status_json(sys.stdout, view, tasks, owed)
     else:
         from kh121.presenters.status_text import render_overdue
 
         sys.stdout.write(render_overdue(view, within, detect_style(), lang))
-    anything = any(task.overdue for task in view.tasks) or any(
-        o.status is ReportStatus.MISSING for o in view.obligations
-    )
-    return EXIT_FAIL if exit_code and anything else _shown(view)
+    return EXIT_FAIL if exit_code and behind(view) else _shown(view)
 
 
 def run_show(

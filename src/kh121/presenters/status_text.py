@@ -11,7 +11,15 @@ from kh121.presenters import labels
 from kh121.presenters.story import due_text, phrase, story
 from kh121.presenters.table import Cell, Style, fill, paint, render_table, rule, wrap
 from kh121.states import Reported, ReportStatus
-from kh121.views import Directory, ObligationView, StatusView, Summary, TaskView, is_soon
+from kh121.views import (
+    Directory,
+    ObligationView,
+    StatusView,
+    Summary,
+    TaskView,
+    is_soon,
+    to_chase,
+)
 
 
 def _colour(task: TaskView, soon: int) -> str | None:
@@ -410,20 +418,19 @@ def render_overdue(view: StatusView, within: int, style: Style, lang: str) -> st
         lang,
     )
     d = view.directory
+    chased_tasks, owed = to_chase(view, within)
     tasks: dict[str, list[TaskView]] = defaultdict(list)
-    for task in view.tasks:
-        if task.overdue or any(is_soon(o, within) for o in task.occurrences):
-            tasks[task.responsible].append(task)
+    for task in chased_tasks:
+        tasks[task.responsible].append(task)
     reports: dict[str, list[ObligationView]] = defaultdict(list)
-    for ob in view.obligations:
-        if ob.status is not ReportStatus.ON_TIME:
-            reports[ob.chase].append(ob)
-    to_chase = sorted(set(tasks) | set(reports), key=lambda c: d.name(c))
-    if not to_chase:
+    for ob in owed:
+        reports[ob.chase].append(ob)
+    chased = sorted(set(tasks) | set(reports), key=lambda c: d.name(c))
+    if not chased:
         out.append(
             t("Không có việc nào quá hạn hay sắp đến hạn.", "Nothing overdue or due soon.", lang)
         )
-    for code in to_chase:
+    for code in chased:
         former = sorted({d.name(o.agency) for o in reports.get(code, []) if o.agency != code})
         instead = t(f" — thay {', '.join(former)}", f" — for {', '.join(former)}", lang)
         head = f"{d.name(code, short=False)} ({code})" + (instead if former else "")
