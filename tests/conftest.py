@@ -51,6 +51,20 @@ def _own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Mon
     monkeypatch.setenv("KH121_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
     # Tests never depend on the real today: a date after this one is a typing mistake.
     monkeypatch.setenv("KH121_TODAY", TODAY)
+    _forget_memos()
+
+
+def _forget_memos() -> None:
+    """Each test works its answers out afresh: the in-process memos (a deadline's dates, a
+    plan's periods, a scalar's tag, a date's value) are emptied, so that no test passes on
+    what an earlier one left, and a mutant of the code behind a memo is run, not answered
+    from it."""
+    from kh121 import calendar, yamlio
+
+    calendar._occurrences.cache_clear()
+    calendar.periods.cache_clear()
+    yamlio._IMPLICIT.clear()
+    yamlio._TIMESTAMPS.clear()
 
 
 TODAY = "2026-12-31"

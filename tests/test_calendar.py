@@ -52,7 +52,59 @@ def deadline(**kw: object) -> cal.Deadline:  # type: ignore[name-defined]
     ],
 )
 def test_one_time_forms(kw: dict[str, object], dues: list[dt.date | None]) -> None:
-    assert [o.due for o in cal.occurrences(deadline(**kw), SPAN)] == dues
+    occ = cal.occurrences(deadline(**kw), SPAN)
+    assert [o.due for o in occ] == dues
+    # one occurrence, named 'once', assigned from the plan's first day, never assumed
+    assert [(o.key, o.start, o.assumed) for o in occ] == [("once", SPAN.start, False)]
+
+
+@pytest.mark.parametrize(
+    ("window", "keys"),
+    [
+        ({"start_year": 2025, "end_year": 2027}, ["2025", "2026", "2027"]),
+        ({"start_year": 2029}, ["2029", "2030"]),
+        ({"end_year": 2024}, ["2023", "2024"]),
+    ],
+)
+def test_yearly_within_its_years(window: dict[str, int], keys: list[str]) -> None:
+    """'hằng năm, giai đoạn 2025–2027': only the years the source gives recur."""
+    occ = cal.occurrences(deadline(kind="yearly", month=12, day=5, **window), SPAN)
+    assert [o.key for o in occ] == keys
+
+
+def test_a_yearly_occurrence_is_assigned_from_its_years_first_day() -> None:
+    occ = cal.occurrences(deadline(kind="yearly", month=12, day=5), SPAN)
+    assert occ[0].start == SPAN.start  # the plan began in August 2023
+    assert [o.start for o in occ[1:3]] == [D(2024, 1, 1), D(2025, 1, 1)]
+
+
+def test_a_due_day_on_the_plans_first_day_counts() -> None:
+    span = Span(start=D(2024, 6, 30), end=D(2024, 12, 31))
+    yearly = cal.occurrences(deadline(kind="yearly", month=6, day=30), span)
+    assert [(o.key, o.due) for o in yearly] == [("2024", D(2024, 6, 30))]
+    half = cal.occurrences(deadline(kind="half_yearly"), span)
+    assert [(o.key, o.start, o.due) for o in half] == [
+        ("2024-H1", D(2024, 6, 30), D(2024, 6, 30)),
+        ("2024-H2", D(2024, 7, 1), D(2024, 12, 31)),
+    ]
+
+
+def test_half_yearly_and_quarterly_on_a_day() -> None:
+    """'trước ngày 15 tháng cuối kỳ': the day of each half's or quarter's last month."""
+    span = Span(start=D(2024, 1, 1), end=D(2024, 12, 31))
+    half = cal.occurrences(deadline(kind="half_yearly", day=15), span)
+    assert [(o.key, o.start, o.due) for o in half] == [
+        ("2024-H1", D(2024, 1, 1), D(2024, 6, 15)),
+        ("2024-H2", D(2024, 7, 1), D(2024, 12, 15)),
+    ]
+    quarters = cal.occurrences(deadline(kind="quarterly", day=20), span)
+    assert [(o.key, o.start, o.due) for o in quarters] == [
+        ("2024-Q1", D(2024, 1, 1), D(2024, 3, 20)),
+        ("2024-Q2", D(2024, 4, 1), D(2024, 6, 20)),
+        ("2024-Q3", D(2024, 7, 1), D(2024, 9, 20)),
+        ("2024-Q4", D(2024, 10, 1), D(2024, 12, 20)),
+    ]
+    assert cal.occurrences(deadline(kind="quarterly", day=31), span)[1].due == D(2024, 6, 30)
 
 
 def test_yearly_on_a_day() -> None:
@@ -117,6 +169,20 @@ def test_working_days_between() -> None:
     assert VN.working_days_between(D(2026, 11, 29), D(2026, 12, 7)) == 6
     assert VN.working_days_between(D(2026, 12, 7), D(2026, 11, 29)) == -6
     assert VN.working_days_between(D(2026, 8, 21), D(2026, 8, 24)) == 2  # Sat 22 made up
+
+
+def test_a_periods_label_in_the_plans_words() -> None:
+    from kh121.models import PeriodRule
+
+    rules = (
+        PeriodRule(
+            key="Q1", due_month=3, due_day=20, label_vi="quý I/{year}", label_en="Q1 {year}"
+        ),
+        PeriodRule(key="H2", due_month=11, due_day=15, label_vi="năm", label_en="year"),
+    )
+    q1, h2 = (p for p in cal.periods(rules, SPAN) if p.year == 2024)
+    assert (q1.label(), q1.label("en")) == ("quý I/2024", "Q1 2024")  # the year placed
+    assert (h2.label(), h2.label("en")) == ("năm 2024", "year 2024")  # the year after
 
 
 def test_periods() -> None:

@@ -106,7 +106,6 @@ class WorkCalendar:
     weekend: frozenset[int]
     days_off: frozenset[dt.date]
     working: frozenset[dt.date]
-    years: frozenset[int]
 
     @classmethod
     def from_file(cls, cal: CalendarFile) -> WorkCalendar:
@@ -114,7 +113,6 @@ class WorkCalendar:
             weekend=frozenset(cal.weekend),
             days_off=frozenset(d.date for d in (*cal.holidays, *cal.extra_days_off)),
             working=frozenset(d.date for d in cal.makeup_working_days),
-            years=frozenset(cal.years),
         )
 
     def is_working_day(self, day: dt.date) -> bool:
