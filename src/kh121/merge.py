@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from pathlib import Path
 from typing import Any
 
 from kh121 import calendar as cal
@@ -159,3 +160,10 @@ def period_merge(
         return None, None, mine
     model, text = consolidate(ws, period, mine)
     return model, text, mine
+
+
+def up_to_date(root: Path, period: cal.Period, text: str) -> bool:
+    """Whether the period's consolidation on disk says exactly `text` (what merge would
+    write now): `merge --check` reports it, `render` refuses without it."""
+    target = paths.merged_file(root, period.id)
+    return target.is_file() and target.read_bytes() == text.encode("utf-8")

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from kh121.errors import KnownError
 from kh121.states import Bin, ReportStatus
 from kh121.status import compute_status, reminders_known
 from kh121.views import (
@@ -128,6 +129,31 @@ class Review:
 
 def year_end(year: int) -> dt.date:
     return dt.date(year, 12, 31)
+
+
+def review_years(
+    ws: Workspace, first: int | None, last: int | None, as_of: dt.date
+) -> tuple[int, int]:
+    """The years a review covers: from the plan's first year (or `first`) to the year of
+    the view, within the plan (or `last`); refused outside the plan's span."""
+    span = ws.plan.plan.span
+    a = first if first is not None else span.start.year
+    b = last if last is not None else min(as_of.year, span.end.year)
+    if a > b or a < span.start.year or b > span.end.year:
+        raise KnownError(
+            f"năm {a}–{b} không nằm trong thời gian của kế hoạch ({span.start.year}–"
+            f"{span.end.year}), hoặc năm đầu sau năm cuối",
+            f"years {a}–{b} are not within the plan's span ({span.start.year}–"
+            f"{span.end.year}), or the first comes after the last",
+        )
+    return a, b
+
+
+def plan_years(ws: Workspace) -> tuple[int, int]:
+    """The first and last years of the plan's span: a review of all of them is a tổng kết
+    (final review), of fewer a sơ kết (interim review)."""
+    span = ws.plan.plan.span
+    return span.start.year, span.end.year
 
 
 def closed(year: int, as_of: dt.date) -> bool:
@@ -368,5 +394,4 @@ def review_of(
         for y in range(first, last + 1)
         if closed(y, as_of)
     }
-    span = ws.plan.plan.span
-    return build_review(_snapshot(ws, now), closes, first, last, (span.start.year, span.end.year))
+    return build_review(_snapshot(ws, now), closes, first, last, plan_years(ws))

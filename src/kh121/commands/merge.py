@@ -17,7 +17,7 @@ from kh121.dates import dmy
 from kh121.errors import EXIT_FAIL, EXIT_OK
 from kh121.loader import load_clean
 from kh121.lookup import find_period
-from kh121.merge import period_merge
+from kh121.merge import period_merge, up_to_date
 from kh121.messages import t
 from kh121.models import MergedFile
 from kh121.presenters.problems import print_problems
@@ -86,8 +86,7 @@ def _write_merged(root: Path, period: cal.Period, text: str, check: bool, lang: 
     target = paths.merged_file(root, period.id)
     shown = paths.shown(target, root)
     if check:
-        current = target.read_bytes() if target.is_file() else None
-        if current != text.encode("utf-8"):
+        if not up_to_date(root, period, text):
             print(
                 t(
                     f"{shown} thiếu hoặc đã cũ; chạy 'kh121 merge {period.id}'",
@@ -100,6 +99,3 @@ def _write_merged(root: Path, period: cal.Period, text: str, check: bool, lang: 
         return EXIT_OK
     write_and_say(inside_root(target, root), text, root, lang)
     return EXIT_OK
-
-
-# ------------------------------------------------------------------ Word forms

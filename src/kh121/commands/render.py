@@ -13,7 +13,7 @@ from kh121.errors import EXIT_OK, KnownError
 from kh121.issuing import file_name, issue, refuse_blanks
 from kh121.loader import load_clean
 from kh121.lookup import find_period, issue_day, report_settings
-from kh121.merge import period_merge
+from kh121.merge import period_merge, up_to_date
 from kh121.presenters.problems import print_problems
 
 if TYPE_CHECKING:
@@ -121,7 +121,7 @@ def _up_to_date_merge(
         )
     target_merged = paths.merged_file(root, period.id)
     shown = paths.shown(target_merged, root)
-    if not target_merged.is_file() or target_merged.read_bytes() != text.encode("utf-8"):
+    if not up_to_date(root, period, text):
         raise KnownError(
             f"{shown} thiếu hoặc đã cũ so với báo cáo của các cơ quan; chạy"
             f" 'kh121 merge {period.id}'",

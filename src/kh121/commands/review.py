@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from kh121 import paths
 from kh121.atomic import inside_root, write_atomic
-from kh121.errors import EXIT_FAIL, EXIT_OK, KnownError
+from kh121.errors import EXIT_FAIL, EXIT_OK
 from kh121.lookup import issue_day, report_settings
 from kh121.messages import t
 
@@ -18,20 +18,6 @@ if TYPE_CHECKING:
     from kh121.review import Review
     from kh121.views import Excluded
     from kh121.workspace import Workspace
-
-
-def _years(ws: Workspace, first: int | None, last: int | None, as_of: dt.date) -> tuple[int, int]:
-    span = ws.plan.plan.span
-    a = first if first is not None else span.start.year
-    b = last if last is not None else min(as_of.year, span.end.year)
-    if a > b or a < span.start.year or b > span.end.year:
-        raise KnownError(
-            f"năm {a}–{b} không nằm trong thời gian của kế hoạch ({span.start.year}–"
-            f"{span.end.year}), hoặc năm đầu sau năm cuối",
-            f"years {a}–{b} are not within the plan's span ({span.start.year}–"
-            f"{span.end.year}), or the first comes after the last",
-        )
-    return a, b
 
 
 def run(
@@ -51,14 +37,14 @@ def run(
     lang: str,
 ) -> int:
     from kh121.loader import load_clean, load_viewable
-    from kh121.review import review_of
+    from kh121.review import review_of, review_years
 
     if docx or scaffold:
         ws, _warnings = load_clean(root, as_of)
         excluded: tuple[Excluded, ...] = ()
     else:
         ws, _warnings, excluded = load_viewable(root, as_of)
-    a, b = _years(ws, first, last, as_of)
+    a, b = review_years(ws, first, last, as_of)
     text_file = paths.review_file(root, a, b)
     if scaffold:
         return _scaffold(ws, root, text_file, a, b, lang)
@@ -84,11 +70,11 @@ def run(
 
 def _scaffold(ws: Workspace, root: Path, target: Path, a: int, b: int, lang: str) -> int:
     from kh121.record import focal
+    from kh121.review import plan_years, year_end
     from kh121.scaffold import review_scaffold
 
-    span = ws.plan.plan.span
-    who = ws.agencies.name(focal(ws, dt.date(b, 12, 31)), short=False)
-    text = review_scaffold(a, b, who, (a, b) == (span.start.year, span.end.year))
+    who = ws.agencies.name(focal(ws, year_end(b)), short=False)
+    text = review_scaffold(a, b, who, (a, b) == plan_years(ws))
     write_atomic(inside_root(target, root), text, overwrite=False)
     shown = paths.shown(target, root)
     print(t(f"đã tạo {shown}", f"created {shown}", lang))
