@@ -247,3 +247,31 @@ def test_the_reviews_letterhead_is_the_one_in_force_on_its_date(plan: Path, cli:
         c.text for t in docx.Document(str(out)).tables[:1] for row in t.rows for c in row.cells
     )
     assert "UBND TỈNH TUYÊN SƠN" in header and "HÀ LÂM" not in header
+
+
+def test_a_period_is_named_in_the_plans_words_in_every_document(plan: Path, cli: CLI) -> None:
+    """The plan writes its quarters 'quý III/{year}': the letter, the form and the report say
+    'quý III/2025', never the pattern, nor the year twice."""
+    import docx
+
+    def text_of(path: Path) -> str:
+        d = docx.Document(str(path))
+        cells = [c.text for t in d.tables for row in t.rows for c in row.cells]
+        return "\n".join([p.text for p in d.paragraphs] + cells)
+
+    day = ("--as-of", "2025-10-20")
+    r = cli("remind", "2025-Q3", "--root", plan, *day, "--text", "--draft")
+    assert r.exit_code == 0, r.output
+    assert "thực hiện Kế hoạch số 12/KH-UBND quý III/2025 " in " ".join(r.stdout.split())
+    form = plan / "mau.docx"
+    r = cli("report", "form", "XA_B", "--period", "2025-Q3", "--root", plan, *day, "-o", form)
+    assert r.exit_code == 0, r.output
+    assert "MẪU BÁO CÁO QUÝ III/2025" in text_of(form)
+    assert cli("merge", "2025-Q3", "--root", plan, *day).exit_code == 0
+    out = plan / "bc.docx"
+    r = cli("render", "2025-Q3", "--draft", "--date", "2025-10-20", *day, "--root", plan, "-o", out)
+    assert r.exit_code == 0, r.output
+    report = text_of(out)
+    assert "quý III/2025" in report
+    for said in (r.stdout, text_of(form), report):
+        assert "{year}" not in said and "2025 2025" not in said

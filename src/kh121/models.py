@@ -275,6 +275,13 @@ class PlanMeta(Record):
     proposals: tuple[DocRef, ...] = ()
     span: Span
 
+    def cited(self) -> str:
+        """The plan as a document names it: 'Kế hoạch số 121-KH/TU ngày 20 tháng 3 năm 2023
+        của Ban Thường vụ Tỉnh ủy'."""
+        from kh121.dates import formal
+
+        return f"{self.kind} số {self.code} {formal(self.date)} của {self.issuer}"
+
 
 class PeriodRule(Record):
     key: Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Z0-9]{0,3}$")]

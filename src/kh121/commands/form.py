@@ -88,9 +88,9 @@ def _form_spec(ws: Workspace, period: cal.Period, code: str) -> FormSpec:
     plan = ws.plan.plan
     return FormSpec(
         plan=plan.code,
-        plan_title=f"{plan.kind} số {plan.code} của {plan.issuer}",
+        plan_title=plan.cited(),
         period=period.id,
-        period_title=f"{period.rule.label_vi} {period.year}",
+        period_title=period.label("vi"),
         agency=code,
         agency_name=ws.agencies.name(code, short=False),
         due=dmy(ws.work.effective(period.due)),

@@ -197,8 +197,8 @@ def build_letter(src: LetterInput, d: Directory) -> dict[str, Any]:
     """Every variable of the letter's template."""
     meta = src.plan.plan
     lh = src.settings.letterhead
-    period_label = f"{src.period.rule.label_vi} {src.period.year}"
-    plan_name = f"{meta.kind} số {meta.code} {formal(meta.date)} của {meta.issuer}"
+    period_label = src.period.label("vi")
+    plan_name = meta.cited()
     times = max((o.times for o in src.chase.letters), default=1)
     again = f" (lần {times})" if times > 1 else ""
     names = [d.name(o.agency, short=False) for o in src.chase.letters]

@@ -142,7 +142,7 @@ def basis_text(plan: PlanFile) -> str:
     meta = plan.plan
     approved = meta.approved_by
     if approved is None:
-        return f"{meta.kind} số {meta.code} {formal(meta.date)} của {meta.issuer}"
+        return meta.cited()
     title = approved.title or ""
     subject = f" về việc {formal_dates_in(title[:1].lower() + title[1:])}" if title else ""
     return f"{_doc_name(approved)} của {approved.issuer or meta.issuer}{subject}"
@@ -561,8 +561,8 @@ def founding_kind(plan: PlanFile) -> str:
 def build_context(src: ReportInput, status: StatusView) -> dict[str, Any]:
     """Every variable of the report; see README, 'Template variables'."""
     d = status.directory
-    period_label = f"{src.period.rule.label_vi} {src.period.year}"
-    plan_name = _plan_name(src.plan)
+    period_label = src.period.label("vi")
+    plan_name = src.plan.plan.cited()
     rows = _task_rows(src.plan, status, src.merged, d, src.next_until)
     context = {
         **_heading(src, period_label, plan_name),
@@ -604,11 +604,6 @@ def build_context(src: ReportInput, status: StatusView) -> dict[str, Any]:
     context = {k: clean(v) for k, v in context.items()}
     introduce(_reading_order(context), d)
     return context
-
-
-def _plan_name(plan: PlanFile) -> str:
-    meta = plan.plan
-    return f"{meta.kind} số {meta.code} {formal(meta.date)} của {meta.issuer}"
 
 
 def _number_text(src: ReportInput) -> str:

@@ -133,7 +133,7 @@ def build_review_context(src: ReviewInput, review: Review) -> dict[str, Any]:
     signer_name = (
         signer.name if not is_placeholder_name(signer.name) else _marked("chưa có tên người ký")
     )
-    plan_name = f"{meta.kind} số {meta.code} {formal(meta.date)} của {meta.issuer}"
+    plan_name = meta.cited()
     kind = kind_word(review, "vi")
     span = f"{review.first}–{review.last}"
     date_formal = formal(src.date)
