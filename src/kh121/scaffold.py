@@ -1,15 +1,21 @@
-"""Pre-filled files to fill in: an agency's report, and the clerk's own text. Pure."""
+"""Pre-filled files to fill in: an agency's report (as YAML, or what its Word form shows),
+and the clerk's own text. Pure."""
 
 from __future__ import annotations
 
 import datetime as dt
 import textwrap
+from typing import TYPE_CHECKING
 
 from kh121 import calendar as cal
 from kh121.agencies import AgencyIndex
 from kh121.dates import dmy
 from kh121.models import PlanFile, Task
 from kh121.yamlout import scalar
+
+if TYPE_CHECKING:
+    from kh121.form import FormRow, FormSpec
+    from kh121.workspace import Workspace
 
 WIDTH = 80  # every line of a scaffold fits an 80-column terminal
 
@@ -183,3 +189,46 @@ def review_scaffold(first: int, last: int, consolidator: str, whole: bool) -> st
         )
         + "\n"
     )
+
+
+def form_spec(ws: Workspace, period: cal.Period, code: str) -> FormSpec:
+    """What an agency's Word form shows: the plan, the period, the agency and its tasks
+    (`kh121.form` lays it out)."""
+    from kh121.form import FormSpec
+
+    plan = ws.plan.plan
+    return FormSpec(
+        plan=plan.code,
+        plan_title=plan.cited(),
+        period=period.id,
+        period_title=period.label("vi"),
+        agency=code,
+        agency_name=ws.agencies.name(code, short=False),
+        due=dmy(ws.work.effective(period.due)),
+        rows=_form_rows(ws, period, code),
+    )
+
+
+def _form_rows(ws: Workspace, period: cal.Period, code: str) -> tuple[FormRow, ...]:
+    """One row a task the agency leads or coordinates, with its due dates in the period's
+    year (else the plan's deadline words)."""
+    from kh121.form import FormRow
+
+    plan = ws.plan.plan
+    rows = []
+    for task, leads in agency_tasks(ws.plan, ws.agencies, code, period.due):
+        dues = [
+            dmy(o.due)
+            for o in cal.occurrences(task.deadline, plan.span)
+            if o.due is not None and o.due.year == period.year
+        ]
+        rows.append(
+            FormRow(
+                task=task.id,
+                role="chủ trì" if leads else "phối hợp",
+                content=" ".join(task.content.split()),
+                product=task.product,
+                due=", ".join(dues) or task.deadline.text,
+            )
+        )
+    return tuple(rows)

@@ -16,16 +16,16 @@ from kh121.atomic import (
     workspace_lock,
     write_all,
 )
-from kh121.dates import dmy
 from kh121.errors import EXIT_OK, KnownError
 from kh121.loader import load
 from kh121.lookup import check_reporter, find_agency, find_period, plan_only, reporters_of
 from kh121.messages import t
+from kh121.scaffold import form_spec
 from kh121.text import one_line, quoted
 from kh121.workspace import Workspace
 
 if TYPE_CHECKING:
-    from kh121.form import FormRow, FormSpec, Read
+    from kh121.form import Read
 
 
 def run_form(
@@ -47,7 +47,7 @@ def run_form(
     key = _outside_key(root)
     outputs: list[tuple[Path, bytes | str]] = []
     for code in codes:
-        spec = _form_spec(ws, period, code)
+        spec = form_spec(ws, period, code)
         target = _form_target(root, out, period, code, many=len(codes) > 1)
         outputs.append((target, build_form(spec, ws.work.effective(period.due), key)))
     changed = write_all(outputs)  # every form, or none
@@ -79,49 +79,6 @@ def _outside_key(root: Path) -> bytes:
             " (whoever has it can forge forms)",
         )
     return form_key(create=True)
-
-
-def _form_spec(ws: Workspace, period: cal.Period, code: str) -> FormSpec:
-    """What an agency's form shows: the plan, the period, the agency and its tasks."""
-    from kh121.form import FormSpec
-
-    plan = ws.plan.plan
-    return FormSpec(
-        plan=plan.code,
-        plan_title=plan.cited(),
-        period=period.id,
-        period_title=period.label("vi"),
-        agency=code,
-        agency_name=ws.agencies.name(code, short=False),
-        due=dmy(ws.work.effective(period.due)),
-        rows=_form_rows(ws, period, code),
-    )
-
-
-def _form_rows(ws: Workspace, period: cal.Period, code: str) -> tuple[FormRow, ...]:
-    """One row a task the agency leads or coordinates, with its due dates in the period's
-    year (else the plan's deadline words)."""
-    from kh121.form import FormRow
-    from kh121.scaffold import agency_tasks
-
-    plan = ws.plan.plan
-    rows = []
-    for task, leads in agency_tasks(ws.plan, ws.agencies, code, period.due):
-        dues = [
-            dmy(o.due)
-            for o in cal.occurrences(task.deadline, plan.span)
-            if o.due is not None and o.due.year == period.year
-        ]
-        rows.append(
-            FormRow(
-                task=task.id,
-                role="chủ trì" if leads else "phối hợp",
-                content=" ".join(task.content.split()),
-                product=task.product,
-                due=", ".join(dues) or task.deadline.text,
-            )
-        )
-    return tuple(rows)
 
 
 def _form_target(root: Path, out: Path | None, period: cal.Period, code: str, many: bool) -> Path:
