@@ -300,3 +300,14 @@ def test_status_never_loads_openpyxl(ws_root: Path) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
     )
     assert out.stdout.strip() == "False"
+
+
+def test_a_letter_dated_later_is_not_known_yet(demo_root: Path, cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The workbook as of 19/12 knows nothing of letter 130, dated 20/12."""
+    out = tmp_path / "x.xlsx"
+    r = cli("export", "--xlsx", "--root", demo_root, "--as-of", "2026-12-19", "-o", out)
+    assert r.exit_code == 0, r.output
+    book = openpyxl.load_workbook(out)
+    assert not any("130/SKHCN-QLCN" in str(r.values()) for r in _rows(book["Đôn đốc"]))
+    reports = _rows(book["Báo cáo theo kỳ"])
+    assert reports and not any(r["Công văn đôn đốc gần nhất"] for r in reports)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from kh121.models import RemindersFile
+from kh121.models import Reminder, RemindersFile
 from kh121.states import Bin, ReportStatus
 from kh121.views import StatusView
 
@@ -103,18 +103,28 @@ def chase(
     )
 
 
+def sent(
+    records: tuple[RemindersFile, ...], as_of: dt.date | None = None
+) -> list[tuple[str, Reminder]]:
+    """(period, letter) of every reminder letter sent by as_of, each period's in date order:
+    a letter dated later is not yet known."""
+    return [
+        (record.period, reminder)
+        for record in records
+        for reminder in sorted(record.reminders, key=lambda r: r.date)
+        if as_of is None or reminder.date <= as_of
+    ]
+
+
 def last_reminders(
     records: tuple[RemindersFile, ...], as_of: dt.date | None = None
 ) -> dict[tuple[str, str], tuple[str, dt.date, int]]:
-    """(period, agency) -> (number, date, how many) of the latest reminder sent by as_of:
-    a letter dated later is not yet known, and never hides the earlier ones."""
+    """(period, agency) -> (number, date, how many) of the latest reminder sent by as_of;
+    a letter dated later never hides the earlier ones."""
     out: dict[tuple[str, str], tuple[str, dt.date, int]] = {}
-    for record in records:
-        for reminder in sorted(record.reminders, key=lambda r: r.date):
-            if as_of is not None and reminder.date > as_of:
-                continue
-            for agency in reminder.agencies:
-                key = (record.period, agency)
-                n = out[key][2] + 1 if key in out else 1
-                out[key] = (reminder.number, reminder.date, n)
+    for period, reminder in sent(records, as_of):
+        for agency in reminder.agencies:
+            key = (period, agency)
+            n = out[key][2] + 1 if key in out else 1
+            out[key] = (reminder.number, reminder.date, n)
     return out

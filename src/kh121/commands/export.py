@@ -46,10 +46,9 @@ def run(*, root: Path, as_of: dt.date, out: Path | None, lang: str) -> int:
 def letters(ws: Workspace, as_of: dt.date) -> list[Letter]:
     """The reminder letters sent by the date, from every period's record."""
     from kh121.presenters.xlsx import Letter
+    from kh121.remind import sent
 
     return [
-        Letter(f.period, r.number, r.date, r.reply_by, tuple(r.agencies))
-        for f in ws.reminders
-        for r in f.reminders
-        if r.date <= as_of
+        Letter(period, r.number, r.date, r.reply_by, tuple(r.agencies))
+        for period, r in sent(ws.reminders, as_of)
     ]
