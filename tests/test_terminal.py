@@ -3,6 +3,7 @@ mistakes named where they are, and every screen within 80 columns."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 import subprocess
@@ -273,6 +274,25 @@ def test_completion_offers_codes_tasks_and_periods(
     assert complete.periods("2026") == ["2026-H1", "2026-H2"]
     monkeypatch.chdir(ws_root.parent)
     assert complete.agencies("S") == []  # no workspace here: nothing, no error
+
+
+@pytest.mark.parametrize("plan", ["data", "examples/ha_lam/data", "examples/son_hai/data"])
+def test_completion_offers_the_plans_periods(
+    plan: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Tab offers exactly the periods the commands accept, read without the models: none due
+    before the plan began (the shipped plan starts in August 2023: no 2023-H1)."""
+    from kh121 import calendar, complete
+    from kh121.loader import load
+
+    shutil.copytree(ROOT / plan, tmp_path / "data")
+    ws, _problems = load(tmp_path, dt.date(2026, 12, 31), targets=[])
+    assert ws is not None
+    monkeypatch.chdir(tmp_path)
+    meant = [p.id for p in calendar.periods(ws.plan.reporting.periods, ws.plan.plan.span)]
+    assert complete.periods("") == meant and len(meant) > 4
+    if plan == "data":
+        assert meant[0] == "2023-H2"
 
 
 def test_paths_are_shown_from_where_the_clerk_stands(
