@@ -228,6 +228,33 @@ def test_templates_are_held_to_budgets(guarded_root, cli, kind: str, said: str) 
     assert not out.exists() and _tree(root) == before
 
 
+@pytest.mark.parametrize(
+    ("body", "said"),
+    [
+        (
+            "{% for a in range(100000) %}{% for b in range(100000) %}{% endfor %}{% endfor %}",
+            "chạy quá 1 giây",
+        ),
+        ("{{ 'x' * 10**9 }}", "'*' tạo giá trị dài quá"),
+        ("{{ ''.__class__.__mro__ }}", "truy cập điều không được phép"),
+        ("{{ no_such_thing }}", "dùng biến không có"),
+        ("{% for %}", "sai cú pháp thẻ Jinja"),
+    ],
+)
+def test_the_page_template_is_held_as_the_word_templates(
+    guarded_root, body: str, said: str
+) -> None:  # type: ignore[no-untyped-def]
+    """The page's HTML template is filled in the same sandbox, under the same time limit,
+    and each failure is said the same way, naming the template; nothing is written."""
+    root, _outside = guarded_root
+    write(root / "templates/trang_theo_doi.html", f"<html>{body}</html>")
+    before = _tree(root)
+    r = kh("page", "--root", root, *DAY, env={"KH121_RENDER_SECONDS": "1"})
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert said in r.stderr and "trang_theo_doi.html" in r.stderr, r.stderr
+    assert _tree(root) == before
+
+
 # ------------------------------------------------------------------ writes stay inside
 
 

@@ -167,7 +167,7 @@ def test_names_in_the_pages_svg_are_escaped(ws_root: Path, cli: Callable[..., Re
 
 
 def test_a_templates_time_is_twenty_seconds_and_more_for_more_data() -> None:
-    from kh121.docx_render import _rows, _seconds
+    from kh121.templating import _rows, _seconds
 
     small = {"tasks": [{"id": "I.1"}] * 18, "title": "x"}
     assert _rows(small) == 18 and 20 <= _seconds(_rows(small)) < 21

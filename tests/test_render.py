@@ -21,7 +21,7 @@ from conftest import (
     received_report,
     write,
 )
-from kh121.docx_render import document_text
+from kh121.templating import document_text
 from office import convert, pdf_together
 from shared import build_once, copy_into, read_only
 

@@ -182,7 +182,7 @@ def build_form(spec: FormSpec, when: dt.date, key: bytes) -> bytes:
     _properties(doc, spec, when, key)
     buffer = io.BytesIO()
     doc.save(buffer)
-    from kh121.docx_render import deterministic_zip
+    from kh121.templating import deterministic_zip
 
     return deterministic_zip(buffer.getvalue())
 

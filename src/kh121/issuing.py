@@ -128,7 +128,7 @@ def issue(
 ) -> None:
     """A Word document filled from its template and written (and its PDF, with the font
     used said): the one way the report and the review are issued."""
-    from kh121.docx_render import render_docx
+    from kh121.templating import render_docx
 
     data = render_docx(template_file(template), context, day, context["title"], author)
     write_and_say(target, data, root, lang)

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from kh121.atomic import inside_root, write_and_say
-from kh121.errors import EXIT_FAIL, EXIT_OK, KnownError
+from kh121.errors import EXIT_FAIL, EXIT_OK
 from kh121.git import revision
 from kh121.issuing import template_file
 from kh121.loader import load_viewable
@@ -17,11 +17,9 @@ DEFAULT_OUT = Path("reports/trang_theo_doi.html")
 
 
 def run(*, root: Path, as_of: dt.date, out: Path | None, lang: str) -> int:
-    import jinja2
-
-    from kh121.docx_render import bounded_environment
     from kh121.presenters.page import build_page
     from kh121.status import compute_status
+    from kh121.templating import render_html
 
     ws, _warnings, excluded = load_viewable(root, as_of)
     view = compute_status(ws, as_of, excluded=excluded)
@@ -33,14 +31,7 @@ def run(*, root: Path, as_of: dt.date, out: Path | None, lang: str) -> int:
     template = template_file(root / PAGE_TEMPLATE)
     title = f"Theo dõi thực hiện {ws.plan.plan.kind} {ws.plan.plan.code}"
     context = build_page(view, history, revision(root), title)
-    try:  # the same bounded sandbox as the Word templates
-        html = (
-            bounded_environment().from_string(template.read_text(encoding="utf-8")).render(context)
-        )
-    except jinja2.TemplateError as exc:
-        raise KnownError(
-            f"mẫu trang '{template}' lỗi: {exc}", f"page template '{template}' failed: {exc}"
-        ) from None
+    html = render_html(template, context)  # the Word templates' sandbox and limits
     target = out or inside_root(root / DEFAULT_OUT, root)
     write_and_say(target, html, root, lang)
     if excluded:

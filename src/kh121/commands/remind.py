@@ -166,8 +166,8 @@ def _outputs(
     root: Path, got: _Letters, each: bool, record: bool, number: str | None, out: Path | None
 ) -> list[tuple[Path, bytes | str]]:
     """Every file the run writes, the record first (the number reserved), then the letters."""
-    from kh121.docx_render import render_docx
     from kh121.presenters.letter_context import build_letter
+    from kh121.templating import render_docx
 
     src, period, day = got.source, got.period, got.day
     template = template_file(root / src.letter.template)

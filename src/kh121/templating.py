@@ -1,7 +1,11 @@
-"""Filling a Word template (docxtpl) safely and byte-for-byte reproducibly.
+"""Filling a template safely and byte for byte reproducibly: the Word documents (docxtpl:
+the report, the review, the letter) and the HTML page.
 
-Imported only by `kh121 render`: python-docx, docxtpl and jinja2 stay out of the
-everyday commands.
+Every template is filled in the one bounded Jinja sandbox (`bounded_environment`), in a
+child process held to a time and a memory limit (`bounded`): a template from elsewhere can
+neither reach Python's internals nor hang or exhaust the machine. Imported only by the
+commands that write documents: python-docx, docxtpl and jinja2 stay out of the everyday
+commands.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -130,18 +135,43 @@ def check_template(template: Path) -> None:
 def render_docx(
     template: Path, context: dict[str, Any], day: dt.date, title: str, author: str
 ) -> bytes:
-    """The filled document's bytes, filled in a child process held to RENDER_SECONDS and
-    RENDER_MEMORY (a template's loops and sizes cannot hang or exhaust the machine);
-    KnownError for a broken, unsafe or too costly template."""
+    """The filled document's bytes (held to the limits of `bounded`); KnownError for a
+    broken, unsafe or too costly template."""
     check_template(template)
+    return bounded(template, _rows(context), lambda: _fill(template, context, day, title, author))
+
+
+def render_html(template: Path, context: dict[str, Any]) -> str:
+    """The page filled from its HTML template (held to the limits of `bounded`)."""
+    if template.stat().st_size > MAX_TEMPLATE_BYTES:
+        raise TemplateError(
+            f"mẫu '{template}' quá lớn (hơn {MAX_TEMPLATE_BYTES // 2**20} MiB)",
+            f"template '{template}' is too large (over {MAX_TEMPLATE_BYTES // 2**20} MiB)",
+        )
+    text = template.read_text(encoding="utf-8")
+
+    def fill() -> bytes:
+        try:
+            html: str = bounded_environment().from_string(text).render(context)
+        except Exception as exc:
+            raise _template_error(template, exc) from None
+        return html.encode("utf-8")
+
+    return bounded(template, _rows(context), fill).decode("utf-8")
+
+
+def bounded(template: Path, rows: int, work: Callable[[], bytes]) -> bytes:
+    """`work()`'s bytes, computed in a child process held to RENDER_SECONDS (more for a
+    larger context) and RENDER_MEMORY: a template's loops and sizes cannot hang or exhaust
+    the machine. Its failures come back as they were raised, said in words."""
     import multiprocessing
 
     ctx = multiprocessing.get_context("fork")
     receive, send = ctx.Pipe(duplex=False)
-    child = ctx.Process(target=_child, args=(send, template, context, day, title, author))
+    child = ctx.Process(target=_child, args=(send, template, work))
     child.start()
     send.close()
-    budget = _seconds(_rows(context))
+    budget = _seconds(rows)
     try:
         if not receive.poll(budget):
             raise TemplateError(
@@ -188,9 +218,7 @@ def _seconds(rows: int = 0) -> float:
         return default
 
 
-def _child(
-    send: Any, template: Path, context: dict[str, Any], day: dt.date, title: str, author: str
-) -> None:
+def _child(send: Any, template: Path, work: Callable[[], bytes]) -> None:
     """The fill itself, in the child: its answer or its error goes back through the pipe."""
     import contextlib
     import gc
@@ -202,7 +230,7 @@ def _child(
     with contextlib.suppress(ValueError, OSError):  # a platform without the limit
         resource.setrlimit(resource.RLIMIT_AS, (RENDER_MEMORY, RENDER_MEMORY))
     try:
-        data = _fill(template, context, day, title, author)
+        data = work()
         if len(data) > MAX_OUTPUT_BYTES:
             raise TemplateError(
                 f"mẫu '{template}' tạo ra {len(data)} byte, quá giới hạn {MAX_OUTPUT_BYTES}",
@@ -247,9 +275,8 @@ def _fill(template: Path, context: dict[str, Any], day: dt.date, title: str, aut
 
 
 def _rendered(template: Path, context: dict[str, Any]) -> Any:
-    """The template filled in the bounded sandbox; each way it can fail said as a
+    """The Word template filled in the bounded sandbox; each way it can fail said as a
     TemplateError naming the template."""
-    import jinja2
     from docx.opc.exceptions import PackageNotFoundError
     from docxtpl import DocxTemplate
 
@@ -257,30 +284,38 @@ def _rendered(template: Path, context: dict[str, Any]) -> Any:
         tpl = DocxTemplate(str(template))
         tpl.render(context, jinja_env=bounded_environment(), autoescape=True)
         return tpl
-    except jinja2.exceptions.SecurityError as exc:
-        raise TemplateError(
-            f"mẫu '{template}' truy cập điều không được phép: {exc}",
-            f"template '{template}' tries something not allowed: {exc}",
-        ) from None
-    except jinja2.exceptions.UndefinedError as exc:
-        raise TemplateError(
-            f"mẫu '{template}' dùng biến không có: {exc}",
-            f"template '{template}' uses an undefined variable: {exc}",
-        ) from None
-    except jinja2.exceptions.TemplateSyntaxError as exc:
-        raise TemplateError(
-            f"mẫu '{template}' sai cú pháp thẻ Jinja: {exc.message}",
-            f"template '{template}' has a Jinja syntax error: {exc.message}",
-        ) from None
-    except jinja2.exceptions.TemplateError as exc:
-        raise TemplateError(
-            f"mẫu '{template}' lỗi: {exc}", f"template '{template}' failed: {exc}"
-        ) from None
     except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as exc:
         raise TemplateError(
             f"'{template}' không phải tệp Word (.docx) hợp lệ: {exc}",
             f"'{template}' is not a valid Word (.docx) file: {exc}",
         ) from None
+    except Exception as exc:
+        raise _template_error(template, exc) from None
+
+
+def _template_error(template: Path, exc: Exception) -> Exception:
+    """A template's Jinja failure in words naming the template (for Word and page alike);
+    anything else as it was."""
+    import jinja2
+
+    if isinstance(exc, jinja2.exceptions.SecurityError):
+        return TemplateError(
+            f"mẫu '{template}' truy cập điều không được phép: {exc}",
+            f"template '{template}' tries something not allowed: {exc}",
+        )
+    if isinstance(exc, jinja2.exceptions.UndefinedError):
+        return TemplateError(
+            f"mẫu '{template}' dùng biến không có: {exc}",
+            f"template '{template}' uses an undefined variable: {exc}",
+        )
+    if isinstance(exc, jinja2.exceptions.TemplateSyntaxError):
+        return TemplateError(
+            f"mẫu '{template}' sai cú pháp thẻ Jinja: {exc.message}",
+            f"template '{template}' has a Jinja syntax error: {exc.message}",
+        )
+    if isinstance(exc, jinja2.exceptions.TemplateError):
+        return TemplateError(f"mẫu '{template}' lỗi: {exc}", f"template '{template}' failed: {exc}")
+    return exc
 
 
 def _set_properties(props: Any, day: dt.date, title: str, author: str) -> None:
