@@ -18,6 +18,9 @@ from kh121.presenters.report_context import (
     basis_text,
     clean,
     introduce,
+    letterhead_part,
+    marked,
+    signer_part,
 )
 from kh121.remind import Chase, Owed
 from kh121.reply import moved_reason
@@ -204,15 +207,11 @@ def build_letter(src: LetterInput, d: Directory) -> dict[str, Any]:
     names = [d.name(o.agency, short=False) for o in src.chase.letters]
     to_list = [f"- {n}{'.' if i == len(names) - 1 else ';'}" for i, n in enumerate(names)]
     recipient = src.settings.recipient_short or src.settings.recipient
-    number = src.number or (f"[DỰ THẢO — {GAP}/{src.letter.number_suffix}]")
-    signer = src.signer
+    number = src.number or marked(f"{GAP}/{src.letter.number_suffix}")
     raw = {
         "draft": src.draft,
         "draft_mark": "DỰ THẢO" if src.draft else "",
-        "letterhead": {
-            **lh.model_dump(),
-            "header_lines": list(lh.header_lines) or [lh.agency.upper()],
-        },
+        "letterhead": letterhead_part(lh),
         "number": number,
         "date": dmy(src.date),
         "date_formal": formal(src.date),
@@ -227,12 +226,7 @@ def build_letter(src: LetterInput, d: Directory) -> dict[str, Any]:
         ),
         "closing": "Trân trọng./.",
         "recipients": ["Như trên;", *src.letter.recipients],
-        "signer": {
-            **signer.model_dump(),
-            "name": signer.name
-            if not is_placeholder_name(signer.name)
-            else "[DỰ THẢO — chưa có tên người ký]",
-        },
+        "signer": signer_part(src.signer),
         "reply_by": dmy(src.reply_by),
         "period": src.period.id,
         "period_label": period_label,

@@ -25,6 +25,7 @@ from kh121.issuing import (
 from kh121.models import (
     ClerkText,
     DocRef,
+    Letterhead,
     MergedEntry,
     MergedFile,
     MergedSource,
@@ -129,9 +130,32 @@ def placeholders(
     return out
 
 
-def _marked(text: str, draft: bool) -> str:
-    """A placeholder as a draft shows it: visibly, never as if it were the text."""
-    return f"[DỰ THẢO — {text}]" if draft else text
+def marked(text: str) -> str:
+    """A placeholder as a draft shows it: visibly, never as if it were the text (a document
+    to issue with one is refused before it is filled: `issuing.refuse_blanks`)."""
+    return f"[DỰ THẢO — {text}]"
+
+
+def letterhead_part(letterhead: Letterhead) -> dict[str, Any]:
+    """The letterhead as every template reads it; its header lines default to the agency's
+    name in capitals."""
+    return {
+        **letterhead.model_dump(),
+        "header_lines": list(letterhead.header_lines) or [letterhead.agency.upper()],
+    }
+
+
+def signer_part(signer: Signer) -> dict[str, Any]:
+    """The signature block as every template reads it; a name not yet given marked."""
+    name = signer.name if not is_placeholder_name(signer.name) else marked("chưa có tên người ký")
+    return {**signer.model_dump(), "name": name}
+
+
+def written_part(source: Any, key: str, title: str) -> list[str]:
+    """The paragraphs a person wrote for a part of a document (the clerk's assessment, a
+    review's text), their dates written out; a marked gap while the part is empty."""
+    given = paragraphs(getattr(source, key) if source else None)
+    return [formal_dates_in(p) for p in given] or [marked(f"chưa có nội dung phần '{title}'")]
 
 
 # ----------------------------------------------------------------- body
@@ -592,7 +616,7 @@ def build_context(src: ReportInput, status: StatusView) -> dict[str, Any]:
         ],
         "reply_by": dmy(src.reply_by) if src.reply_by else "",
         "reply_by_formal": formal(src.reply_by) if src.reply_by else "",
-        "clerk": {k: _clerk_part(src, k) for k in CLERK_PARTS},
+        "clerk": {k: written_part(src.clerk, k, CLERK_PARTS[k][0]) for k in CLERK_PARTS},
         **_ending(src, period_label, plan_name),
         "appendix1": rows,
         "appendix1_note": "Ghi chú: * hạn trùng ngày nghỉ, "
@@ -610,7 +634,7 @@ def _number_text(src: ReportInput) -> str:
     """The report's number as printed, or the marked gap of a draft."""
     suffix = src.settings.letterhead.number_suffix
     number = document_number(src.number, src.clerk.number if src.clerk else None, suffix)
-    return number or _marked(f"{GAP}/{suffix}", src.draft)
+    return number or marked(f"{GAP}/{suffix}")
 
 
 def _heading(src: ReportInput, period_label: str, plan_name: str) -> dict[str, Any]:
@@ -619,11 +643,7 @@ def _heading(src: ReportInput, period_label: str, plan_name: str) -> dict[str, A
     return {
         "draft": src.draft,
         "draft_mark": "DỰ THẢO" if src.draft else "",
-        "letterhead": {
-            **settings.letterhead.model_dump(),
-            "header_lines": list(settings.letterhead.header_lines)
-            or [settings.letterhead.agency.upper()],
-        },
+        "letterhead": letterhead_part(settings.letterhead),
         "number": _number_text(src),
         "date": dmy(src.date),
         "date_formal": formal(src.date),
@@ -664,26 +684,16 @@ def _reporters_basis(src: ReportInput) -> str:
     return f"theo danh sách cơ quan báo cáo do {agency} lập để theo dõi{where}"
 
 
-def _clerk_part(src: ReportInput, key: str) -> list[str]:
-    """A part the clerk writes, by paragraph; a marked gap while it is empty."""
-    given = paragraphs(getattr(src.clerk, key) if src.clerk else None)
-    found = [formal_dates_in(p) for p in given]
-    return found or [_marked(f"chưa có nội dung phần '{CLERK_PARTS[key][0]}'", True)]
-
-
 def _ending(src: ReportInput, period_label: str, plan_name: str) -> dict[str, Any]:
     """The closing sentence, the signature block and the appendix's caption."""
     settings = src.settings
     agency = settings.letterhead.agency
     recipient_short = settings.recipient_short or settings.recipient
     signer = settings.signer_for(src.clerk.signer if src.clerk else None)
-    signer_name = signer.name
-    if is_placeholder_name(signer_name):
-        signer_name = _marked("chưa có tên người ký", True)
     return {
         "closing": f"Trên đây là báo cáo kết quả {period_label} thực hiện {plan_name}."
         f" {agency} kính báo cáo {recipient_short} xem xét, chỉ đạo./.",
-        "signer": {**signer.model_dump(), "name": signer_name},
+        "signer": signer_part(signer),
         "appendix_caption": f"(Kèm theo Báo cáo số {_number_text(src)} {formal(src.date)}"
         f" của {agency})",
     }

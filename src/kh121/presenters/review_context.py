@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from kh121.dates import dmy, formal
-from kh121.issuing import Placeholder, document_number, is_placeholder_name
-from kh121.models import PlanFile, ReportSettings, ReviewText, paragraphs
+from kh121.issuing import Placeholder, document_number
+from kh121.models import PlanFile, ReportSettings, ReviewText
 from kh121.presenters import labels
 from kh121.presenters.report_context import (
     GAP,
@@ -21,6 +21,10 @@ from kh121.presenters.report_context import (
     clean,
     formal_dates_in,
     introduce,
+    letterhead_part,
+    marked,
+    signer_part,
+    written_part,
 )
 from kh121.presenters.report_context import placeholders as report_placeholders
 from kh121.presenters.review_text import (
@@ -64,10 +68,6 @@ class ReviewInput:
     number: str | None
     date: dt.date
     draft: bool
-
-
-def _marked(text: str) -> str:
-    return f"[DỰ THẢO — {text}]"
 
 
 def _occurrence_words(o: OccurrenceView) -> str:
@@ -128,11 +128,8 @@ def build_review_context(src: ReviewInput, review: Review) -> dict[str, Any]:
     agency = settings.letterhead.agency
     suffix = settings.letterhead.number_suffix
     number = document_number(src.number, src.text.number if src.text else None, suffix)
-    number_text = number or _marked(f"{GAP}/{suffix}")
+    number_text = number or marked(f"{GAP}/{suffix}")
     signer = settings.signer_for(src.text.signer if src.text else None)
-    signer_name = (
-        signer.name if not is_placeholder_name(signer.name) else _marked("chưa có tên người ký")
-    )
     plan_name = meta.cited()
     kind = kind_word(review, "vi")
     span = f"{review.first}–{review.last}"
@@ -141,10 +138,7 @@ def build_review_context(src: ReviewInput, review: Review) -> dict[str, Any]:
     context = {
         "draft": src.draft,
         "draft_mark": "DỰ THẢO" if src.draft else "",
-        "letterhead": {
-            **settings.letterhead.model_dump(),
-            "header_lines": list(settings.letterhead.header_lines) or [agency.upper()],
-        },
+        "letterhead": letterhead_part(settings.letterhead),
         "number": number_text,
         "date": dmy(src.date),
         "date_formal": date_formal,
@@ -160,7 +154,7 @@ def build_review_context(src: ReviewInput, review: Review) -> dict[str, Any]:
         f" {span_words(review, 'vi')} thực hiện {plan_name} như sau (số liệu tính đến"
         f" {formal(review.as_of)}; năm đã khép lại được nêu cả số liệu tại ngày 31 tháng 12"
         " của năm đó):",
-        "direction": _part(src.text, "direction"),
+        "direction": written_part(src.text, "direction", PARTS["direction"][0]),
         "reporting_lines": [
             f"Năm {y.year}: {reports_sentence(y.now.reporting, 'vi')}." for y in review.years
         ],
@@ -168,11 +162,11 @@ def build_review_context(src: ReviewInput, review: Review) -> dict[str, Any]:
         + (f" Năm chưa có số liệu: {no_data_years}." if no_data_years else ""),
         "year_lines": _year_lines(review),
         "sections": _sections(review),
-        "clerk": {k: _part(src.text, k) for k in PARTS},
+        "clerk": {k: written_part(src.text, k, PARTS[k][0]) for k in PARTS},
         "closing": f"Trên đây là báo cáo {kind} {span_words(review, 'vi')} thực hiện"
         f" {plan_name}. {agency} kính báo cáo"
         f" {settings.recipient_short or settings.recipient} xem xét, chỉ đạo./.",
-        "signer": {**signer.model_dump(), "name": signer_name},
+        "signer": signer_part(signer),
         "appendix_caption": f"(Kèm theo Báo cáo số {number_text} {date_formal} của {agency})",
         "appendix_years": _appendix_years(review),
         "appendix_agencies": _appendix_agencies(review),
@@ -188,13 +182,6 @@ def _title(review: Review, kind: str, plan_name: str) -> str:
         return f"{kind[0].upper()}{kind[1:]} năm {review.first} thực hiện {plan_name}"
     title = f"{kind[0].upper()}{kind[1:]} {review.span:02d} năm thực hiện {plan_name},"
     return title + f" giai đoạn {review.first}–{review.last}"
-
-
-def _part(text: ReviewText | None, key: str) -> list[str]:
-    """The paragraphs the clerk wrote for a part, or a marked gap."""
-    given = paragraphs(getattr(text, key) if text else None)
-    found = [formal_dates_in(p) for p in given]
-    return found or [_marked(f"chưa có nội dung phần '{PARTS[key][0]}'")]
 
 
 def _year_lines(review: Review) -> list[str]:
