@@ -315,6 +315,23 @@ def latest_period(ws: Workspace, work: cal.WorkCalendar, as_of: dt.date) -> cal.
     return due[-1] if due else None
 
 
+def next_due(ws: Workspace, period: cal.Period) -> dt.date | None:
+    """The effective due date of the period after `period` (where a report of `period`
+    stops speaking: the next one takes over); None for the last."""
+    later = sorted(p.due for p in ws.periods.values() if p.due > period.due)
+    return ws.work.effective(later[0]) if later else None
+
+
+def history(ws: Workspace, as_of: dt.date) -> list[tuple[str, StatusView]]:
+    """The record as it stood on each period's effective due day, up to as_of (that day
+    included): the trend a page draws."""
+    return [
+        (period.id, compute_status(ws, day))
+        for period in ws.periods.values()
+        if (day := ws.work.effective(period.due)) <= as_of
+    ]
+
+
 def compute_status(
     ws: Workspace,
     as_of: dt.date,

@@ -18,19 +18,14 @@ DEFAULT_OUT = Path("reports/trang_theo_doi.html")
 
 def run(*, root: Path, as_of: dt.date, out: Path | None, lang: str) -> int:
     from kh121.presenters.page import build_page
-    from kh121.status import compute_status
+    from kh121.status import compute_status, history
     from kh121.templating import render_html
 
     ws, _warnings, excluded = load_viewable(root, as_of)
     view = compute_status(ws, as_of, excluded=excluded)
-    history = []
-    for period in ws.periods.values():
-        day = ws.work.effective(period.due)
-        if day <= as_of:
-            history.append((period.id, compute_status(ws, day)))
     template = template_file(root / PAGE_TEMPLATE)
     title = f"Theo dõi thực hiện {ws.plan.plan.kind} {ws.plan.plan.code}"
-    context = build_page(view, history, revision(root), title)
+    context = build_page(view, history(ws, as_of), revision(root), title)
     html = render_html(template, context)  # the Word templates' sandbox and limits
     target = out or inside_root(root / DEFAULT_OUT, root)
     write_and_say(target, html, root, lang)

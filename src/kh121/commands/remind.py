@@ -5,9 +5,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
-import io
 import json
-import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,9 +17,10 @@ from kh121.issuing import LETTER, document_number, file_name, refuse_blanks, tem
 from kh121.loader import load_clean
 from kh121.lookup import find_agency, find_period
 from kh121.messages import t
-from kh121.models import Reminder, RemindersFile
+from kh121.models import Reminder
 from kh121.record import focal
-from kh121.text import one_line, safe
+from kh121.reminder_record import appended, check_recordable, unused_names
+from kh121.text import safe
 
 if TYPE_CHECKING:
     from kh121.calendar import Period
@@ -148,18 +147,8 @@ def _refuse_unfit(got: _Letters, record: bool, draft: bool) -> None:
 
     src = got.source
     refuse_blanks(problems(src.signer, src.number, got.ws.plan), draft, LETTER)
-    if record and (draft or src.number is None):
-        raise KnownError(
-            "chỉ ghi sổ đôn đốc cho công văn đã có số (không dùng cùng --draft)",
-            "only a numbered letter is recorded (not with --draft)",
-        )
-    # the record as loaded (and checked) with the workspace
-    earlier = next((r.reminders for r in got.ws.reminders if r.period == got.period.id), ())
-    if record and any(e.number == src.number for e in earlier):
-        raise KnownError(
-            f"công văn số {src.number} đã có trong sổ đôn đốc kỳ {got.period.id}",
-            f"letter {src.number} is already recorded for {got.period.id}",
-        )
+    if record:
+        check_recordable(got.ws, got.period.id, src.number, draft)
 
 
 def _outputs(
@@ -190,9 +179,9 @@ def _outputs(
             reply_by=src.reply_by,
             agencies=tuple(o.agency for o in src.chase.letters),
         )
-        outputs.append(_record(root, period.id, entry))
+        outputs.append(appended(root, period.id, entry))
         if out is None:  # a name the user gave is theirs to reuse
-            targets = _unused(targets, number)
+            targets = unused_names(targets, number)
     for target, one_src in targets:
         context = build_letter(one_src, got.status.directory)
         agency = src.settings.letterhead.agency
@@ -225,64 +214,3 @@ def _latest(ws: Workspace, status: StatusView) -> Period:
             "chưa có kỳ báo cáo nào đến hạn; nêu KỲ", "no period is due yet; name the PERIOD"
         )
     return ws.periods[latest]
-
-
-def _unused(targets: list[tuple[Path, LetterInput]], number: str) -> list[tuple[Path, LetterInput]]:
-    """A recorded letter never replaces another letter's file: a second letter the same day
-    gets its number in its name."""
-    tag = re.sub(r"[^0-9A-Za-z]+", "-", number).strip("-") or "x"
-    taken = any(
-        p.exists() or (p.parent.exists() and p.parent.name.startswith("CV_")) for p, _ in targets
-    )
-    if not taken:
-        return targets
-    out = []
-    for path, src in targets:
-        if path.parent.name.startswith("CV_don_doc_"):  # --each: a folder per letter day
-            path = path.parent.with_name(f"{path.parent.name}_so-{tag}") / path.name
-        else:
-            path = path.with_name(f"{path.stem}_so-{tag}{path.suffix}")
-        out.append((path, src))
-    return out
-
-
-def _record(root: Path, period: str, reminder: Reminder) -> tuple[Path, str]:
-    """reports/PERIOD/_don_doc.yaml with the letter appended, read afresh under the lock and
-    written back with every earlier entry and comment as it was (ruamel round-trip)."""
-    from ruamel.yaml import YAML
-
-    path = inside_root(root / paths.REPORTS / period / paths.REMINDERS_NAME, root)
-    entry = {
-        "number": reminder.number,
-        "date": reminder.date,
-        "reply_by": reminder.reply_by,
-        "agencies": list(reminder.agencies),
-    }
-    if not path.exists():
-        from kh121.yamlout import dump
-
-        record = RemindersFile(schema_version=1, period=period, reminders=(reminder,))
-        return path, RECORD_HEAD + dump(record.model_dump())
-    yaml = YAML(typ="rt")
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.width = 4096
-    yaml.allow_unicode = True
-    data = yaml.load(path.read_text(encoding="utf-8"))
-    shown = paths.shown(path, root)
-    if str(data.get("period")) != period:
-        raise KnownError(
-            f"{shown}: sổ ghi 'period: {one_line(str(data.get('period')))}' nhưng nằm trong thư"
-            f" mục kỳ {period}; sửa lại cho khớp rồi chạy lại (không ghi gì)",
-            f"{shown}: the record says 'period: {one_line(str(data.get('period')))}' but lies in"
-            f" the folder of {period}; make them agree, then run again (nothing written)",
-        )
-    entries = data.get("reminders")
-    if entries is None:
-        data["reminders"] = entries = []
-    entries.append(entry)
-    buffer = io.StringIO()
-    yaml.dump(data, buffer)
-    return path, buffer.getvalue()
-
-
-RECORD_HEAD = "# Sổ đôn đốc: do 'kh121 remind --record' ghi thêm; không sửa các mục đã có.\n"

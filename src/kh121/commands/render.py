@@ -73,6 +73,7 @@ def _report_input(
     clerk's text, the number and day, the reply's day."""
     from kh121.presenters.report_context import ReportInput
     from kh121.reply import DEFAULT_DAYS, reply_by
+    from kh121.status import next_due
 
     letter = settings.letter
     return ReportInput(
@@ -86,7 +87,7 @@ def _report_input(
         date=day,
         draft=draft,
         reply_by=reply_by(ws.work, day, letter.reply_days if letter else DEFAULT_DAYS),
-        next_until=_next_until(ws, period),
+        next_until=next_due(ws, period),
     )
 
 
@@ -99,12 +100,6 @@ def _refused_blanks(src: ReportInput, draft: bool) -> int:
     written = src.clerk.number if src.clerk else None
     number = document_number(src.number, written, src.settings.letterhead.number_suffix)
     return refuse_blanks(placeholders(signer, number, src.clerk, src.clerk_file, src.plan), draft)
-
-
-def _next_until(ws: Workspace, period: Period) -> dt.date | None:
-    """The effective due date of the period after `period`: the end of the report's view."""
-    later = sorted(p.due for p in ws.periods.values() if p.due > period.due)
-    return ws.work.effective(later[0]) if later else None
 
 
 def _up_to_date_merge(
