@@ -17,11 +17,11 @@ from kh121.atomic import (
     write_all,
 )
 from kh121.errors import EXIT_OK, KnownError
-from kh121.loader import load
+from kh121.form_check import check_identity, errors_as_written
 from kh121.lookup import check_reporter, find_agency, find_period, plan_only, reporters_of
 from kh121.messages import t
 from kh121.scaffold import form_spec
-from kh121.text import one_line, quoted
+from kh121.text import one_line
 from kh121.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -195,7 +195,6 @@ def _evidence(data: bytes) -> bytes:
     """The form as kept beside its report: no macro part and no relationship to an outside
     address (a remote image, an attached template), which Word would fetch on opening."""
     import io
-    import re
     import zipfile
 
     out = io.BytesIO()
@@ -239,14 +238,16 @@ def _import_one(
         raise KnownError(f"không phải tệp: {at}", f"not a file: {at}")
     shown = paths.shown(file, root)
     read = _read(file, shown)
-    _check_identity(ws, read.identity, shown)
+    check_identity(ws, read.identity, shown)
     report, found = to_report(read, received, key)
     if found:
         _refuse(shown, [(vi, en) for vi, en in found])
     # the name is from outside: on one line, or it would write YAML of its own
     text = f"# Nhập từ mẫu Word {one_line(file.name)} bằng 'kh121 report import'.\n" + dump(report)
     target = _report_target(root, report, replace)
-    _check_as_written(root, as_of, report["agency"], text, shown)
+    named = errors_as_written(root, as_of, report["agency"], text)
+    if named:
+        _refuse(shown, named)
     return target, text
 
 
@@ -263,25 +264,6 @@ def _read(file: Path, shown: str) -> Read:
         raise FormError(f"{shown}: {exc.vi}", f"{shown}: {exc.en}") from None
 
 
-def _check_identity(ws: Workspace, ident: dict[str, Any], shown: str) -> None:
-    """FormError unless the form is of this plan, for one of its periods and agencies."""
-    from kh121.form import FormError
-
-    if ident.get("plan") != ws.plan.plan.code:
-        other = one_line(ident["plan"][:80])
-        raise FormError(
-            f"{shown} là mẫu của kế hoạch {other}, không phải {ws.plan.plan.code}",
-            f"{shown} is a form of plan {other}, not {ws.plan.plan.code}",
-        )
-    if ident.get("period") not in ws.periods or ident.get("agency") not in ws.agencies.by_code:
-        raise FormError(
-            f"{shown}: kỳ {quoted(ident['period'])} hay cơ quan {quoted(ident['agency'])} không có"
-            " trong kế hoạch",
-            f"{shown}: period {quoted(ident['period'])} or agency {quoted(ident['agency'])} is not"
-            " in the plan",
-        )
-
-
 def _report_target(root: Path, report: dict[str, Any], replace: bool) -> Path:
     """reports/PERIOD/AGENCY.yaml; refused when it exists and is not to be replaced."""
     target = inside_root(root / paths.REPORTS / report["period"] / f"{report['agency']}.yaml", root)
@@ -291,55 +273,6 @@ def _report_target(root: Path, report: dict[str, Any], replace: bool) -> Path:
             f"{paths.shown(target, root)} exists; use --replace (the old one is kept)",
         )
     return target
-
-
-def _check_as_written(root: Path, as_of: dt.date, agency: str, text: str, shown: str) -> None:
-    """The report text loaded with the workspace as a hand-written file would be; KnownError
-    naming each of its errors by the form's row and column."""
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as tmp:
-        candidate = Path(tmp) / f"{agency}.yaml"
-        candidate.write_text(text, encoding="utf-8")
-        _ws, problems = load(root, as_of, targets=[candidate])
-        mine = [
-            p
-            for p in problems
-            if p.file == paths.shown(candidate, root)
-            and p.code != "E035"
-            and p.severity.value == "error"
-        ]
-    if mine:
-        lines = text.splitlines()
-        named = []
-        for p in mine:
-            row, (task, column) = _row_of(lines, p.line)
-            place = f"dòng {row} ({task}), cột {column}" if row else "đầu mẫu"
-            named.append((f"{place}: {p.message('vi')}", f"{place}: {p.message('en')}"))
-        _refuse(shown, named)
-
-
-def _row_of(lines: list[str], line: int) -> tuple[int, tuple[str, str]]:
-    """The form's row (1-based) and (task, column) a line of the generated YAML belongs to."""
-    from kh121.form import COLUMN_LABELS
-
-    row = 0
-    task = ""
-    for text in lines[:line]:
-        if text.startswith("  - task:"):
-            row += 1
-            task = text.split(":", 1)[1].strip()
-    key = ""
-    for text in reversed(lines[: min(line, len(lines))]):  # a value's continuation lines
-        found = _KEY_LINE.match(text)  # belong to the key above them
-        if found:
-            key = found.group(1)
-            break
-    return row, (task, COLUMN_LABELS.get(key, key))
-
-
-# A key of a form row in the YAML written from it ('  - task: I.1', '    done: |').
-_KEY_LINE = re.compile(r"(?:  - |    )([a-z_]+):")
 
 
 def _refuse(shown: str, found: list[tuple[str, str]]) -> None:
