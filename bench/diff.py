@@ -35,8 +35,8 @@ sys.path.insert(0, str(HERE))
 from generate import generate  # noqa: E402
 from run import fit_exponent, median_run  # noqa: E402
 
-from kh121.commands.diff import _files, facts_of_files  # noqa: E402
 from kh121.facts import compare  # noqa: E402
+from kh121.revisions import facts_of_files, files_at  # noqa: E402
 
 # The bare parse floor: git's two revisions read as the command reads them, every file
 # parsed by PyYAML's C loader, no validation, no comparison.
@@ -99,7 +99,7 @@ def timed(fn: object, runs: int) -> float:
 def measure_size(root: Path, runs: int, kh121: str, env: dict[str, str]) -> dict[str, Any]:
     """One size: read, parse and compare in this process; the command and the floor as
     processes."""
-    old_files, new_files = _files(root, "HEAD~1"), _files(root, "HEAD")
+    old_files, new_files = files_at(root, "HEAD~1"), files_at(root, "HEAD")
     old, _ = facts_of_files(old_files)
     new, _ = facts_of_files(new_files)
     entities = len({key[0] for key in old} | {key[0] for key in new})
@@ -108,7 +108,7 @@ def measure_size(root: Path, runs: int, kh121: str, env: dict[str, str]) -> dict
         "entities": entities,
         "facts": len(old) + len(new),
         "changes": len(compare(old, new)),
-        "read_s": timed(lambda: (_files(root, "HEAD~1"), _files(root, "HEAD")), runs),
+        "read_s": timed(lambda: (files_at(root, "HEAD~1"), files_at(root, "HEAD")), runs),
         "parse_s": timed(lambda: (facts_of_files(old_files), facts_of_files(new_files)), runs),
         "compare_s": timed(lambda: compare(old, new), max(runs, 5)),
         "command": median_run([kh121, "diff", "HEAD~1", "HEAD", "--json"], root, env, runs),
