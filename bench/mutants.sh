@@ -22,7 +22,7 @@ WORK="${1:-/tmp/kh121-mutants}"
 CHILDREN="${MUTANT_CHILDREN:-1}"
 BOUND="${MUTANT_TIMEOUT:-3600}"
 read -r -a MODULES <<< "${MUTANT_MODULES:-src/kh121/record.py src/kh121/status.py src/kh121/agencies.py src/kh121/calendar.py}"
-TESTS="${MUTANT_TESTS:-tests/test_status.py tests/test_record.py tests/test_calendar.py tests/test_cli_status.py tests/test_merge.py tests/test_mutants.py}"
+TESTS="${MUTANT_TESTS:-tests/test_status.py tests/test_record.py tests/test_calendar.py tests/test_cli_status.py tests/test_merge.py tests/test_mutants.py tests/test_second_plan.py tests/test_third_plan.py}"
 
 rm -rf "$WORK"
 mkdir -p "$WORK"

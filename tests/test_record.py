@@ -412,3 +412,122 @@ def test_validate_and_status_name_the_same_disputes(ws_root: Path, cli: CLI) -> 
     r = cli("validate", "--root", ws_root, "--as-of", "2026-12-01", "--json")
     w061 = [p for p in json.loads(r.stdout) if p["code"] == "W061"]
     assert [p["file"] for p in w061] == ["reports/2026-H2/SYT.yaml"]
+
+
+# ------------------------------------------------------------ joint leads, rule by rule
+
+
+@pytest.fixture(scope="module")
+def ha_lam() -> Any:
+    """examples/ha_lam's plan: I.1.1 led jointly 'any', II.2 jointly 'each' (SKHCN, STC,
+    merged into the _TS agencies by the due day)."""
+    import datetime as dt
+
+    from conftest import ROOT
+    from kh121.loader import load
+
+    ws, _problems = load(ROOT / "examples/ha_lam", dt.date(2026, 3, 1), targets=[])
+    assert ws is not None
+    return ws
+
+
+def _joint(ws: Any, task_id: str, declared: dict[str, list[tuple[Any, str | None]]]) -> Any:
+    from kh121 import calendar as cal
+    from kh121.record import _done
+
+    task = next(t for t in ws.plan.tasks() if t.id == task_id)
+    return _done(ws, task, cal.occurrences(task.deadline, ws.plan.plan.span)[0], declared)
+
+
+def test_any_joint_lead_completes_on_the_first_day_any_of_them_said_so(ha_lam: Any) -> None:
+    import datetime as dt
+
+    d = dt.date
+    declared = {
+        "SNV_HL": [(d(2024, 6, 20), "b"), (d(2024, 6, 10), "a")],  # its first: 10/06
+        "SKHCN_HL": [(d(2024, 6, 15), None), (d(2024, 6, 15), "c")],  # one day, two proofs
+    }
+    assert _joint(ha_lam, "I.1.1", declared) == (d(2024, 6, 10), "a")
+    assert _joint(ha_lam, "I.1.1", {"SKHCN_HL": declared["SKHCN_HL"]})[0] == d(2024, 6, 15)
+    assert _joint(ha_lam, "I.1.1", {}) == (None, None)
+
+
+def test_each_joint_lead_completes_when_the_last_of_them_said_so(ha_lam: Any) -> None:
+    import datetime as dt
+
+    d = dt.date
+    skhcn = [(d(2025, 12, 5), "x"), (d(2025, 11, 20), "first")]
+    stc = [(d(2026, 1, 8), None), (d(2026, 1, 8), "y")]
+    assert _joint(ha_lam, "II.2", {"SKHCN_TS": skhcn, "STC_TS": stc}) == (d(2026, 1, 8), None)
+    assert _joint(ha_lam, "II.2", {"SKHCN_TS": skhcn}) == (None, None)  # STC not yet
+
+
+def test_what_disputes_the_lead() -> None:
+    from kh121.record import _disputes, contradicting
+    from kh121.states import TaskState as S
+
+    # not started, against a lead who has done it (the occurrence not yet judged done)
+    assert _disputes(False, S.DONE, {"X": S.NOT_STARTED}) == ("X: not_started",)
+    # not started, against an occurrence done (by a joint lead) while this lead works on
+    assert _disputes(True, S.IN_PROGRESS, {"X": S.NOT_STARTED}) == ("X: not_started",)
+    # not started while nothing is done and the lead works on: no dispute
+    assert _disputes(False, S.IN_PROGRESS, {"X": S.NOT_STARTED}) == ()
+    # done, against a lead who has spoken and not done it; not when the lead is silent
+    assert _disputes(False, S.IN_PROGRESS, {"X": S.DONE}) == ("X: done",)
+    assert _disputes(False, None, {"X": S.DONE}) == ()
+    # one period's lines: (is the lead, what it says)
+    lines = [(True, S.IN_PROGRESS), (False, S.DONE), (False, None), (True, None)]
+    assert contradicting(lines) == [(0, 1)]
+    assert contradicting([(False, S.IN_PROGRESS), (False, S.DONE)]) == []  # no lead spoke
+
+
+def test_a_report_speaks_of_the_occurrence_whose_window_holds_its_time() -> None:
+    import datetime as dt
+
+    from kh121 import calendar as cal
+    from kh121.record import window_key
+
+    d = dt.date
+    occs = [
+        cal.Occurrence("2025", d(2025, 1, 1), d(2025, 12, 5)),
+        cal.Occurrence("2026", d(2026, 1, 1), d(2026, 12, 5)),
+    ]
+    assert window_key(occs, d(2025, 11, 15)) == "2025"
+    assert window_key(occs, d(2026, 1, 1)) == "2026"  # the window's first day is its own
+    assert window_key(occs, d(2024, 12, 31)) == "2025"  # before any: the first
+
+
+@pytest.mark.parametrize(
+    ("since", "start", "before"),
+    [
+        (
+            "2026-H2",
+            "2026-05-16",
+            ["2023-H2", "2024-H1", "2024-H2", "2025-H1", "2025-H2", "2026-H1"],
+        ),
+        ("2023-H2", None, []),  # the plan's first period: on record from the plan's first day
+        ("2040-H1", None, []),  # not a period of the plan: no first period (validate says so)
+        (None, None, []),
+    ],
+)
+def test_where_the_record_begins_rule_by_rule(
+    ws_root: Path, since: str | None, start: str | None, before: list[str]
+) -> None:
+    import datetime as dt
+
+    from kh121.loader import load
+    from kh121.record import before_record, record_start
+
+    plan = ws_root / "data/tasks.yaml"
+    text = plan.read_text(encoding="utf-8")
+    lines = [x for x in text.splitlines(True) if not x.startswith("  since:")]
+    if since is not None:
+        at = next(i for i, x in enumerate(lines) if x.startswith("reporting:")) + 1
+        lines.insert(at, f"  since: {since}\n")
+    write(plan, "".join(lines))
+    ws, _problems = load(ws_root, dt.date(2026, 12, 31), targets=[])
+    assert ws is not None
+    got = record_start(ws)
+    assert (got.isoformat() if got else None) == start
+    assert [p for p in ws.periods if before_record(ws, p)] == before
+    assert not before_record(ws, "2099-H1")  # a period the plan does not have
