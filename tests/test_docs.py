@@ -44,3 +44,22 @@ def test_readme_table_names_every_catalogue_code_and_no_other() -> None:
     assert sorted(catalogue - set(codes)) == [], "codes of the catalogue missing in the README"
     assert sorted(set(codes) - catalogue) == [], "codes in the README not in the catalogue"
     assert len(codes) == len(set(codes)), "a code in two rows"
+
+
+def test_the_house_table_names_every_module_once() -> None:
+    """'Where things live' in the README: every module of the package in one row, so that a
+    newcomer finds each; a module added or renamed without a place there fails here."""
+    lines = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+    start = lines.index("| layer | modules |") + 2
+    rows = []
+    for line in lines[start:]:
+        if not line.startswith("|"):
+            break
+        rows.append(line.split("|")[2])
+    named = [m for row in rows for m in re.findall(r"`([a-z_]+)`", row)]
+    src = ROOT / "src/kh121"
+    core = {p.stem for p in src.glob("*.py") if p.stem not in ("__init__", "__main__")}
+    assert sorted(core - set(named)) == []  # every module of the top floor has a place
+    listed = [m for m in named if m in core]
+    assert len(listed) == len(set(listed))  # and only one
+    assert "`commands/*`" in "\n".join(rows) and "`presenters/*`" in "\n".join(rows)
