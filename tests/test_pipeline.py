@@ -182,3 +182,13 @@ def test_diff_between_revisions_in_a_subfolder_of_the_repository(
     r = cli("diff", "HEAD~1", "HEAD", "--root", root)
     assert r.exit_code == 0, r.stdout
     assert "Sở Y tế, 6 tháng cuối năm 2026" in r.stdout, r.stdout
+
+
+def test_cache_sees_a_reviews_file(ws_root: Path, cli, monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A review's own file is read with the record: one that breaks after the view was
+    cached is shown left out, never answered from the cache as if nothing changed."""
+    monkeypatch.setenv("KH121_CACHE_DIR", str(tmp_path / "cache"))
+    assert _status_json(cli, ws_root)["excluded"] == []
+    write(ws_root / "reports/_so_ket_2023_2025.yaml", "schema_version: 1\nfirst: [\n")
+    r = cli("status", "--root", ws_root, "--as-of", "2026-11-29", "--json")
+    assert json.loads(r.stdout)["excluded"], r.output

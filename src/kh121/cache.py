@@ -40,9 +40,9 @@ def folder() -> Path:
 
 
 def inputs(root: Path) -> list[Path]:
-    """Every file a view is read from: the data files and the period files."""
+    """Every file a view is read from: the data files and the record's files."""
     data = [paths.TASKS, paths.AGENCIES, paths.CALENDAR, paths.REPORT_SETTINGS]
-    return [root / p for p in data] + paths.period_files(root)
+    return [root / p for p in data] + paths.record_files(root)
 
 
 def key(root: Path, *parts: str) -> bytes:

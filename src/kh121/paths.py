@@ -38,6 +38,12 @@ def review_files(root: Path) -> list[Path]:
     return sorted(base.glob(f"{REVIEW_PREFIX}*.yaml")) if base.is_dir() else []
 
 
+def record_files(root: Path) -> list[Path]:
+    """Every file of the record a workspace reads besides data/: the period files and the
+    reviews' own (what the view is computed from, and so what its cache is keyed on)."""
+    return [*period_files(root), *review_files(root)]
+
+
 class RootNotFoundError(KnownError):
     """No folder holding data/tasks.yaml was found."""
 

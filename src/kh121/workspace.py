@@ -128,7 +128,7 @@ def read_workspace(
     _settings_doc, settings = read(paths.REPORT_SETTINGS, kinds.SETTINGS, False)
     if calendar_doc is None and not (root / paths.CALENDAR).exists():
         calendar = CalendarFile(schema_version=1)
-    every = [*paths.period_files(root), *paths.review_files(root)]
+    every = paths.record_files(root)
     files = _read_period_files(root, every if targets is None else targets, problems)
     if not isinstance(plan, PlanFile) or plan_doc is None:
         return None, problems
