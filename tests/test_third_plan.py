@@ -275,3 +275,47 @@ def test_a_period_is_named_in_the_plans_words_in_every_document(plan: Path, cli:
     assert "quý III/2025" in report
     for said in (r.stdout, text_of(form), report):
         assert "{year}" not in said and "2025 2025" not in said
+
+
+def test_a_joint_task_is_listed_under_each_of_its_leads(plan: Path, cli: CLI) -> None:
+    """II.2 is led jointly ('each') by Sở KH&CN and Sở Tài chính: `overdue` lists it under
+    both (Sở Tài chính's part is the one still open: `remind` asks it), and the review says
+    each took it over from its predecessor; I.1.1 ('any') likewise for Sở Nội vụ."""
+    r = cli("overdue", "--root", plan, "--as-of", AS_OF)
+    assert r.exit_code in (0, 1), r.output
+    blocks: dict[str, list[str]] = {}
+    head = ""
+    for line in r.stdout.splitlines():
+        if line and not line.startswith(" "):
+            head = line
+        elif line.startswith("  ") and not line.startswith("   "):
+            blocks.setdefault(head, []).append(line.split()[0])
+    by_code = {h.split("(")[1].split(")")[0]: ids for h, ids in blocks.items() if "(" in h}
+    assert "II.2" in by_code["STC_TS"] and "II.2" in by_code["SKHCN_TS"]
+    r = cli("review", "--json", "--root", plan, "--as-of", AS_OF)
+    took = {a["code"]: a["took_over"] for a in json.loads(r.stdout)["agencies"]}
+    assert took["STC_TS"][0]["tasks"] == ["II.1", "II.2"]
+    assert took["SNV_TS"][0]["tasks"] == ["I.1.1", "I.1.2"]
+    # the page's bars per agency: II.2's open occurrence in Sở Tài chính's (with II.1's 6),
+    # I.1.1 done on time in Sở Nội vụ's
+    import datetime as dt
+
+    from kh121.loader import load_viewable
+    from kh121.presenters.page import build_page
+    from kh121.status import compute_status
+
+    day = dt.date.fromisoformat(AS_OF)
+    ws, _w, _x = load_viewable(plan, day, day)
+    rows = {r["code"]: r for r in build_page(compute_status(ws, day), [], "—", "t")["agencies"]}
+    assert rows["STC_TS"]["overdue"] == 7
+    assert rows["SNV_TS"]["said"].startswith("hoàn thành đúng hạn: 1;")
+    # the workbook's row per agency, the same
+    import openpyxl
+
+    out = plan / "t.xlsx"
+    assert cli("export", "--xlsx", "--root", plan, "--as-of", AS_OF, "-o", out).exit_code == 0
+    sheet = openpyxl.load_workbook(out)["Tổng hợp"]
+    head = [c.value for c in sheet[sheet.min_row]]
+    book = {r[1]: dict(zip(head, r, strict=True)) for r in sheet.iter_rows(values_only=True)}
+    assert book["STC_TS"]["Chưa hoàn thành, quá hạn"] == 7
+    assert book["SNV_TS"]["Hoàn thành đúng hạn"] == 1

@@ -72,7 +72,7 @@ def chase(
         )
         # joint leads: each is chased while it is open; a group's task: the focal point's
         # own item (it judges it from its members' reports)
-        for who in (view.focal,) if t.group else t.responsibles or (t.responsible,):
+        for who in (view.focal,) if t.group else t.answering:
             tasks.setdefault(who, []).append(item)
     contents = {t.id: t.content for t in view.tasks}
     supplement: dict[str, list[OwedTask]] = {}

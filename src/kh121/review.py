@@ -249,18 +249,18 @@ def _agency_groups(
     reminders: Mapping[tuple[str, str], int],
 ) -> tuple[Group, ...]:
     """Per agency answering today (a merged agency's successor), what it answers for."""
-    who = {t.id: t.responsible for t in now.tasks}
     d = now.directory
-    codes = sorted(
-        set(who.values()) | {o.chase for o in now.obligations}, key=lambda c: (d.name(c), c)
-    )
+    answering = {c for t in now.tasks for c in t.answering}
+    codes = sorted(answering | {o.chase for o in now.obligations}, key=lambda c: (d.name(c), c))
     out = []
     for code in codes:
-        mine = [t for t in now.tasks if t.responsible == code]
+        mine = [t for t in now.tasks if code in t.answering]  # a joint task under each lead
+        ids = {t.id for t in mine}  # today's answer, at each year's close too
         took: dict[str, list[str]] = defaultdict(list)
         for t in mine:
-            if t.lead != code:
-                took[t.lead].append(t.id)
+            for lead in t.all_leads:
+                if lead != code and d.today(lead) == code:
+                    took[lead].append(t.id)
         obs = [o for o in now.obligations if o.chase == code]
         sent: dict[str, int] = defaultdict(int)
         for (period, agency), n in reminders.items():
@@ -271,7 +271,7 @@ def _agency_groups(
                 key=code,
                 now={y: year_summary(mine, y) for y in years},
                 at_close={
-                    y: year_summary((t for t in v.tasks if who.get(t.id) == code), y)
+                    y: year_summary((t for t in v.tasks if t.id in ids), y)
                     for y, v in closes.items()
                 },
                 reporting={y: reporting(obs, y, sent) for y in years},

@@ -124,6 +124,17 @@ class TaskView:
     merged: bool = False  # a lead merged into another agency (not a transfer of a level)
 
     @property
+    def answering(self) -> tuple[str, ...]:
+        """Every agency that answers for the task today: each of its joint leads (after
+        their mergers), or its one lead. A task is listed under each of them."""
+        return self.responsibles or (self.responsible,)
+
+    @property
+    def all_leads(self) -> tuple[str, ...]:
+        """Every lead the plan names (joint leads), or its one lead."""
+        return self.leads or (self.lead,)
+
+    @property
     def assigned(self) -> tuple[OccurrenceView, ...]:
         return tuple(o for o in self.occurrences if o.assigned)
 
@@ -335,11 +346,7 @@ def select(
     codes = set(agencies)
     if codes:
         now = {view.directory.today(c) for c in codes}
-        tasks = [
-            t
-            for t in tasks
-            if set(t.responsibles or (t.responsible,)) & now or set(t.leads or (t.lead,)) & codes
-        ]
+        tasks = [t for t in tasks if set(t.answering) & now or set(t.all_leads) & codes]
         obs = [o for o in obs if o.chase in now or o.agency in codes]
     if section:
         tasks = [t for t in tasks if t.section == section.upper()]

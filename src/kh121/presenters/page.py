@@ -203,7 +203,8 @@ def _agency_rows(view: StatusView) -> list[dict[str, Any]]:
     for t in view.tasks:
         for o in t.occurrences:
             if o.assigned and o.bin in BINS:  # no data: not in the bars
-                by_agency[t.responsible][o.bin] += 1
+                for code in t.answering:  # a joint task in each of its leads' bars
+                    by_agency[code][o.bin] += 1
     # One figure per cell of the grid: a period whose report is missing counts once for
     # today's agency, whether it or a predecessor owed it (the column says so).
     missing: dict[str, int] = defaultdict(int)
@@ -268,7 +269,7 @@ def _task_row(view: StatusView, t: TaskView) -> dict[str, Any]:
     return {
         "id": t.id,
         "content": t.content,
-        "responsible": d.names(t.responsibles or (t.responsible,)),
+        "responsible": d.names(t.answering),
         "state": story(t, "vi"),
         "bin": labels.bin_label(t.bin.value, "vi"),
         "bin_key": t.bin.value,

@@ -49,7 +49,7 @@ def render_task(task: TaskView, view: StatusView, style: Style, lang: str) -> st
 def _lead_text(task: TaskView, view: StatusView, lang: str) -> str:
     """Who leads it as the plan said, who answers for it today and why, a group's way."""
     d = view.directory
-    then, now = task.leads or (task.lead,), task.responsibles or (task.responsible,)
+    then, now = task.all_leads, task.answering
     lead = ", ".join(f"{d.name(c, short=False)} ({c})" for c in then)
     if set(now) != set(then):
         named = ", ".join(f"{d.name(c, short=False)} ({c})" for c in now)

@@ -165,7 +165,7 @@ def _row(task: TaskView, view: StatusView, lang: str, wide: bool, width: int) ->
         cells = [
             Cell(task.cite or task.id),
             Cell(task.content),
-            Cell(d.names(task.leads or (task.lead,))),
+            Cell(d.names(task.all_leads)),
             Cell(_who(task, d)),
             Cell(task.deadline_text),
             Cell(story(task, lang, detail=True, soon=view.soon), colour),
@@ -182,7 +182,7 @@ def _row(task: TaskView, view: StatusView, lang: str, wide: bool, width: int) ->
 
 def _who(task: TaskView, d: Directory) -> str:
     """Who answers for a task today: every joint lead."""
-    return d.names(task.responsibles or (task.responsible,))
+    return d.names(task.answering)
 
 
 def _headers(lang: str, wide: bool, width: int) -> tuple[list[str], list[int | None]]:
@@ -227,7 +227,7 @@ def _notes(view: StatusView, style: Style, lang: str) -> list[str]:
     d = view.directory
     out = []
     for task in view.tasks:
-        then, now = task.leads or (task.lead,), task.responsibles or (task.responsible,)
+        then, now = task.all_leads, task.answering
         if set(then) != set(now):
             out.append(fill(_lead_note(task, d.names(then), d.names(now), lang), style.width))
     return out + marks_legend(view.tasks, style, lang)
@@ -421,7 +421,8 @@ def render_overdue(view: StatusView, within: int, style: Style, lang: str) -> st
     chased_tasks, owed = to_chase(view, within)
     tasks: dict[str, list[TaskView]] = defaultdict(list)
     for task in chased_tasks:
-        tasks[task.responsible].append(task)
+        for code in task.answering:  # a joint task under each of its leads
+            tasks[code].append(task)
     reports: dict[str, list[ObligationView]] = defaultdict(list)
     for ob in owed:
         reports[ob.chase].append(ob)

@@ -136,7 +136,8 @@ def summary_sheet(view: StatusView, lang: str) -> Sheet:
         sheet.add(_summary_row(t("Phần", "Section", lang), sid, title, tasks))
     by_agency: dict[str, list[TaskView]] = defaultdict(list)
     for task in view.tasks:
-        by_agency[task.responsible].append(task)
+        for code in task.answering:  # a joint task in each of its leads' rows
+            by_agency[code].append(task)
     for code in sorted(by_agency, key=lambda c: (d.name(c), c)):
         tasks = by_agency[code]
         row = _summary_row(t("Cơ quan", "Agency", lang), code, d.name(code, False), tasks)
