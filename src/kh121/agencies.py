@@ -70,6 +70,13 @@ class AgencyIndex:
     def members(self, group: str) -> frozenset[str]:
         return self._members.get(group, frozenset())
 
+    def alive_members(self, group: str, on: dt.date) -> frozenset[str]:
+        """The group's members that exist on a day (founded, not yet merged away): those
+        that report for it and are counted as its members."""
+        return frozenset(
+            m for m in self.members(group) if (a := self.get(m)) is not None and a.exists_on(on)
+        )
+
     def covers(self, given: str, agency: str, on: dt.date) -> bool:
         """Whether a task given to `given` (an agency or a group) falls to `agency` on a day."""
         now = self.resolve(given, on)

@@ -49,7 +49,8 @@ def find_agency(ws: Workspace, query: str, period: cal.Period | None = None) -> 
     if not codes:
         groups = [c for c in agencies.search(query) if agencies.by_code[c].is_group]
         if groups and period is not None:
-            members = sorted(reporters(ws, period.due) & set(_members(ws, groups[0], period)))
+            group = agencies.resolve(groups[0], period.due)
+            members = sorted(reporters(ws, period.due) & agencies.alive_members(group, period.due))
             names = ", ".join(f"{c} ({agencies.name(c)})" for c in members) or "—"
             raise KnownError(
                 f"'{query}' là một nhóm ({agencies.name(groups[0])}): mỗi thành viên gửi báo"
@@ -68,11 +69,6 @@ def find_agency(ws: Workspace, query: str, period: cal.Period | None = None) -> 
             f"'{query}' matches several agencies: {names}; use a code",
         )
     return codes[0]
-
-
-def _members(ws: Workspace, group: str, period: cal.Period) -> list[str]:
-    now = ws.agencies.resolve(group, period.due)
-    return [ws.agencies.resolve(m, period.due) for m in ws.agencies.members(now)]
 
 
 def reporters_of(ws: Workspace, period: cal.Period) -> list[str]:

@@ -131,11 +131,7 @@ def reporters(ws: Workspace, on: dt.date) -> set[str]:
         now = ws.agencies.resolve(code, on)
         group = ws.agencies.get(now)
         if group is not None and group.is_group:
-            out |= {
-                ws.agencies.resolve(m, on)
-                for m in ws.agencies.members(now)
-                if (a := ws.agencies.get(m)) is not None and a.exists_on(on)
-            }
+            out |= ws.agencies.alive_members(now, on)
         else:
             out.add(now)
     return out

@@ -216,8 +216,10 @@ def _members_total(ws: Workspace, task: Task, on: dt.date) -> int | None:
     communes are not listed one by one)."""
     if not group_led(ws, task):
         return None
-    found = {m for code in task.leads for m in ws.agencies.members(ws.agencies.resolve(code, on))}
-    alive = {m for m in found if (a := ws.agencies.get(m)) is not None and a.exists_on(on)}
+    agencies = ws.agencies
+    alive = {
+        m for code in task.leads for m in agencies.alive_members(agencies.resolve(code, on), on)
+    }
     return len(alive) or None
 
 
