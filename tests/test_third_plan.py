@@ -319,3 +319,15 @@ def test_a_joint_task_is_listed_under_each_of_its_leads(plan: Path, cli: CLI) ->
     book = {r[1]: dict(zip(head, r, strict=True)) for r in sheet.iter_rows(values_only=True)}
     assert book["STC_TS"]["Chưa hoàn thành, quá hạn"] == 7
     assert book["SNV_TS"]["Hoàn thành đúng hạn"] == 1
+
+
+def test_a_member_reports_from_the_day_it_exists(plan: Path, cli: CLI) -> None:
+    """A commune founded after its group (XA_C from 01/10/2025, the others from 01/07)
+    owes the group's 2025-Q3 report (due 20/09) nothing, and the year's report (10/12)."""
+    agencies = plan / "data/agencies.yaml"
+    text = agencies.read_text(encoding="utf-8")
+    at = text.index("  - code: XA_C")
+    write(agencies, text[:at] + text[at:].replace("started: 2025-07-01", "started: 2025-10-01", 1))
+    owing = {(o["period"], o["agency"]) for o in _status(cli, plan)["reports"]}
+    assert ("2025-Q3", "XA_A") in owing and ("2025-Q3", "XA_C") not in owing
+    assert ("2025-NAM", "XA_C") in owing
