@@ -16,8 +16,7 @@ from kh121 import paths
 from kh121.models import MergedFile, TaskReport, deliveries
 from kh121.problems import Problem, Severity, has_errors
 from kh121.record import known_day, leads_of, owing
-from kh121.states import ReportStatus
-from kh121.status import days_late
+from kh121.status import days_late, standing
 from kh121.workspace import LoadedReport, Workspace
 from kh121.yamlout import dump
 
@@ -67,7 +66,6 @@ def _sources(reports: list[LoadedReport], eff: dt.date) -> list[dict[str, Any]]:
     out = []
     for loaded in reports:
         r = loaded.report
-        late = r.received is not None and r.received > eff  # the focal point's own: never
         source: dict[str, Any] = {
             "agency": r.agency,
             "file": loaded.doc.path,
@@ -75,7 +73,7 @@ def _sources(reports: list[LoadedReport], eff: dt.date) -> list[dict[str, Any]]:
             "number": r.number,
             "date": r.date,
             "received": r.received,
-            "status": (ReportStatus.LATE if late else ReportStatus.ON_TIME).value,
+            "status": standing(r.received, eff).value,
             "days_late": days_late(r.received, eff) or None,
         }
         out.append({k: v for k, v in source.items() if v is not None})

@@ -141,6 +141,12 @@ def days_late(day: dt.date | None, due: dt.date | None) -> int:
     return (day - due).days if day is not None and due is not None and day > due else 0
 
 
+def standing(received: dt.date | None, due: dt.date) -> ReportStatus:
+    """A report received on or before its effective due date is on time, a day after it
+    late; the focal point's own file, not sent to itself (no day received), is on time."""
+    return ReportStatus.LATE if days_late(received, due) else ReportStatus.ON_TIME
+
+
 def _contradictions(task: TaskView) -> tuple[str, ...]:
     """'KEY LEAD LEAD_STATE AGENCY STATE' for each disputed occurrence."""
     out = []
@@ -258,7 +264,7 @@ def obligations(
             chase = ws.agencies.resolve(agency, as_of)
             if key in received:
                 day, loaded = received[key]
-                status = ReportStatus.LATE if day > eff else ReportStatus.ON_TIME
+                status = standing(day, eff)
                 quiet = silent(ws, loaded, known)
                 out.append(
                     ObligationView(
