@@ -97,9 +97,7 @@ def kind_of(path: Path, root: Path) -> FileKind | None:
         return REMINDERS
     if path.name.startswith(paths.REVIEW_PREFIX):
         return REVIEW
-    if path.name.startswith("_"):
-        return None
-    return REPORT
+    return REPORT if paths.is_agency_report(path.name) else None
 
 
 def kind_by_keys(data: Any) -> FileKind | None:

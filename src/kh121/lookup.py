@@ -85,7 +85,7 @@ def on_file(ws: Workspace, root: Path, period: cal.Period) -> set[str]:
 
     found = set()
     for path in paths.period_files(root, period.id):
-        if path.name.startswith("_"):  # the consolidating agency's own files
+        if not paths.is_agency_report(path.name):
             continue
         doc, _problems = read_yaml(path, paths.shown(path, root))
         said = doc.data.get("agency") if doc is not None and isinstance(doc.data, dict) else None

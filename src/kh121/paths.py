@@ -38,6 +38,13 @@ def review_files(root: Path) -> list[Path]:
     return sorted(base.glob(f"{REVIEW_PREFIX}*.yaml")) if base.is_dir() else []
 
 
+def is_agency_report(name: str) -> bool:
+    """Whether a file in a period's folder is an agency's report: the consolidating
+    agency's own files (the consolidation, its assessment, the reminder record) start
+    with '_'."""
+    return not name.startswith("_")
+
+
 def record_files(root: Path) -> list[Path]:
     """Every file of the record a workspace reads besides data/: the period files and the
     reviews' own (what the view is computed from, and so what its cache is keyed on)."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from kh121 import kinds
+from kh121 import kinds, paths
 from kh121.errors import KnownError
 from kh121.facts import Facts, compare, facts_of
 from kh121.git import git
@@ -25,7 +25,7 @@ def files_at(root: Path, rev: str | None) -> dict[str, bytes]:
             if (root / rel).exists():
                 out[rel] = (root / rel).read_bytes()
         for p in sorted((root / "reports").glob("*/*.yaml")):
-            if not p.name.startswith("_"):
+            if paths.is_agency_report(p.name):
                 out[p.relative_to(root).as_posix()] = p.read_bytes()
         return out
     names = git(root, "ls-tree", "-r", "--name-only", "-z", rev, "--", "data", "reports")
@@ -37,7 +37,7 @@ def files_at(root: Path, rev: str | None) -> dict[str, bytes]:
             rel.startswith("reports/")
             and rel.count("/") == 2
             and rel.endswith(".yaml")
-            and not rel.rsplit("/", 1)[-1].startswith("_")
+            and paths.is_agency_report(rel.rsplit("/", 1)[-1])
         )
     ]
     return dict(zip(wanted_rels, _blobs(root, rev, wanted_rels), strict=True))
