@@ -39,6 +39,34 @@ def test_calendar_update_default_years_are_the_plan(ws_root: Path, cli) -> None:
     assert data["years"] == list(range(2023, 2031))
 
 
+def test_a_report_due_the_year_after_the_plan_needs_that_years_calendar(
+    tmp_path: Path, cli
+) -> None:  # type: ignore[no-untyped-def]
+    """examples/son_hai runs 2024–2027 and its annual report is due 15/01 of the next year:
+    the 2027 report falls due in 2028, whose holidays may move it. A calendar up to 2027 is
+    warned of; `calendar update` covers 2024–2028 by default."""
+    root = tmp_path / "son_hai"
+    shutil.copytree(ROOT / "examples/son_hai", root)
+    path = root / "data/calendar.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    short = [y for y in data["years"] if y <= 2027]
+    text = path.read_text(encoding="utf-8")
+    head, rest = text.split("years:\n", 1)
+    rest = rest[rest.index("holidays:") :]
+    path.write_text(head + "years:\n" + "".join(f"  - {y}\n" for y in short) + rest)
+    r = cli("validate", "--root", root)
+    assert "W053" in r.stdout and "2028" in r.stdout, r.stdout
+    path.unlink()
+    assert cli("calendar", "update", "--root", root).exit_code == 0
+    assert yaml.safe_load(path.read_text(encoding="utf-8"))["years"] == [
+        2024,
+        2025,
+        2026,
+        2027,
+        2028,
+    ]
+
+
 def test_schema_check(tmp_path: Path, cli, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.chdir(tmp_path)
     assert cli("schema", "--check").exit_code == 1  # none written yet

@@ -219,3 +219,11 @@ def periods(rules: tuple[PeriodRule, ...], span: Span) -> tuple[Period, ...]:
     ]
     kept = (p for p in out if span.start <= p.due and (p.due <= span.end or p.rule.due_next_year))
     return tuple(sorted(kept, key=lambda p: p.due))
+
+
+def years_due(rules: tuple[PeriodRule, ...], span: Span) -> tuple[int, int]:
+    """The first and last years a working-day calendar must cover: the plan's span, and the
+    year after it when a report about its last year falls due then (due 15/01 of the next
+    year): that due day moves over that year's holidays too."""
+    last = max([span.end.year, *(p.due.year for p in periods(rules, span))])
+    return span.start.year, last

@@ -293,9 +293,9 @@ def _outside_span(ws: Workspace, deadline: Deadline, where: list[str | int]) -> 
 def check_calendar_years(ws: Workspace, as_of: dt.date) -> list[Problem]:
     if ws.calendar_doc is None:
         return []
-    span = ws.plan.plan.span
+    first, last = cal.years_due(ws.plan.reporting.periods, ws.plan.plan.span)
     covered = set(ws.calendar.years)
-    missing = [y for y in range(span.start.year, span.end.year + 1) if y not in covered]
+    missing = [y for y in range(first, last + 1) if y not in covered]
     if not missing:
         return []
     years = f"{missing[0]}-{missing[-1]}" if len(missing) > 1 else str(missing[0])

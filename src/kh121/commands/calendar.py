@@ -68,6 +68,7 @@ def as_yaml(cal: CalendarFile) -> str:
 def run(*, root: Path, years: str, country: str, lang: str) -> int:
     """Refresh the holidays of the years asked (by default the plan's span)."""
     from kh121 import kinds
+    from kh121.calendar import years_due
     from kh121.errors import DataError
     from kh121.problems import has_errors
 
@@ -80,8 +81,8 @@ def run(*, root: Path, years: str, country: str, lang: str) -> int:
         old = model if isinstance(model, CalendarFile) else None
     if not isinstance(plan, PlanFile) or old is None or has_errors(problems):
         raise DataError(problems)
-    span = plan.plan.span
-    wanted = years or f"{span.start.year}-{span.end.year}"
+    first, last = years_due(plan.reporting.periods, plan.plan.span)
+    wanted = years or f"{first}-{last}"
     try:
         year_list = parse_years(wanted)
     except ValueError:
