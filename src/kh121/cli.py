@@ -14,6 +14,7 @@ import typer
 
 from kh121.boundary import guarded
 from kh121.cliwords import LANG, Group
+from kh121.states import SOON_DAYS
 
 app = typer.Typer(
     name="kh121",
@@ -283,7 +284,9 @@ def status(
             autocompletion=_complete_states,
         ),
     ] = None,
-    soon: Annotated[int, typer.Option("--soon", min=0, help="Số ngày coi là sắp đến hạn.")] = 14,
+    soon: Annotated[
+        int, typer.Option("--soon", min=0, help="Số ngày coi là sắp đến hạn.")
+    ] = SOON_DAYS,
     wide: Annotated[
         bool,
         typer.Option(
@@ -321,7 +324,7 @@ def overdue(
     as_of: AsOfOpt = None,
     within: Annotated[
         int, typer.Option("--within", min=0, help="Kèm mọi lượt đến hạn trong số ngày này.")
-    ] = 14,
+    ] = SOON_DAYS,
     agency: AgencyOpt = None,
     as_json: JsonOpt = False,
     exit_code: Annotated[

@@ -10,6 +10,8 @@ from functools import cache
 
 from kh121.messages import label
 
+SOON_DAYS = 14  # 'sắp đến hạn' (due soon): due within this many days, unless asked
+
 
 class TaskState(StrEnum):
     """What an agency writes in a report about a task."""

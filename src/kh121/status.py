@@ -34,7 +34,7 @@ from kh121.record import (
     statements,
 )
 from kh121.remind import last_reminders
-from kh121.states import Bin, Reported, ReportStatus, TaskState
+from kh121.states import SOON_DAYS, Bin, Reported, ReportStatus, TaskState
 from kh121.views import (
     AgencyName,
     Directory,
@@ -343,7 +343,7 @@ def history(ws: Workspace, as_of: dt.date) -> list[tuple[str, StatusView]]:
 def compute_status(
     ws: Workspace,
     as_of: dt.date,
-    soon: int = 14,
+    soon: int = SOON_DAYS,
     warnings: int = 0,
     excluded: tuple[Excluded, ...] = (),
 ) -> StatusView:

@@ -17,6 +17,7 @@ from kh121.filters import find_agencies, narrowed
 from kh121.messages import t
 from kh121.presenters.status_json import task_json, write_status_json
 from kh121.presenters.table import detect_style
+from kh121.states import SOON_DAYS
 from kh121.views import StatusView, behind, select, to_chase
 
 
@@ -118,7 +119,7 @@ def run_show(
 
     from kh121.presenters import show_text
 
-    view = status_view(root, as_of, 14, use_cache)
+    view = status_view(root, as_of, SOON_DAYS, use_cache)
     _warn(view, lang)
     task = next((x for x in view.tasks if x.id.upper() == what.strip().upper()), None)
     style = detect_style()
