@@ -28,8 +28,13 @@ def merged_file(root: Path, period: str) -> Path:
     return root / REPORTS / period / MERGED_NAME
 
 
+def review_name(first: int, last: int) -> str:
+    """_so_ket_2023-2025.yaml: a review's own file, named by the years it holds."""
+    return f"{REVIEW_PREFIX}{first}-{last}.yaml"
+
+
 def review_file(root: Path, first: int, last: int) -> Path:
-    return root / REPORTS / f"{REVIEW_PREFIX}{first}-{last}.yaml"
+    return root / REPORTS / review_name(first, last)
 
 
 def review_files(root: Path) -> list[Path]:

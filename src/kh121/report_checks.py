@@ -394,7 +394,7 @@ def check_review_files(ws: Workspace, as_of: dt.date) -> list[Problem]:
         doc, text = loaded.doc, loaded.text
         if text.from_year > text.to_year:
             out.append(doc.error(["to_year"], "E121", first=text.from_year, last=text.to_year))
-        name = f"{paths.REVIEW_PREFIX}{text.from_year}-{text.to_year}.yaml"
+        name = paths.review_name(text.from_year, text.to_year)
         if loaded.path.name != name:
             out.append(doc.error(["from_year"], "E120", expected=name, actual=loaded.path.name))
     return out
