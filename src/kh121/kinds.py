@@ -56,6 +56,9 @@ REMINDERS = FileKind("reminders", RemindersFile, MAX_BYTES, False, lambda d: "re
 
 # The clerk's own text for a review over years (reports/_so_ket_FROM-TO.yaml).
 REVIEW = FileKind("review", ReviewText, MAX_BYTES, True, lambda d: "from_year" in d)
+# The record's own files in reports/, read with the workspace (the consolidation is not:
+# it is computed from them).
+RECORD_KINDS = (REPORT, CLERK, REMINDERS, REVIEW)
 
 KINDS: tuple[FileKind, ...] = (
     TASKS,

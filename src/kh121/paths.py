@@ -28,6 +28,11 @@ def merged_file(root: Path, period: str) -> Path:
     return root / REPORTS / period / MERGED_NAME
 
 
+def report_file(root: Path, period: str, agency: str) -> Path:
+    """reports/PERIOD/AGENCY.yaml: where an agency's report for a period is written."""
+    return root / REPORTS / period / f"{agency}.yaml"
+
+
 def review_name(first: int, last: int) -> str:
     """_so_ket_2023-2025.yaml: a review's own file, named by the years it holds."""
     return f"{REVIEW_PREFIX}{first}-{last}.yaml"

@@ -173,7 +173,7 @@ def _read_period_files(root: Path, files: Iterable[Path], problems: list[Problem
     out = _PeriodFiles()
     for path in files:
         kind = kinds.kind_of(path, root)
-        if kind not in (kinds.REPORT, kinds.CLERK, kinds.REMINDERS, kinds.REVIEW):
+        if kind not in kinds.RECORD_KINDS:
             continue
         doc, model, more = kinds.read_kind(path, root, kind)
         problems.extend(more)

@@ -266,7 +266,7 @@ def _read(file: Path, shown: str) -> Read:
 
 def _report_target(root: Path, report: dict[str, Any], replace: bool) -> Path:
     """reports/PERIOD/AGENCY.yaml; refused when it exists and is not to be replaced."""
-    target = inside_root(root / paths.REPORTS / report["period"] / f"{report['agency']}.yaml", root)
+    target = inside_root(paths.report_file(root, report["period"], report["agency"]), root)
     if target.exists() and not replace:
         raise KnownError(
             f"{paths.shown(target, root)} đã có; dùng --replace để thay (bản cũ được giữ lại)",

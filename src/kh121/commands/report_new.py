@@ -95,7 +95,7 @@ def run_new(
     effective, to = ws.work.effective(period.due), focal(ws, period.due)
     text = report_scaffold(ws.plan, ws.agencies, code, period, effective, to)
     return _write_new(
-        out or folder / f"{code}.yaml",
+        out or paths.report_file(root, period.id, code),
         root,
         text,
         lang,
@@ -125,7 +125,7 @@ def _write_missing(ws: Workspace, root: Path, period: cal.Period, folder: Path, 
     effective, to = ws.work.effective(period.due), focal(ws, period.due)
     written = 0
     for code in todo:
-        target = inside_root(folder / f"{code}.yaml", root)
+        target = inside_root(paths.report_file(root, period.id, code), root)
         if target.exists():
             continue  # a draft already on file: never overwritten
         text = report_scaffold(ws.plan, ws.agencies, code, period, effective, to)

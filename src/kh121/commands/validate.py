@@ -23,8 +23,7 @@ def _targets(root: Path, given: list[Path]) -> list[Path]:
             shown = safe(str(target))
             raise KnownError(f"không có tệp hay thư mục '{shown}'", f"no such path '{shown}'")
         files = sorted(target.rglob("*.yaml")) if target.is_dir() else [target]
-        kept = (kinds.REPORT, kinds.CLERK, kinds.REMINDERS, kinds.REVIEW)
-        out.extend(f for f in files if kinds.kind_of(f, root) in kept)
+        out.extend(f for f in files if kinds.kind_of(f, root) in kinds.RECORD_KINDS)
     return out
 
 
