@@ -21,7 +21,7 @@ from kh121.errors import KnownError
 from kh121.messages import t
 
 if TYPE_CHECKING:
-    from kh121.models import PlanFile
+    from kh121.models import PlanFile, Signer
 
 DRAFT_MARK = "_DU-THAO"  # the end of a draft's file name
 
@@ -75,6 +75,92 @@ def blank_basis(plan: PlanFile) -> bool:
     tháng … năm 2023'): a placeholder like any other in a document that goes out."""
     approved = plan.plan.approved_by
     return approved is not None and (not approved.number or approved.date is None)
+
+
+def report_blanks(
+    signer: Signer,
+    number: str | None,
+    clerk: Any,
+    clerk_file: str,
+    plan: PlanFile | None,
+    parts: dict[str, tuple[str, str]],
+    scaffold: str,
+) -> list[Placeholder]:
+    """Every placeholder a report (the half-yearly report, a review) would carry, in the
+    order a reader meets them. `clerk` holds the parts a person writes (the period's
+    `_danh_gia.yaml`, or a review's file), with their titles (`parts`) and the command that
+    scaffolds the file."""
+    from kh121.models import paragraphs
+
+    out = []
+    if plan is not None and blank_basis(plan):
+        out.append(
+            Placeholder(
+                "căn cứ (Quyết định phê duyệt Kế hoạch) chưa có số, ngày",
+                "the legal basis (the approving decision) has no number or day",
+                "điền plan: approved_by: number:, date: trong data/tasks.yaml",
+                "fill plan: approved_by: number:, date: in data/tasks.yaml",
+            )
+        )
+    if number is None:
+        out.append(
+            Placeholder(
+                "số báo cáo chưa có",
+                "the report has no number",
+                f"chạy với --number SỐ, hoặc điền number: trong {clerk_file}",
+                f"run with --number N, or fill number: in {clerk_file}",
+            )
+        )
+    for key, (vi, en) in parts.items():
+        if not paragraphs(getattr(clerk, key) if clerk else None):
+            out.append(
+                Placeholder(
+                    f"phần '{vi}' trống",
+                    f"the section '{en}' is empty",
+                    f"điền {key}: trong {clerk_file} ('{scaffold}' tạo tệp mẫu)",
+                    f"fill {key}: in {clerk_file} ('{scaffold}' writes a scaffold)",
+                )
+            )
+    if is_placeholder_name(signer.name):
+        out.append(
+            Placeholder(
+                f"người ký chưa có tên ('{signer.name}')",
+                f"the signer has no name ('{signer.name}')",
+                f"điền signer: name: trong {clerk_file} hoặc data/report.yaml",
+                f"fill signer: name: in {clerk_file} or data/report.yaml",
+            )
+        )
+    return out
+
+
+def letter_blanks(signer: Signer, number: str | None, plan: PlanFile | None) -> list[Placeholder]:
+    """What a letter may not go out without, in the order a reader meets them."""
+    out = []
+    if plan is not None and blank_basis(plan):
+        out.append(
+            Placeholder(
+                "căn cứ (Quyết định phê duyệt Kế hoạch) chưa có số, ngày",
+                "the approving decision has no number or day",
+                "điền plan: approved_by: trong data/tasks.yaml",
+                "fill plan: approved_by: in data/tasks.yaml",
+            )
+        )
+    if number is None:
+        out.append(
+            Placeholder(
+                "số công văn chưa có", "no number", "chạy với --number SỐ", "run with --number N"
+            )
+        )
+    if is_placeholder_name(signer.name):
+        out.append(
+            Placeholder(
+                f"người ký chưa có tên ('{signer.name}')",
+                f"the signer has no name ('{signer.name}')",
+                "điền signer trong data/report.yaml",
+                "fill signer in data/report.yaml",
+            )
+        )
+    return out
 
 
 class PlaceholderError(KnownError):

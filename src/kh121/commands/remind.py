@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING
 from kh121 import paths
 from kh121.atomic import inside_root, say_written, workspace_lock, write_all
 from kh121.errors import EXIT_OK, KnownError
-from kh121.issuing import LETTER, document_number, file_name, refuse_blanks, template_file
+from kh121.issuing import (
+    LETTER,
+    document_number,
+    file_name,
+    letter_blanks,
+    refuse_blanks,
+    template_file,
+)
 from kh121.loader import load_clean
 from kh121.lookup import find_agency, find_period
 from kh121.messages import t
@@ -143,10 +150,8 @@ def _nobody(period: Period, as_of: dt.date, lang: str) -> str:
 def _refuse_unfit(got: _Letters, record: bool, draft: bool) -> None:
     """A letter with blanks, or a record of a draft or of a number already recorded: refused
     before anything is written."""
-    from kh121.presenters.letter_context import problems
-
     src = got.source
-    refuse_blanks(problems(src.signer, src.number, got.ws.plan), draft, LETTER)
+    refuse_blanks(letter_blanks(src.signer, src.number, got.ws.plan), draft, LETTER)
     if record:
         check_recordable(got.ws, got.period.id, src.number, draft)
 

@@ -10,7 +10,6 @@ from typing import Any
 
 from kh121 import calendar as cal
 from kh121.dates import dmy, formal
-from kh121.issuing import Placeholder, blank_basis, is_placeholder_name
 from kh121.models import LetterSettings, PlanFile, ReportSettings, Signer
 from kh121.presenters import labels
 from kh121.presenters.report_context import (
@@ -41,36 +40,6 @@ class LetterInput:
     date: dt.date
     reply_by: dt.date
     draft: bool
-
-
-def problems(signer: Signer, number: str | None, plan: PlanFile | None = None) -> list[Placeholder]:
-    """What a letter may not go out without, in the order a reader meets them."""
-    out = []
-    if plan is not None and blank_basis(plan):
-        out.append(
-            Placeholder(
-                "căn cứ (Quyết định phê duyệt Kế hoạch) chưa có số, ngày",
-                "the approving decision has no number or day",
-                "điền plan: approved_by: trong data/tasks.yaml",
-                "fill plan: approved_by: in data/tasks.yaml",
-            )
-        )
-    if number is None:
-        out.append(
-            Placeholder(
-                "số công văn chưa có", "no number", "chạy với --number SỐ", "run with --number N"
-            )
-        )
-    if is_placeholder_name(signer.name):
-        out.append(
-            Placeholder(
-                f"người ký chưa có tên ('{signer.name}')",
-                f"the signer has no name ('{signer.name}')",
-                "điền signer trong data/report.yaml",
-                "fill signer in data/report.yaml",
-            )
-        )
-    return out
 
 
 def _title(plan: PlanFile, task: str, content: str) -> str:

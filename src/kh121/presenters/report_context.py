@@ -16,8 +16,6 @@ from typing import Any
 from kh121 import calendar as cal
 from kh121.dates import dmy, formal
 from kh121.issuing import (
-    Placeholder,
-    blank_basis,
     document_number,
     is_placeholder_name,
     padded,
@@ -47,6 +45,7 @@ from kh121.views import Directory, ObligationView, StatusView, Summary
 GAP = "…"  # what a reader sees where a fact is not known
 NO_RESULT = "Chưa có cơ quan nào báo cáo kết quả trong kỳ."
 # The clerk's sections, as the report titles them, with what each is for.
+CLERK_SCAFFOLD = "kh121 report new --clerk"  # writes the file of the parts below
 CLERK_PARTS: dict[str, tuple[str, str]] = {
     "achievements": ("Kết quả đạt được", "achievements"),
     "shortcomings": ("Tồn tại, hạn chế", "shortcomings"),
@@ -75,59 +74,6 @@ def clean(value: Any) -> Any:
 
 
 # ----------------------------------------------------------------- placeholders
-
-
-def placeholders(
-    signer: Signer,
-    number: str | None,
-    clerk: Any,
-    clerk_file: str,
-    plan: PlanFile | None = None,
-    parts: dict[str, tuple[str, str]] = CLERK_PARTS,
-    scaffold: str = "kh121 report new --clerk",
-) -> list[Placeholder]:
-    """Every placeholder the report would carry, in the order a reader meets them. `clerk`
-    holds the parts a person writes (the period's `_danh_gia.yaml`, or a review's file,
-    with its own `parts` and the command that scaffolds it)."""
-    out = []
-    if plan is not None and blank_basis(plan):
-        out.append(
-            Placeholder(
-                "căn cứ (Quyết định phê duyệt Kế hoạch) chưa có số, ngày",
-                "the legal basis (the approving decision) has no number or day",
-                "điền plan: approved_by: number:, date: trong data/tasks.yaml",
-                "fill plan: approved_by: number:, date: in data/tasks.yaml",
-            )
-        )
-    if number is None:
-        out.append(
-            Placeholder(
-                "số báo cáo chưa có",
-                "the report has no number",
-                f"chạy với --number SỐ, hoặc điền number: trong {clerk_file}",
-                f"run with --number N, or fill number: in {clerk_file}",
-            )
-        )
-    for key, (vi, en) in parts.items():
-        if not paragraphs(getattr(clerk, key) if clerk else None):
-            out.append(
-                Placeholder(
-                    f"phần '{vi}' trống",
-                    f"the section '{en}' is empty",
-                    f"điền {key}: trong {clerk_file} ('{scaffold}' tạo tệp mẫu)",
-                    f"fill {key}: in {clerk_file} ('{scaffold}' writes a scaffold)",
-                )
-            )
-    if is_placeholder_name(signer.name):
-        out.append(
-            Placeholder(
-                f"người ký chưa có tên ('{signer.name}')",
-                f"the signer has no name ('{signer.name}')",
-                f"điền signer: name: trong {clerk_file} hoặc data/report.yaml",
-                f"fill signer: name: in {clerk_file} or data/report.yaml",
-            )
-        )
-    return out
 
 
 def marked(text: str) -> str:

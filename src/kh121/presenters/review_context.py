@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kh121.dates import dmy, formal
-from kh121.issuing import Placeholder, document_number
+from kh121.issuing import document_number
 from kh121.models import PlanFile, ReportSettings, ReviewText
 from kh121.presenters import labels
 from kh121.presenters.report_context import (
@@ -26,7 +26,6 @@ from kh121.presenters.report_context import (
     signer_part,
     written_part,
 )
-from kh121.presenters.report_context import placeholders as report_placeholders
 from kh121.presenters.review_text import (
     change_lines,
     kind_word,
@@ -47,17 +46,6 @@ PARTS: dict[str, tuple[str, str]] = {
     "next_tasks": ("Phương hướng, nhiệm vụ giai đoạn tiếp theo", "next stage"),
     "proposals": ("Kiến nghị, đề xuất", "proposals"),
 }
-
-
-def placeholders(
-    plan: PlanFile, settings: ReportSettings, text: ReviewText | None, number: str | None,
-    shown: str,
-) -> list[Placeholder]:  # fmt: skip
-    """Every placeholder the review would carry: the report's rule, with the review's parts."""
-    signer = settings.signer_for(text.signer if text else None)
-    return report_placeholders(
-        signer, number, text, shown, plan, PARTS, scaffold="kh121 review --scaffold"
-    )
 
 
 @dataclass(frozen=True)
