@@ -191,3 +191,24 @@ def test_filters(ws_root: Path) -> None:
     soon = narrowed(v, "vi", state="soon").tasks
     assert soon and all(any(is_soon(o, 14) for o in t.occurrences) for t in soon)
     assert "III.1" not in {t.id for t in soon}  # 31/12 is 32 days away
+
+
+def test_show_lists_what_the_agencys_report_asks_of_it(ws_root: Path, cli) -> None:  # type: ignore[no-untyped-def]
+    """The tasks `show SYT` says Sở Y tế coordinates are those its report form asks it
+    about as coordinator: a task given to 'các sở, ban, ngành' (a group) included."""
+    import datetime as dt
+
+    from kh121.loader import load
+    from kh121.scaffold import agency_tasks
+
+    r = cli("show", "SYT", "--root", ws_root, "--as-of", "2026-11-29")
+    assert r.exit_code == 0, r.output
+    part = r.stdout.split("Nhiệm vụ phối hợp\n", 1)[1].split("\n\n", 1)[0]
+    shown = [line.split()[0] for line in part.splitlines() if not line.startswith("       ")]
+    ws, _problems = load(ws_root, dt.date(2026, 11, 29), targets=[])
+    assert ws is not None
+    period = next(p for p in ws.periods.values() if p.id == "2026-H2")
+    asked = [
+        t.id for t, leads in agency_tasks(ws.plan, ws.agencies, "SYT", period.due) if not leads
+    ]
+    assert shown == asked and "I.1" in shown  # I.1: coordinated by the departments, a group

@@ -79,13 +79,16 @@ class AgencyIndex:
 
     def covers(self, given: str, agency: str, on: dt.date) -> bool:
         """Whether a task given to `given` (an agency or a group) falls to `agency` on a day."""
+        return agency in self.covered(given, on)
+
+    def covered(self, given: str, on: dt.date) -> frozenset[str]:
+        """Every agency a task given to `given` falls to on a day: `given` after its mergers,
+        a group's members as they were, and, after a level was abolished, its successor's."""
         now = self.resolve(given, on)
-        if now == agency:
-            return True
-        # a group's members as they were, and, after a level was abolished, its successor's
-        return agency in self._responsible_members(given, on) or (
-            now != given and agency in self._responsible_members(now, on)
-        )
+        out = {now} | self._responsible_members(given, on)
+        if now != given:
+            out |= self._responsible_members(now, on)
+        return frozenset(out)
 
     def _responsible_members(self, group: str, on: dt.date) -> frozenset[str]:
         # Asked for every line of every report: resolve a group's members once per day.

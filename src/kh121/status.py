@@ -196,6 +196,9 @@ def task_view(
         lead=task.leads[0],
         responsible=now[0],
         coordinators=task.coordinators,
+        helpers=tuple(
+            sorted({a for c in task.coordinators for a in ws.agencies.covered(c, as_of)})
+        ),
         deadline_text=task.deadline.text,
         deadline_kind=task.deadline.kind,
         deadline_form=", ".join(

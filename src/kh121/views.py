@@ -122,6 +122,8 @@ class TaskView:
     group: bool = False  # a group leads it: its members report, the focal point judges
     members_total: int | None = None  # how many members the group has, when known
     merged: bool = False  # a lead merged into another agency (not a transfer of a level)
+    helpers: tuple[str, ...] = ()  # every agency coordinating it on the view's day (groups:
+    # their members; after a merger: the successor), as `AgencyIndex.covered` says
 
     @property
     def answering(self) -> tuple[str, ...]:

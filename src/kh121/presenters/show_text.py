@@ -206,7 +206,7 @@ def _helping(
     """The tasks it coordinates and who leads them; None when there are none."""
     mine = {x.id for x in view.tasks}
     helping = [
-        x for x in (whole.tasks if whole else ()) if x.id not in mine and own & set(x.coordinators)
+        x for x in (whole.tasks if whole else ()) if x.id not in mine and own & set(x.helpers)
     ]
     if not helping:
         return None
