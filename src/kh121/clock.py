@@ -10,10 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import os
 
+VN_TZ = dt.timezone(dt.timedelta(hours=7), "Asia/Ho_Chi_Minh")  # no daylight saving
+
 
 def today() -> dt.date:
     """KH121_TODAY when set (YYYY-MM-DD or dd/mm/yyyy), else today in Asia/Ho_Chi_Minh."""
-    from kh121.dates import parse_date, today_vn
+    from kh121.dates import parse_date
 
     fixed = os.environ.get("KH121_TODAY")
     if fixed:
@@ -26,4 +28,4 @@ def today() -> dt.date:
                 f"KH121_TODAY='{fixed}': ngày không hợp lệ, viết 2026-11-29 hoặc 29/11/2026",
                 f"KH121_TODAY='{fixed}': not a date; write 2026-11-29 or 29/11/2026",
             ) from None
-    return today_vn()
+    return dt.datetime.now(VN_TZ).date()

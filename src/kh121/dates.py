@@ -1,4 +1,4 @@
-"""Reading and writing dates the Vietnamese way; today's date is read only here."""
+"""Reading and writing dates the Vietnamese way (today's date is `clock`'s)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import calendar
 import datetime as dt
 import re
 
-VN_TZ = dt.timezone(dt.timedelta(hours=7), "Asia/Ho_Chi_Minh")  # no daylight saving
 # The forms people type daily: 15/11/2026, 15-11-2026, 15.11.2026, 2026-11-15 and the formal
 # "ngày 15 tháng 11 năm 2026" (marks optional). A two-digit year is refused: 15/11/26 could be
 # 1926 or 2026 to a reader, and a plan spans decades.
@@ -29,11 +28,6 @@ class DateError(ValueError):
 
     def why(self, lang: str) -> str:
         return self.en if lang == "en" else self.vi
-
-
-def today_vn() -> dt.date:
-    """Today in Asia/Ho_Chi_Minh: the only place kh121 reads the clock."""
-    return dt.datetime.now(VN_TZ).date()
 
 
 def _parts(text: str) -> tuple[int, int, int] | None:
