@@ -109,6 +109,14 @@ def test_every_import_runs_down_a_floor() -> None:
     assert wrong_way(edges) == []
 
 
+def test_only_the_commands_read_the_clock() -> None:
+    """Time is an argument: the real today (`clock`) is read by the command line and the
+    commands, which pass it down; no presenter or core module asks for it."""
+    edges = imports(SRC, "kh121")
+    readers = sorted(a for a, targets in edges.items() if "kh121.clock" in targets)
+    assert readers and all(floor(a) in ("commands", "command line") for a in readers), readers
+
+
 def test_no_module_reaches_itself_again() -> None:
     assert circles(imports(SRC, "kh121")) == []
 

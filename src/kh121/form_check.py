@@ -38,15 +38,18 @@ def check_identity(ws: Workspace, ident: dict[str, Any], shown: str) -> None:
         )
 
 
-def errors_as_written(root: Path, as_of: dt.date, agency: str, text: str) -> list[tuple[str, str]]:
+def errors_as_written(
+    root: Path, as_of: dt.date, agency: str, text: str, today: dt.date | None
+) -> list[tuple[str, str]]:
     """The errors the report text has when loaded with the workspace as a hand-written file
-    would be, each (vi, en) named by the form's row and column."""
+    would be (`today`: as `loader.load` takes it), each (vi, en) named by the form's row and
+    column."""
     from kh121.loader import load
 
     with tempfile.TemporaryDirectory() as tmp:
         candidate = Path(tmp) / f"{agency}.yaml"
         candidate.write_text(text, encoding="utf-8")
-        _ws, problems = load(root, as_of, targets=[candidate])
+        _ws, problems = load(root, as_of, [candidate], today)
         mine = [
             p
             for p in problems

@@ -24,14 +24,6 @@ from kh121.views import Excluded
 from kh121.workspace import Workspace, read_workspace
 
 
-def _today(today: dt.date | None) -> dt.date:
-    if today is not None:
-        return today
-    from kh121.clock import today as real_today
-
-    return real_today()
-
-
 def load(
     root: Path,
     as_of: dt.date,
@@ -40,13 +32,15 @@ def load(
 ) -> tuple[Workspace | None, list[Problem]]:
     """The workspace and every problem of it: reading, schema, and across files. When the
     plan reads well but the agencies or the calendar do not, the plan's own checks still
-    run (one broken file never hides the plan's problems) and no workspace is returned."""
+    run (one broken file never hides the plan's problems) and no workspace is returned.
+    `today`: the real today (`clock.today()`, which the commands pass), after which no date
+    in a report may fall (E037); None where none is known, and that check is not made."""
     ws, problems = read_workspace(root, targets)
     if ws is None:
         return None, problems
     if not ws.complete:
         return None, problems + [p for check in PLAN_CHECKS for p in check(ws, as_of)]
-    ws = dataclasses.replace(ws, today=_today(today))
+    ws = dataclasses.replace(ws, today=today)
     return ws, problems + run_checks(ws, as_of)
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kh121.atomic import inside_root, write_and_say
+from kh121.clock import today
 from kh121.errors import EXIT_OK, KnownError
 from kh121.loader import load_clean
 from kh121.workspace import Workspace
@@ -32,7 +33,7 @@ def run(*, root: Path, as_of: dt.date, out: Path | None, lang: str) -> int:
         ) from None
     from kh121.status import compute_status
 
-    ws, _warnings = load_clean(root, as_of)
+    ws, _warnings = load_clean(root, as_of, today())
     view = compute_status(ws, as_of)
     title = f"{ws.plan.plan.kind} {ws.plan.plan.code} — " + (
         f"status as of {as_of:%d/%m/%Y}" if lang == "en" else f"tình hình đến ngày {as_of:%d/%m/%Y}"

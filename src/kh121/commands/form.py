@@ -16,6 +16,7 @@ from kh121.atomic import (
     workspace_lock,
     write_all,
 )
+from kh121.clock import today
 from kh121.errors import EXIT_OK, KnownError
 from kh121.form_check import check_identity, errors_as_written
 from kh121.lookup import check_reporter, find_agency, find_period, plan_only, reporters_of
@@ -245,7 +246,7 @@ def _import_one(
     # the name is from outside: on one line, or it would write YAML of its own
     text = f"# Nhập từ mẫu Word {one_line(file.name)} bằng 'kh121 report import'.\n" + dump(report)
     target = _report_target(root, report, replace)
-    named = errors_as_written(root, as_of, report["agency"], text)
+    named = errors_as_written(root, as_of, report["agency"], text, today())
     if named:
         _refuse(shown, named)
     return target, text

@@ -13,6 +13,7 @@ from kh121.atomic import (
     workspace_lock,
     write_and_say,
 )
+from kh121.clock import today
 from kh121.dates import dmy
 from kh121.errors import EXIT_FAIL, EXIT_OK
 from kh121.loader import load_clean
@@ -33,7 +34,7 @@ def run_merge(
     *, root: Path, period_text: str | None, check: bool, as_of: dt.date, lang: str
 ) -> int:
     """Each period's consolidation; written under the workspace's lock."""
-    ws, warnings = load_clean(root, as_of)
+    ws, warnings = load_clean(root, as_of, today())
     names = [period_text] if period_text else period_folders(root)
     status = EXIT_OK
     for name in names:

@@ -17,11 +17,12 @@ DEFAULT_OUT = Path("reports/trang_theo_doi.html")
 
 
 def run(*, root: Path, as_of: dt.date, out: Path | None, lang: str) -> int:
+    from kh121.clock import today
     from kh121.presenters.page import build_page
     from kh121.status import compute_status, history
     from kh121.templating import render_html
 
-    ws, _warnings, excluded = load_viewable(root, as_of)
+    ws, _warnings, excluded = load_viewable(root, as_of, today())
     view = compute_status(ws, as_of, excluded=excluded)
     template = template_file(root / PAGE_TEMPLATE)
     title = f"Theo dõi thực hiện {ws.plan.plan.kind} {ws.plan.plan.code}"

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from kh121 import paths
 from kh121.atomic import inside_root, say_written, workspace_lock, write_all
+from kh121.clock import today
 from kh121.errors import EXIT_OK, KnownError
 from kh121.issuing import (
     LETTER,
@@ -112,7 +113,7 @@ def _letters(
     from kh121.reply import reply_by as reply_rule
     from kh121.status import compute_status
 
-    ws, _warnings = load_clean(root, as_of)
+    ws, _warnings = load_clean(root, as_of, today())
     if ws.settings is None or ws.settings.letter is None:
         raise KnownError(
             f"chưa có phần 'letter' trong {paths.REPORT_SETTINGS} (số hiệu, người liên hệ,"

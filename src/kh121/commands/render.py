@@ -43,7 +43,7 @@ def run(
     from kh121.presenters.report_context import build_context
     from kh121.status import compute_status
 
-    ws, warnings = load_clean(root, as_of or today())
+    ws, warnings = load_clean(root, as_of or today(), today())
     period = find_period(ws, period_text)
     model = _up_to_date_merge(ws, root, period, warnings, lang)
     clerk = ws.clerk(period.id)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from kh121 import paths
 from kh121.atomic import inside_root, write_atomic
+from kh121.clock import today
 from kh121.errors import EXIT_FAIL, EXIT_OK
 from kh121.lookup import issue_day, report_settings
 from kh121.messages import t
@@ -40,10 +41,10 @@ def run(
     from kh121.review import review_of, review_years
 
     if docx or scaffold:
-        ws, _warnings = load_clean(root, as_of)
+        ws, _warnings = load_clean(root, as_of, today())
         excluded: tuple[Excluded, ...] = ()
     else:
-        ws, _warnings, excluded = load_viewable(root, as_of)
+        ws, _warnings, excluded = load_viewable(root, as_of, today())
     a, b = review_years(ws, first, last, as_of)
     text_file = paths.review_file(root, a, b)
     if scaffold:

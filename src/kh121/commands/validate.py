@@ -29,7 +29,9 @@ def _targets(root: Path, given: list[Path]) -> list[Path]:
 
 def collect(root: Path, given: list[Path], as_of: dt.date) -> list[Problem]:
     """Problems of the workspace, with the files of reports/ limited to those given."""
-    return load(root, as_of, _targets(root, given) if given else None)[1]
+    from kh121.clock import today
+
+    return load(root, as_of, _targets(root, given) if given else None, today())[1]
 
 
 def run(
