@@ -1,8 +1,9 @@
 """The real today: the one place kh121 asks what day it is.
 
 `KH121_TODAY` (or `kh121 --today D`, which sets it) fixes it, for tests and for
-re-running a past day's script. The core never calls this: the loader takes `today` as
-an argument and only the command line's default comes from here.
+re-running a past day's script. Only the command line and the commands call this, and
+pass the day down: the loader and the core take `today` as an argument
+(`tests/test_layers.py` holds them to it).
 """
 
 from __future__ import annotations
