@@ -331,3 +331,19 @@ def test_a_member_reports_from_the_day_it_exists(plan: Path, cli: CLI) -> None:
     owing = {(o["period"], o["agency"]) for o in _status(cli, plan)["reports"]}
     assert ("2025-Q3", "XA_A") in owing and ("2025-Q3", "XA_C") not in owing
     assert ("2025-NAM", "XA_C") in owing
+
+
+def test_a_merger_and_a_level_abolished_are_told_apart(plan: Path, cli: CLI) -> None:
+    """A department merged into another 'chịu trách nhiệm (sáp nhập)'; the districts, a level
+    abolished on 1/7/2025 whose work passed to the communes, 'thực hiện' (no merger)."""
+    r = cli("status", "--root", plan, "--as-of", AS_OF)
+    said = " ".join(r.stdout.split())
+    assert (
+        "I.1.2: kế hoạch giao Sở Nội vụ Hà Lâm chủ trì; nay Sở Nội vụ chịu trách nhiệm"
+        " (sáp nhập)." in said
+    )
+    assert "I.2: kế hoạch giao UBND cấp huyện chủ trì; nay UBND cấp xã thực hiện." in said
+    r = cli("show", "I.2", "--root", plan, "--as-of", AS_OF)
+    assert "nay UBND các xã, phường (UBND_XA_TS) thực hiện" in " ".join(r.stdout.split())
+    r = cli("show", "I.1.2", "--root", plan, "--as-of", AS_OF)
+    assert "nay Sở Nội vụ (SNV_TS) chịu trách nhiệm" in " ".join(r.stdout.split())
