@@ -190,3 +190,17 @@ def test_a_killed_conversions_folder_is_swept_at_the_next(tmp_path, monkeypatch)
     os.utime(old, (hour_ago, hour_ago))
     assert pdf.sweep_stale() == [old]
     assert not old.exists() and fresh.exists()
+
+
+def test_a_period_before_the_record_has_no_data_only_once_past_its_due_day(
+    ws_root: Path,
+) -> None:
+    """2026-H1 falls before the record begins (since 2026-H2): on its effective due day its
+    reports are neither missing nor 'no data' yet (they may still come that day); the day
+    after, each one owed counts as no data."""
+    due = _due_day(ws_root, "2026-H1")
+    on_the_day = _view(ws_root, due)
+    after = _view(ws_root, due + ONE)
+    assert "2026-H1" not in on_the_day.no_data_by_period
+    assert after.no_data_by_period["2026-H1"] == 6  # the seven reporters but the focal point
+    assert not any(o.period == "2026-H1" for o in after.obligations)
