@@ -77,6 +77,15 @@ def blank_basis(plan: PlanFile) -> bool:
     return approved is not None and (not approved.number or approved.date is None)
 
 
+# Every document cites the act that approved the plan: without its number and day, a blank.
+BLANK_BASIS = Placeholder(
+    "căn cứ (Quyết định phê duyệt Kế hoạch) chưa có số, ngày",
+    "the legal basis (the approving decision) has no number or day",
+    "điền plan: approved_by: number:, date: trong data/tasks.yaml",
+    "fill plan: approved_by: number:, date: in data/tasks.yaml",
+)
+
+
 def report_blanks(
     signer: Signer,
     number: str | None,
@@ -94,14 +103,7 @@ def report_blanks(
 
     out = []
     if plan is not None and blank_basis(plan):
-        out.append(
-            Placeholder(
-                "căn cứ (Quyết định phê duyệt Kế hoạch) chưa có số, ngày",
-                "the legal basis (the approving decision) has no number or day",
-                "điền plan: approved_by: number:, date: trong data/tasks.yaml",
-                "fill plan: approved_by: number:, date: in data/tasks.yaml",
-            )
-        )
+        out.append(BLANK_BASIS)
     if number is None:
         out.append(
             Placeholder(
@@ -137,14 +139,7 @@ def letter_blanks(signer: Signer, number: str | None, plan: PlanFile | None) -> 
     """What a letter may not go out without, in the order a reader meets them."""
     out = []
     if plan is not None and blank_basis(plan):
-        out.append(
-            Placeholder(
-                "căn cứ (Quyết định phê duyệt Kế hoạch) chưa có số, ngày",
-                "the approving decision has no number or day",
-                "điền plan: approved_by: trong data/tasks.yaml",
-                "fill plan: approved_by: in data/tasks.yaml",
-            )
-        )
+        out.append(BLANK_BASIS)
     if number is None:
         out.append(
             Placeholder(
