@@ -182,6 +182,12 @@ def refuse_blanks(found: list[Placeholder], draft: bool, kind: Kind = REPORT) ->
     return len(found)
 
 
+def issue_day(given: dt.date | None, written: dt.date | None, fallback: dt.date) -> dt.date:
+    """A document's date of issue: the one given on the command line, else the date in the
+    writer's own file (_danh_gia.yaml, the review's file), else the day of the view."""
+    return given or written or fallback
+
+
 def file_name(parts: list[str], day: dt.date, draft: bool, suffix: str = ".docx") -> str:
     """'BC_121-KH-TU_2026-H2_2026-11-30.docx', '…_DU-THAO.docx' for a draft: the parts
     joined by '_' (a '/' in a code becomes '-'), then the date of issue."""

@@ -105,3 +105,12 @@ def load_viewable(
         bad |= new
     warnings = [p for p in seen if p.severity is Severity.WARNING and p.file not in bad]
     return ws, warnings, _excluded(seen, bad)
+
+
+def plan_only(root: Path, as_of: dt.date) -> Workspace:
+    """The plan, agencies and calendar, no report read: a broken report of one agency never
+    stops writing another's file."""
+    ws, problems = load(root, as_of, targets=[])
+    if ws is None or has_errors(problems):
+        raise DataError(problems)
+    return ws

@@ -1,17 +1,15 @@
-"""Which period and which agency a person means: one rule each, for every command."""
+"""What a person means and may ask for: which period, which agency (one rule each, for every
+command), who reports for a period and who has a file on record, the settings a document needs."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from kh121 import calendar as cal
 from kh121 import paths
 from kh121.dates import dmy
-from kh121.errors import DataError, KnownError
-from kh121.loader import load
+from kh121.errors import KnownError
 from kh121.models import ReportSettings
-from kh121.problems import has_errors
 from kh121.record import reporters
 from kh121.workspace import Workspace
 
@@ -122,15 +120,6 @@ def check_reporter(ws: Workspace, code: str, period: cal.Period, force: bool) ->
         )
 
 
-def plan_only(root: Path, as_of: dt.date) -> Workspace:
-    """The plan, agencies and calendar, no report read: a broken report of one agency never
-    stops writing another's file."""
-    ws, problems = load(root, as_of, targets=[])
-    if ws is None or has_errors(problems):
-        raise DataError(problems)
-    return ws
-
-
 def report_settings(ws: Workspace) -> ReportSettings:
     """What a Word report needs beyond the plan (data/report.yaml), or why it cannot be had."""
     if ws.settings is None:
@@ -139,9 +128,3 @@ def report_settings(ws: Workspace) -> ReportSettings:
             f"{paths.REPORT_SETTINGS} is missing (letterhead, recipients, signer)",
         )
     return ws.settings
-
-
-def issue_day(given: dt.date | None, written: dt.date | None, fallback: dt.date) -> dt.date:
-    """A document's date of issue: the one given on the command line, else the date in the
-    writer's own file (_danh_gia.yaml, the review's file), else the day of the view."""
-    return given or written or fallback

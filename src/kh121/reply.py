@@ -17,11 +17,3 @@ DEFAULT_DAYS = 5  # LetterSettings.reply_days' default: a workspace without lett
 def reply_by(work: WorkCalendar, issued: dt.date, days: int = DEFAULT_DAYS) -> dt.date:
     """The `days`-th working day after the document's date `issued`."""
     return work.add_working_days(issued, days)
-
-
-def moved_reason(nominal: dt.date, effective: dt.date) -> str | None:
-    """Why a due date moved to the next working day (Civil Code 2015 art. 148(5)): 'Chủ
-    nhật', 'Thứ Bảy' or 'ngày nghỉ'; None when it did not move."""
-    if nominal == effective:
-        return None
-    return {6: "Thứ Bảy", 7: "Chủ nhật"}.get(nominal.isoweekday(), "ngày nghỉ")

@@ -19,7 +19,8 @@ from kh121.atomic import (
 from kh121.clock import today
 from kh121.errors import EXIT_OK, KnownError
 from kh121.form_check import check_identity, errors_as_written
-from kh121.lookup import check_reporter, find_agency, find_period, plan_only, reporters_of
+from kh121.loader import plan_only
+from kh121.lookup import check_reporter, find_agency, find_period, reporters_of
 from kh121.messages import t
 from kh121.scaffold import form_spec
 from kh121.text import one_line

@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING
 from kh121 import paths
 from kh121.atomic import inside_root
 from kh121.errors import EXIT_OK, KnownError
-from kh121.issuing import file_name, issue, refuse_blanks
+from kh121.issuing import file_name, issue, issue_day, refuse_blanks
 from kh121.loader import load_clean
-from kh121.lookup import find_period, issue_day, report_settings
+from kh121.lookup import find_period, report_settings
 from kh121.merge import period_merge, up_to_date
 from kh121.presenters.problems import print_problems
 

@@ -14,12 +14,12 @@ from kh121.atomic import (
     write_atomic,
 )
 from kh121.errors import EXIT_OK, KnownError
+from kh121.loader import plan_only
 from kh121.lookup import (
     check_reporter,
     find_agency,
     find_period,
     on_file,
-    plan_only,
     reporters_of,
 )
 from kh121.messages import t

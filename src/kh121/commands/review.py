@@ -11,7 +11,8 @@ from kh121 import paths
 from kh121.atomic import inside_root, write_atomic
 from kh121.clock import today
 from kh121.errors import EXIT_FAIL, EXIT_OK
-from kh121.lookup import issue_day, report_settings
+from kh121.issuing import issue_day
+from kh121.lookup import report_settings
 from kh121.messages import t
 
 if TYPE_CHECKING:

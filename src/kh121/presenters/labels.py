@@ -5,6 +5,7 @@ a deadline's kind and structure, an occurrence. The words themselves are the glo
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 from kh121.messages import GLOSSARY, label, t
@@ -80,3 +81,11 @@ def occurrence(key: str, lang: str) -> str:
     if part[:1] == "Q" and part[1:] in _ROMAN:
         return t(f"quý {_ROMAN[part[1:]]}/{year}", f"Q{part[1:]} {year}", lang)
     return key
+
+
+def moved_reason(nominal: dt.date, effective: dt.date) -> str | None:
+    """Why a due date moved to the next working day (Civil Code 2015 art. 148(5)): 'Chủ
+    nhật', 'Thứ Bảy' or 'ngày nghỉ'; None when it did not move."""
+    if nominal == effective:
+        return None
+    return {6: "Thứ Bảy", 7: "Chủ nhật"}.get(nominal.isoweekday(), "ngày nghỉ")

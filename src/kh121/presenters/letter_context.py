@@ -22,7 +22,6 @@ from kh121.presenters.report_context import (
     signer_part,
 )
 from kh121.remind import Chase, Owed
-from kh121.reply import moved_reason
 from kh121.views import Directory
 
 NBSP = "\u00a0"
@@ -61,7 +60,7 @@ def _inherited(plan: PlanFile, task: str, d: Directory) -> str:
 
 def _due(nominal: dt.date | None, effective: dt.date) -> str:
     """'hạn ngày 16 tháng 11 năm 2026' with why it is not the 15th when it moved."""
-    why = moved_reason(nominal, effective) if nominal is not None else None
+    why = labels.moved_reason(nominal, effective) if nominal is not None else None
     if why is None or nominal is None:
         return f"hạn {formal(effective)}"
     return f"hạn {formal(nominal)} rơi vào {why} nên là {formal(effective)}"
