@@ -21,7 +21,7 @@ from kh121.errors import KnownError
 from kh121.messages import t
 
 if TYPE_CHECKING:
-    from kh121.models import PlanFile, Signer
+    from kh121.models import PlanFile, ReportSettings, Signer
 
 DRAFT_MARK = "_DU-THAO"  # the end of a draft's file name
 
@@ -86,73 +86,88 @@ BLANK_BASIS = Placeholder(
 )
 
 
+def writer_number(settings: ReportSettings, given: str | None, writer: Any) -> str | None:
+    """A report's (or a review's) number as printed: given on the command line, else in the
+    file its writer keeps (`_danh_gia.yaml`, a review's own), with the letterhead's symbol."""
+    written = writer.number if writer is not None else None
+    return document_number(given, written, settings.letterhead.number_suffix)
+
+
+def writer_signer(settings: ReportSettings, writer: Any) -> Signer:
+    """Who signs a report (or a review): the one its writer's file names, else the usual."""
+    return settings.signer_for(writer.signer if writer is not None else None)
+
+
 def report_blanks(
-    signer: Signer,
-    number: str | None,
-    clerk: Any,
-    clerk_file: str,
+    settings: ReportSettings,
+    given: str | None,
+    writer: Any,
+    writer_file: str,
     plan: PlanFile | None,
     parts: dict[str, tuple[str, str]],
     scaffold: str,
 ) -> list[Placeholder]:
     """Every placeholder a report (the half-yearly report, a review) would carry, in the
-    order a reader meets them. `clerk` holds the parts a person writes (the period's
-    `_danh_gia.yaml`, or a review's file), with their titles (`parts`) and the command that
-    scaffolds the file."""
+    order a reader meets them. `writer` is the file of the parts a person writes (the
+    period's `_danh_gia.yaml`, or a review's own), with their titles (`parts`) and the command
+    that scaffolds it."""
     from kh121.models import paragraphs
 
-    out = []
-    if plan is not None and blank_basis(plan):
-        out.append(BLANK_BASIS)
-    if number is None:
-        out.append(
-            Placeholder(
-                "số báo cáo chưa có",
-                "the report has no number",
-                f"chạy với --number SỐ, hoặc điền number: trong {clerk_file}",
-                f"run with --number N, or fill number: in {clerk_file}",
-            )
+    empty = [
+        Placeholder(
+            f"phần '{vi}' trống",
+            f"the section '{en}' is empty",
+            f"điền {key}: trong {writer_file} ('{scaffold}' tạo tệp mẫu)",
+            f"fill {key}: in {writer_file} ('{scaffold}' writes a scaffold)",
         )
-    for key, (vi, en) in parts.items():
-        if not paragraphs(getattr(clerk, key) if clerk else None):
-            out.append(
-                Placeholder(
-                    f"phần '{vi}' trống",
-                    f"the section '{en}' is empty",
-                    f"điền {key}: trong {clerk_file} ('{scaffold}' tạo tệp mẫu)",
-                    f"fill {key}: in {clerk_file} ('{scaffold}' writes a scaffold)",
-                )
-            )
-    if is_placeholder_name(signer.name):
-        out.append(
-            Placeholder(
-                f"người ký chưa có tên ('{signer.name}')",
-                f"the signer has no name ('{signer.name}')",
-                f"điền signer: name: trong {clerk_file} hoặc data/report.yaml",
-                f"fill signer: name: in {clerk_file} or data/report.yaml",
-            )
-        )
-    return out
+        for key, (vi, en) in parts.items()
+        if not paragraphs(getattr(writer, key) if writer is not None else None)
+    ]
+    return _blanks(
+        plan,
+        writer_number(settings, given, writer),
+        Placeholder(
+            "số báo cáo chưa có",
+            "the report has no number",
+            f"chạy với --number SỐ, hoặc điền number: trong {writer_file}",
+            f"run with --number N, or fill number: in {writer_file}",
+        ),
+        empty,
+        writer_signer(settings, writer),
+        (f"signer: name: trong {writer_file} hoặc data/report.yaml",
+         f"signer: name: in {writer_file} or data/report.yaml"),
+    )  # fmt: skip
 
 
 def letter_blanks(signer: Signer, number: str | None, plan: PlanFile | None) -> list[Placeholder]:
     """What a letter may not go out without, in the order a reader meets them."""
-    out = []
-    if plan is not None and blank_basis(plan):
-        out.append(BLANK_BASIS)
-    if number is None:
-        out.append(
-            Placeholder(
-                "số công văn chưa có", "no number", "chạy với --number SỐ", "run with --number N"
-            )
-        )
+    no_number = Placeholder(
+        "số công văn chưa có", "no number", "chạy với --number SỐ", "run with --number N"
+    )
+    signer_in = ("signer trong data/report.yaml", "signer in data/report.yaml")
+    return _blanks(plan, number, no_number, [], signer, signer_in)
+
+
+def _blanks(
+    plan: PlanFile | None,
+    number: str | None,
+    no_number: Placeholder,
+    parts: list[Placeholder],
+    signer: Signer,
+    signer_in: tuple[str, str],
+) -> list[Placeholder]:
+    """The blanks every document can have, in a reader's order: the approving act, the
+    number, the parts a person writes, the signer's name (`signer_in`: where to fill it)."""
+    out = [BLANK_BASIS] if plan is not None and blank_basis(plan) else []
+    out += [no_number] if number is None else []
+    out += parts
     if is_placeholder_name(signer.name):
         out.append(
             Placeholder(
                 f"người ký chưa có tên ('{signer.name}')",
                 f"the signer has no name ('{signer.name}')",
-                "điền signer trong data/report.yaml",
-                "fill signer in data/report.yaml",
+                f"điền {signer_in[0]}",
+                f"fill {signer_in[1]}",
             )
         )
     return out

@@ -21,6 +21,7 @@ from kh121.issuing import (
     letter_blanks,
     refuse_blanks,
     template_file,
+    writer_signer,
 )
 from kh121.loader import load_clean
 from kh121.lookup import find_agency, find_period
@@ -131,7 +132,7 @@ def _letters(
     reply = reply_by or reply_rule(ws.work, day, reply_days or letter.reply_days)
     printed = document_number(number, None, letter.number_suffix)
     clerk = ws.clerk(period.id)
-    signer = settings.signer_for(clerk.signer if clerk else None)
+    signer = writer_signer(settings, clerk)  # the period's signer, as the report's
     source = LetterInput(
         ws.plan, settings, letter, period, owed, printed, signer, day, reply, draft
     )

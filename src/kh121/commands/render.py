@@ -93,14 +93,11 @@ def _report_input(
 
 def _refused_blanks(src: ReportInput, draft: bool) -> int:
     """How many blanks the report has; a report to issue (not a draft) with any is refused."""
-    from kh121.issuing import document_number, report_blanks
+    from kh121.issuing import report_blanks
     from kh121.presenters.report_context import CLERK_PARTS, CLERK_SCAFFOLD
 
-    signer = src.settings.signer_for(src.clerk.signer if src.clerk else None)
-    written = src.clerk.number if src.clerk else None
-    number = document_number(src.number, written, src.settings.letterhead.number_suffix)
     found = report_blanks(
-        signer, number, src.clerk, src.clerk_file, src.plan, CLERK_PARTS, CLERK_SCAFFOLD
+        src.settings, src.number, src.clerk, src.clerk_file, src.plan, CLERK_PARTS, CLERK_SCAFFOLD
     )
     return refuse_blanks(found, draft)
 

@@ -106,16 +106,13 @@ def _write_docx(
     pdf: bool,
     lang: str,
 ) -> int:
-    from kh121.issuing import document_number, file_name, issue, refuse_blanks, report_blanks
+    from kh121.issuing import file_name, issue, refuse_blanks, report_blanks
     from kh121.presenters.review_context import PARTS, ReviewInput, build_review_context
 
     day = issue_day(date, text.date if text else None, review.as_of)
     settings = report_settings(ws).on(day)  # the letterhead in force on the review's date
     shown = paths.shown(text_file, root)
-    suffix = settings.letterhead.number_suffix
-    printed = document_number(number, text.number if text else None, suffix)
-    signer = settings.signer_for(text.signer if text else None)
-    found = report_blanks(signer, printed, text, shown, ws.plan, PARTS, "kh121 review --scaffold")
+    found = report_blanks(settings, number, text, shown, ws.plan, PARTS, "kh121 review --scaffold")
     blanks = refuse_blanks(found, draft)
     context = build_review_context(ReviewInput(ws.plan, settings, text, number, day, draft), review)
     kind = "TK" if review.whole_span else "SK"

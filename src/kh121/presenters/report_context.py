@@ -15,11 +15,7 @@ from typing import Any
 
 from kh121 import calendar as cal
 from kh121.dates import dmy, formal
-from kh121.issuing import (
-    document_number,
-    is_placeholder_name,
-    padded,
-)
+from kh121.issuing import is_placeholder_name, padded, writer_number, writer_signer
 from kh121.models import (
     ClerkText,
     DocRef,
@@ -578,9 +574,8 @@ def build_context(src: ReportInput, status: StatusView) -> dict[str, Any]:
 
 def _number_text(src: ReportInput) -> str:
     """The report's number as printed, or the marked gap of a draft."""
-    suffix = src.settings.letterhead.number_suffix
-    number = document_number(src.number, src.clerk.number if src.clerk else None, suffix)
-    return number or marked(f"{GAP}/{suffix}")
+    number = writer_number(src.settings, src.number, src.clerk)
+    return number or marked(f"{GAP}/{src.settings.letterhead.number_suffix}")
 
 
 def _heading(src: ReportInput, period_label: str, plan_name: str) -> dict[str, Any]:
@@ -635,7 +630,7 @@ def _ending(src: ReportInput, period_label: str, plan_name: str) -> dict[str, An
     settings = src.settings
     agency = settings.letterhead.agency
     recipient_short = settings.recipient_short or settings.recipient
-    signer = settings.signer_for(src.clerk.signer if src.clerk else None)
+    signer = writer_signer(settings, src.clerk)
     return {
         "closing": f"Trên đây là báo cáo kết quả {period_label} thực hiện {plan_name}."
         f" {agency} kính báo cáo {recipient_short} xem xét, chỉ đạo./.",

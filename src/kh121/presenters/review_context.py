@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kh121.dates import dmy, formal
-from kh121.issuing import document_number
+from kh121.issuing import writer_number, writer_signer
 from kh121.models import PlanFile, ReportSettings, ReviewText
 from kh121.presenters import labels
 from kh121.presenters.report_context import (
@@ -115,9 +115,8 @@ def build_review_context(src: ReviewInput, review: Review) -> dict[str, Any]:
     settings = src.settings
     agency = settings.letterhead.agency
     suffix = settings.letterhead.number_suffix
-    number = document_number(src.number, src.text.number if src.text else None, suffix)
-    number_text = number or marked(f"{GAP}/{suffix}")
-    signer = settings.signer_for(src.text.signer if src.text else None)
+    number_text = writer_number(settings, src.number, src.text) or marked(f"{GAP}/{suffix}")
+    signer = writer_signer(settings, src.text)
     plan_name = meta.cited()
     kind = kind_word(review, "vi")
     span = f"{review.first}–{review.last}"
