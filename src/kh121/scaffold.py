@@ -8,6 +8,7 @@ import textwrap
 from typing import TYPE_CHECKING
 
 from kh121 import calendar as cal
+from kh121 import record
 from kh121.agencies import AgencyIndex
 from kh121.dates import dmy
 from kh121.models import PlanFile, Task
@@ -42,16 +43,11 @@ def _comment(text: str, indent: int) -> list[str]:
     return [f"{pad}# {line}" for line in textwrap.wrap(text, WIDTH - indent - 2)]
 
 
-def report_scaffold(
-    plan: PlanFile,
-    agencies: AgencyIndex,
-    agency: str,
-    period: cal.Period,
-    effective_due: dt.date,
-    focal: str,
-) -> str:
-    """The YAML of an empty report for one agency and one period, with the tasks to cover;
-    `focal`: the agency it is sent to (`record.focal` on the period's due day)."""
+def report_scaffold(ws: Workspace, agency: str, period: cal.Period) -> str:
+    """The YAML of an empty report for one agency and one period, with the tasks to cover,
+    the day it is due and the agency it is sent to (the focal point on the due day)."""
+    plan, agencies = ws.plan, ws.agencies
+    effective_due, focal = ws.work.effective(period.due), record.focal(ws, period.due)
     name = agencies.name(agency, short=False)
     found = agencies.get(agency)
     symbol = (found.symbol if found is not None else None) or agency

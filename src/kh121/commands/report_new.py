@@ -92,8 +92,7 @@ def run_new(
         )
     code = find_agency(ws, query, period)
     check_reporter(ws, code, period, force)
-    effective, to = ws.work.effective(period.due), focal(ws, period.due)
-    text = report_scaffold(ws.plan, ws.agencies, code, period, effective, to)
+    text = report_scaffold(ws, code, period)
     return _write_new(
         out or paths.report_file(root, period.id, code),
         root,
@@ -122,13 +121,12 @@ def _write_missing(ws: Workspace, root: Path, period: cal.Period, folder: Path, 
             )
         )
         return EXIT_OK
-    effective, to = ws.work.effective(period.due), focal(ws, period.due)
     written = 0
     for code in todo:
         target = inside_root(paths.report_file(root, period.id, code), root)
         if target.exists():
             continue  # a draft already on file: never overwritten
-        text = report_scaffold(ws.plan, ws.agencies, code, period, effective, to)
+        text = report_scaffold(ws, code, period)
         write_atomic(target, text, overwrite=False)
         written += 1
         print(
